@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Makes sure the Debian browsers the tests drive are installed. Installs only what is missing, with
+# apt-get when we are root; otherwise says exactly what to install. Never downloads a browser build.
+set -euo pipefail
+
+want=("$@")
+[ ${#want[@]} -gt 0 ] || want=(chromium)
+
+missing=()
+for pkg in "${want[@]}"; do
+  case "$pkg" in
+    chromium) [ -x /usr/bin/chromium ] || missing+=(chromium) ;;
+    firefox-esr) [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr) ;;
+    webkit2gtk-driver) command -v WebKitWebDriver >/dev/null 2>&1 || missing+=(webkit2gtk-driver) ;;
+    xvfb) command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb) ;;
+    *) echo "ensure-browsers: unknown package $pkg" >&2; exit 2 ;;
+  esac
+done
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" fonts-dejavu-core >/dev/null
+else
+  echo "The tests need these Debian packages: ${missing[*]}" >&2
+  echo "Install them with:  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi

@@ -1,0 +1,75 @@
+/**
+ * The shapes the rest of the gallery works with once a feed has been checked.
+ * The raw feed is `unknown`: only `parseFeed` ever looks at it.
+ */
+
+export interface TestimonialImage {
+  /** Absolute `http(s):` URL (relative URLs are resolved against the feed's URL). */
+  src: string;
+  /** Never empty: image.alt, else the entry's alt, else made from name and quote. */
+  alt: string;
+  width?: number;
+  height?: number;
+  /** Every candidate URL resolved and checked like `src`. */
+  srcset?: string;
+  sizes?: string;
+  /** `#rrggbb` placeholder colour shown while the photo loads. */
+  color?: string;
+}
+
+export interface Testimonial {
+  /** Stable slug, unique within one gallery; used in `#nwt-<id>` deep links. */
+  id: string;
+  image: TestimonialImage;
+  quote: string;
+  name?: string;
+  role?: string;
+  place?: string;
+  affiliation?: string;
+  /** Absolute `http(s):` link to more about this testimonial. */
+  url?: string;
+  /** BCP 47 language of the quote. */
+  lang?: string;
+}
+
+export interface SubmitLink {
+  /** `http(s):` or `mailto:` URL. */
+  url: string;
+  label?: string;
+}
+
+export interface FeedMeta {
+  title?: string;
+  description?: string;
+  /** Without the leading '#'. */
+  hashtag?: string;
+  submit?: SubmitLink;
+  /** Absolute URL of the next page of the feed. */
+  next?: string;
+}
+
+export interface FeedWarning {
+  /** Index of the entry in the feed's testimonials, or -1 for the feed itself. */
+  index: number;
+  reason: string;
+}
+
+export interface ParsedFeed extends FeedMeta {
+  testimonials: Testimonial[];
+  warnings: FeedWarning[];
+}
+
+/** The error codes of DESIGN.md; `nwt-error` carries one of them. */
+export type FeedErrorCode = 'network' | 'timeout' | 'http' | 'parse' | 'schema' | 'too-large';
+
+/** A failure to get a usable feed. Plain data plus a code, so the element can localize it. */
+export class FeedError extends Error {
+  readonly code: FeedErrorCode;
+  readonly status?: number;
+  constructor(code: FeedErrorCode, message: string, status?: number) {
+    super(message);
+    this.name = 'FeedError';
+    this.code = code;
+    if (status !== undefined) this.status = status;
+  }
+}
