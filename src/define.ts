@@ -1,0 +1,15 @@
+/**
+ * Registers <notwiththem-gallery>. Importing this file twice, or loading the script bundle twice on one
+ * page, is harmless: the second registration is skipped.
+ */
+import { NotWithThemGallery } from './notwiththem-gallery.js';
+
+NotWithThemGallery.define();
+
+export { NotWithThemGallery };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'notwiththem-gallery': NotWithThemGallery;
+  }
+}

@@ -1,0 +1,440 @@
+import { css } from 'lit';
+
+/**
+ * Public custom properties (`--nwt-*`) are read once, on :host, into private ones (`--_*`) that the
+ * rest of the sheet uses: a host page can theme the gallery without colliding with its internals.
+ *
+ * Every box whose size could depend on content (title, caption, photo) has a fixed size, so the
+ * gallery's height is decided by CSS alone from the first paint: no layout shift when data arrives.
+ */
+export const galleryStyles = css`
+  :host {
+    --_accent: var(--nwt-accent, #b3122e);
+    --_on-accent: var(--nwt-on-accent, #ffffff);
+    --_bg: var(--nwt-background, #ffffff);
+    --_fg: var(--nwt-color, #1b1b1f);
+    --_muted: var(--nwt-muted-color, #4f5058);
+    --_surface: var(--nwt-surface, #f2f2f4);
+    --_border: var(--nwt-border-color, #85868f);
+    --_radius: var(--nwt-radius, 0.75rem);
+    --_gap: var(--nwt-gap, 1rem);
+    --_font: var(--nwt-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_quote-font: var(--nwt-quote-font-family, var(--_font));
+    --_heading-font: var(--nwt-heading-font-family, var(--_font));
+    --_aspect: var(--nwt-aspect-ratio, 4 / 3);
+    --_lines: var(--nwt-caption-lines, 4);
+    --_focus-color: var(--nwt-focus-color, #1a5fd0);
+    --_control-size: var(--nwt-control-size, 2.75rem);
+    --_line: 1.45;
+    --_fit: cover;
+
+    display: block;
+    position: relative;
+    container-type: inline-size;
+    box-sizing: border-box;
+    max-width: 100%;
+    color: var(--_fg);
+    background: var(--_bg);
+    border-radius: var(--_radius);
+    font-family: var(--_font);
+    font-size: var(--nwt-font-size, 1rem);
+    font-style: normal;
+    font-weight: 400;
+    line-height: var(--_line);
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-transform: none;
+    text-indent: 0;
+    white-space: normal;
+    /* The host page's styles stop here; ours are all in this shadow root. */
+    contain: layout paint;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  :host([fit='contain']) {
+    --_fit: contain;
+  }
+
+  :host([theme='dark']) {
+    --_bg: var(--nwt-background, #16161a);
+    --_fg: var(--nwt-color, #f1f1f3);
+    --_muted: var(--nwt-muted-color, #b9bac2);
+    --_surface: var(--nwt-surface, #24242a);
+    --_border: var(--nwt-border-color, #8d8e98);
+    --_accent: var(--nwt-accent, #ff8a9b);
+    --_on-accent: var(--nwt-on-accent, #16161a);
+    --_focus-color: var(--nwt-focus-color, #8ab4ff);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --_bg: var(--nwt-background, #16161a);
+      --_fg: var(--nwt-color, #f1f1f3);
+      --_muted: var(--nwt-muted-color, #b9bac2);
+      --_surface: var(--nwt-surface, #24242a);
+      --_border: var(--nwt-border-color, #8d8e98);
+      --_accent: var(--nwt-accent, #ff8a9b);
+      --_on-accent: var(--nwt-on-accent, #16161a);
+      --_focus-color: var(--nwt-focus-color, #8ab4ff);
+    }
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+
+  .gallery {
+    display: grid;
+    gap: calc(var(--_gap) * 0.75);
+    padding: var(--nwt-padding, var(--_gap));
+  }
+
+  /* Header: the title sits in a box of two lines (one when wide) whatever the title is. */
+  .header {
+    display: flex;
+    align-items: center;
+    gap: var(--_gap);
+    min-width: 0;
+  }
+
+  .title {
+    flex: 1;
+    min-width: 0;
+    margin: 0;
+    font-family: var(--_heading-font);
+    font-size: 1.2em;
+    font-weight: 700;
+    line-height: 1.3;
+    height: calc(2 * 1.3em);
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+    overflow-wrap: anywhere;
+  }
+
+  @container (min-width: 48rem) {
+    .title {
+      height: 1.3em;
+      -webkit-line-clamp: 1;
+    }
+  }
+
+  /* The track: native scroll-snap does swipe, momentum and snapping. */
+  .viewport {
+    position: relative;
+    min-width: 0;
+  }
+
+  .track {
+    --_spv: var(--nwt-slides-per-view, 1);
+    display: grid;
+    grid-auto-flow: column;
+    grid-auto-columns: calc((100% - (var(--_spv) - 1) * var(--_gap)) / var(--_spv));
+    gap: var(--_gap);
+    overflow-x: auto;
+    overflow-y: hidden;
+    overscroll-behavior-x: contain;
+    scroll-snap-type: x mandatory;
+    scroll-behavior: smooth;
+    scrollbar-width: none;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    border-radius: var(--_radius);
+  }
+
+  .track::-webkit-scrollbar {
+    display: none;
+  }
+
+  @container (min-width: 36rem) {
+    .track {
+      --_spv: var(--nwt-slides-per-view, 2);
+    }
+  }
+
+  @container (min-width: 60rem) {
+    .track {
+      --_spv: var(--nwt-slides-per-view, 3);
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .track {
+      scroll-behavior: auto;
+    }
+  }
+
+  .slide {
+    scroll-snap-align: start;
+    min-width: 0;
+    display: flex;
+    flex-direction: column;
+  }
+
+  figure,
+  .figure {
+    margin: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 0.6em;
+    min-width: 0;
+    height: 100%;
+  }
+
+  /* The photo box has its final size before the photo arrives; the feed's colour fills it meanwhile. */
+  .photo {
+    position: relative;
+    aspect-ratio: var(--_aspect);
+    width: 100%;
+    overflow: hidden;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .photo img {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    object-fit: var(--_fit);
+    display: block;
+  }
+
+  .photo-fallback {
+    position: absolute;
+    inset: 0;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5em;
+    padding: 1em;
+    text-align: center;
+    color: var(--_muted);
+    background: repeating-linear-gradient(-45deg, var(--_surface) 0 0.75rem, transparent 0.75rem 1.5rem), var(--_bg);
+    font-size: 0.9em;
+    overflow: hidden;
+  }
+
+  .photo-fallback svg {
+    width: 2.5em;
+    height: 2.5em;
+    flex: none;
+  }
+
+  .photo-fallback .alt {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    overflow: hidden;
+  }
+
+  figcaption,
+  .caption {
+    display: grid;
+    gap: 0.35em;
+    min-width: 0;
+  }
+
+  /* The quote is clamped to a fixed number of lines; the whole text stays in the DOM for screen readers. */
+  .quote {
+    margin: 0;
+    font-family: var(--_quote-font);
+    font-size: 1.05em;
+    font-weight: 600;
+    line-height: var(--_line);
+    height: calc(var(--_lines) * var(--_line) * 1em);
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--_lines);
+    overflow: hidden;
+    overflow-wrap: anywhere;
+  }
+
+  .who {
+    margin: 0;
+    font-size: 0.9em;
+    line-height: var(--_line);
+    color: var(--_muted);
+    height: calc(3 * var(--_line) * 1em);
+    overflow: hidden;
+  }
+
+  .who > span {
+    display: block;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
+  .who .name {
+    color: var(--_fg);
+    font-weight: 700;
+  }
+
+  /* Controls: native buttons, at least 44 CSS px, with a focus ring that is never clipped. */
+  .controls {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5em;
+    min-height: var(--_control-size);
+  }
+
+  .control {
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    width: var(--_control-size);
+    height: var(--_control-size);
+    padding: 0;
+    margin: 0;
+    border: 2px solid var(--_border);
+    border-radius: 50%;
+    color: var(--_fg);
+    background: var(--_bg);
+    font: inherit;
+    cursor: pointer;
+  }
+
+  .control:hover {
+    border-color: var(--_accent);
+    color: var(--_accent);
+  }
+
+  .control[aria-disabled='true'] {
+    cursor: default;
+    opacity: 0.45;
+    border-color: var(--_border);
+    color: var(--_fg);
+  }
+
+  .control svg {
+    width: 1.25em;
+    height: 1.25em;
+    pointer-events: none;
+  }
+
+  :host(:dir(rtl)) .control .flip {
+    transform: scaleX(-1);
+  }
+
+  button:focus-visible,
+  a:focus-visible,
+  [tabindex]:focus-visible {
+    outline: 3px solid var(--_focus-color);
+    outline-offset: 2px;
+  }
+
+  .position {
+    min-width: 4.5em;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+  }
+
+  .footer {
+    min-height: calc(2 * var(--_line) * 1em);
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: var(--_gap);
+  }
+
+  .text-button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-height: var(--_control-size);
+    padding: 0.4em 1.1em;
+    border: 2px solid var(--_accent);
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font: inherit;
+    font-weight: 700;
+    cursor: pointer;
+    text-decoration: none;
+  }
+
+  /* States other than ready draw over a skeleton of the ready state, so the height never changes. */
+  .state {
+    position: absolute;
+    inset: 0;
+    z-index: 1;
+    overflow: auto;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_bg) 88%, transparent);
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 1em;
+    padding: 1.5em;
+    text-align: center;
+  }
+
+  .skeleton-track {
+    display: grid;
+    grid-auto-flow: column;
+    grid-auto-columns: calc((100% - (var(--_spv) - 1) * var(--_gap)) / var(--_spv));
+    gap: var(--_gap);
+    overflow: hidden;
+  }
+
+  .skeleton-line {
+    height: calc(var(--_line) * 1em);
+    border-radius: 0.3em;
+    background: var(--_surface);
+  }
+
+  .skeleton-line.short {
+    width: 70%;
+  }
+
+  .skeleton-line.shorter {
+    width: 45%;
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton .photo,
+    .skeleton-line {
+      animation: pulse 1.6s ease-in-out infinite;
+    }
+  }
+
+  @keyframes pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+
+  .message {
+    margin: 0;
+    max-width: 32em;
+  }
+
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

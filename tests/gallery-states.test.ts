@@ -1,0 +1,225 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/define.js';
+import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
+import { expectAccessible } from './helpers/axe.js';
+
+const FEED = '/tests/fixtures/gallery-feed.json';
+
+/** A unique query string so the test server's per-key routes never see two tests at once. */
+const key = () => Math.random().toString(36).slice(2);
+
+function shadow(el: NotWithThemGallery): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+function stateText(el: NotWithThemGallery): string {
+  return shadow(el).querySelector('[part~="state"]')?.textContent?.trim() ?? '';
+}
+
+async function readyGallery(template = html`<notwiththem-gallery src=${FEED}></notwiththem-gallery>`) {
+  const el = await fixture<NotWithThemGallery>(template);
+  await waitUntil(() => shadow(el).querySelector('[part~="slide"]'), 'slides never rendered', { timeout: 5000 });
+  return el;
+}
+
+describe('<notwiththem-gallery> states', () => {
+  let warn: typeof console.warn;
+  let warnings: unknown[][];
+  beforeEach(() => {
+    warnings = [];
+    warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+  });
+  afterEach(() => {
+    console.warn = warn;
+  });
+
+  it('without a source shows its fallback content and a quiet message', async () => {
+    const el = await fixture<NotWithThemGallery>(html`<notwiththem-gallery></notwiththem-gallery>`);
+    expect(stateText(el)).to.equal('No testimonials to show.');
+    expect(shadow(el).querySelector('[part~="slide"]')).to.equal(null);
+    await expectAccessible(el);
+  });
+
+  it('while loading shows a status message and is marked busy', async () => {
+    const el = await fixture<NotWithThemGallery>(
+      html`<notwiththem-gallery src=${`/__feeds/slow?ms=1500&key=${key()}`}></notwiththem-gallery>`,
+    );
+    await el.updateComplete;
+    const status = shadow(el).querySelector('[role="status"]');
+    expect(status?.textContent?.trim()).to.equal('Loading testimonials…');
+    expect(shadow(el).querySelector('section')!.getAttribute('aria-busy')).to.equal('true');
+    await expectAccessible(el);
+  });
+
+  it('when ready renders one slide per testimonial with photo, quote and who', async () => {
+    const loaded = oneEvent(document, 'nwt-load');
+    const el = await readyGallery();
+    const { detail } = await loaded;
+    expect(detail).to.deep.equal({ count: 4 });
+    const slides = shadow(el).querySelectorAll('[part~="slide"]');
+    expect(slides.length).to.equal(4);
+    const first = slides[0]!;
+    expect(first.querySelector('[part~="quote"]')!.textContent).to.equal(
+      '#NotWithThem because they represent the capitalist class',
+    );
+    expect(first.querySelector('.name')!.textContent).to.equal('Laura Vilches');
+    expect(first.querySelector('[part~="who"]')!.textContent).to.contain('Legislator · Córdoba, Argentina');
+    expect(first.querySelector('[part~="who"]')!.textContent).to.contain("Left and Workers' Front – PTS");
+    expect(shadow(el).querySelector('.title')!.textContent).to.equal('Test gallery');
+    expect(shadow(el).querySelector('section')!.getAttribute('aria-label')).to.equal('Test gallery');
+    await expectAccessible(el);
+  });
+
+  it('loads photos politely: only the first eagerly, all async, no referrer, with a fixed box', async () => {
+    const el = await readyGallery();
+    const images = [...shadow(el).querySelectorAll<HTMLImageElement>('img[part~="image"]')];
+    expect(images.map((img) => img.loading)).to.deep.equal(['eager', 'lazy', 'lazy', 'lazy']);
+    for (const img of images) {
+      expect(img.decoding).to.equal('async');
+      expect(img.getAttribute('referrerpolicy')).to.equal('no-referrer');
+      expect(img.alt).to.not.equal('');
+    }
+    // Relative image URLs resolve against the feed's URL, not the page's.
+    expect(images[0]!.src).to.equal(new URL('/tests/fixtures/photos/sign-1.svg', location.href).href);
+    expect(images[0]!.getAttribute('width')).to.equal('800');
+    expect(images[1]!.alt).to.equal('Two legislators hold a sign');
+    const photo = images[0]!.parentElement!;
+    expect(getComputedStyle(photo).backgroundColor).to.equal('rgb(217, 72, 95)');
+  });
+
+  it('shows a designed fallback, still named, when a photo fails to load', async () => {
+    const el = await fixture<NotWithThemGallery>(html`<notwiththem-gallery></notwiththem-gallery>`);
+    el.testimonials = [{ id: 'gone', image: '/tests/fixtures/photos/missing.png', quote: 'A reason', name: 'Ana' }];
+    await waitUntil(() => shadow(el).querySelector('[part~="image-fallback"]'), 'no fallback', { timeout: 5000 });
+    const fallback = shadow(el).querySelector('[part~="image-fallback"]')!;
+    expect(fallback.getAttribute('role')).to.equal('img');
+    expect(fallback.getAttribute('aria-label')).to.equal('Ana: A reason');
+    expect(fallback.textContent).to.contain('Photo unavailable');
+    await expectAccessible(el);
+  });
+
+  it('renders the testimonials property without fetching', async () => {
+    const originalFetch = window.fetch;
+    let fetches = 0;
+    window.fetch = (...args) => {
+      fetches++;
+      return originalFetch(...args);
+    };
+    try {
+      const el = await fixture<NotWithThemGallery>(html`<notwiththem-gallery></notwiththem-gallery>`);
+      el.testimonials = [
+        { image: 'https://example.org/a.jpg', quote: 'First reason' },
+        { image: 'https://example.org/b.jpg', quote: 'Second reason' },
+      ];
+      await waitUntil(() => shadow(el).querySelectorAll('[part~="slide"]').length === 2);
+      expect(fetches).to.equal(0);
+    } finally {
+      window.fetch = originalFetch;
+    }
+  });
+
+  it('with no valid entry shows the empty state, not an empty carousel, and warns per entry', async () => {
+    const el = await fixture<NotWithThemGallery>(html`<notwiththem-gallery></notwiththem-gallery>`);
+    el.testimonials = [{ image: 'javascript:alert(1)', quote: 'x' }, { quote: 'no image' }];
+    await waitUntil(() => stateText(el) === 'This feed has no testimonials to show yet.', 'no empty state');
+    expect(shadow(el).querySelector('[part~="slide"]')).to.equal(null);
+    expect(warnings.length).to.equal(2);
+    expect(String(warnings[0]![0])).to.contain('entry 0');
+    await expectAccessible(el);
+  });
+
+  it('on a failed load shows a localized message with Retry, fires nwt-error once, and Retry works', async () => {
+    const originalFetch = window.fetch;
+    let failing = true;
+    window.fetch = (input, init) =>
+      failing ? Promise.resolve(new Response('gone', { status: 404 })) : originalFetch(input, init);
+    try {
+      const errors: CustomEvent[] = [];
+      const onError = (event: Event) => errors.push(event as CustomEvent);
+      document.addEventListener('nwt-error', onError);
+      const el = await fixture<NotWithThemGallery>(html`<notwiththem-gallery lang="es" src=${FEED}></notwiththem-gallery>`);
+      await waitUntil(() => shadow(el).querySelector('[part~="retry"]'), 'no retry button', { timeout: 5000 });
+      document.removeEventListener('nwt-error', onError);
+      expect(errors.length).to.equal(1);
+      expect(errors[0]!.detail.code).to.equal('http');
+      expect(errors[0]!.detail.status).to.equal(404);
+      expect(stateText(el)).to.contain('No se pudieron cargar los testimonios (error HTTP 404).');
+      expect(shadow(el).querySelector('[role="alert"]')).to.not.equal(null);
+      expect(warnings.length).to.equal(1);
+      await expectAccessible(el);
+
+      failing = false;
+      const loaded = oneEvent(el, 'nwt-load');
+      shadow(el).querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+      await loaded;
+      await waitUntil(() => shadow(el).querySelectorAll('[part~="slide"]').length === 4);
+    } finally {
+      window.fetch = originalFetch;
+    }
+  });
+
+  it('reports each error code of a bad feed without throwing into the page', async () => {
+    const cases: [string, string][] = [
+      [`/__feeds/html?key=${key()}`, 'parse'],
+      [`/__feeds/truncated?key=${key()}`, 'parse'],
+      [`/__feeds/huge?key=${key()}`, 'too-large'],
+      ['/tests/fixtures/gallery-states-not-a-feed.json', 'http'],
+    ];
+    for (const [src, code] of cases) {
+      const el = await fixture<NotWithThemGallery>(html`<notwiththem-gallery></notwiththem-gallery>`);
+      const failed = oneEvent(el, 'nwt-error');
+      el.src = src;
+      const { detail } = await failed;
+      expect(detail.code, src).to.equal(code);
+    }
+  });
+
+  it('a schema error is reported as schema', async () => {
+    const el = await fixture<NotWithThemGallery>(html`<notwiththem-gallery></notwiththem-gallery>`);
+    const failed = oneEvent(el, 'nwt-error');
+    el.testimonials = { nothing: 'here' };
+    const { detail } = await failed;
+    expect(detail.code).to.equal('schema');
+    await waitUntil(() => stateText(el).includes('not in the expected format'), 'no schema message');
+  });
+
+  it('keeps the same height from loading to ready (no layout shift)', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 360px"></div>`);
+    const el = document.createElement('notwiththem-gallery');
+    el.src = `/__feeds/slow?ms=600&key=${key()}`;
+    wrapper.append(el);
+    await el.updateComplete;
+    const loadingHeight = el.getBoundingClientRect().height;
+    el.testimonials = [
+      { image: '/tests/fixtures/photos/sign-1.svg', quote: 'A very long reason '.repeat(40), name: 'Someone with a long name '.repeat(5) },
+    ];
+    await waitUntil(() => shadow(el).querySelector('[part~="slide"]'));
+    expect(el.getBoundingClientRect().height).to.equal(loadingHeight);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(el.getBoundingClientRect().height).to.equal(loadingHeight);
+  });
+
+  it('picks Spanish from the nearest ancestor and lets strings override any label', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div lang="es-AR"><notwiththem-gallery></notwiththem-gallery></div>`);
+    const el = host.querySelector('notwiththem-gallery')!;
+    await el.updateComplete;
+    expect(stateText(el)).to.equal('No hay testimonios para mostrar.');
+    el.strings = { noSource: 'Nada por aquí', label: 'Galería' };
+    await el.updateComplete;
+    expect(stateText(el)).to.equal('Nada por aquí');
+    expect(shadow(el).querySelector('.title')!.textContent).to.equal('Galería');
+  });
+
+  it('moves between testimonials with the previous and next buttons', async () => {
+    const el = await readyGallery(html`<notwiththem-gallery src=${FEED} style="width: 360px"></notwiththem-gallery>`);
+    const next = shadow(el).querySelector<HTMLButtonElement>('[part~="next"]')!;
+    const previous = shadow(el).querySelector<HTMLButtonElement>('[part~="previous"]')!;
+    expect(previous.getAttribute('aria-disabled')).to.equal('true');
+    next.click();
+    await waitUntil(() => shadow(el).querySelector('[part~="position"]')!.textContent === '2 / 4', 'did not move', {
+      timeout: 3000,
+    });
+    expect(previous.getAttribute('aria-disabled')).to.equal('false');
+  });
+});
