@@ -1,9 +1,192 @@
 // Koa middleware for @web/test-runner's server: feeds and faults served under /__feeds/.
 // Tests fetch these real responses instead of stubbing fetch, so the loader meets real bodies and headers.
+//
+// Every request carrying `?key=K` is counted per key (whatever the route), and `/__feeds/hits?key=K`
+// returns `{ "hits": n }`; stateful routes (flaky, 429, 503) use that count, so each test picks a fresh
+// key and runs stay independent. To add a fault, add a row to `routes`.
+import { Readable } from 'node:stream';
 
-/** @param {import('koa').Context} ctx @param {() => Promise<void>} next */
+/** @typedef {import('koa').Context} Context */
+/** @typedef {(ctx: Context, hit: number) => void | Promise<void>} Route */
+
+/** A small valid feed: two testimonials (nothing renders the images here). */
+export const FEED = [
+  {
+    id: 'laura-vilches',
+    image: { src: '/tests/fixtures/laura.jpg', width: 800, height: 600, alt: 'Laura Vilches holding a sign' },
+    quote: '#NotWithThem because they represent the capitalist class',
+    name: 'Laura Vilches',
+    role: 'Legislator, Province of Córdoba',
+    affiliation: "Left and Workers' Front – PTS",
+  },
+  {
+    id: 'students-uba',
+    image: '/tests/fixtures/students.jpg',
+    quote: '#NotWithThem because education is a right, not a business',
+    name: 'Students of the School of Social Sciences, UBA',
+    place: 'Buenos Aires, Argentina',
+  },
+];
+const FEED_JSON = JSON.stringify(FEED);
+
+/** Bytes sent by the oversized routes: more than the loader's 5 MiB default. */
+const HUGE_BYTES = 6_000_000;
+
+/** Hits per `key` query parameter. */
+const hitsByKey = new Map();
+
+/** @param {Context} ctx */
+function sendFeed(ctx) {
+  ctx.status = 200;
+  ctx.type = 'application/json';
+  ctx.body = FEED_JSON;
+}
+
+/** @param {Context} ctx @param {number} status @param {string} [body] */
+function sendStatus(ctx, status, body = `status ${status}`) {
+  ctx.status = status;
+  ctx.type = 'text/plain';
+  ctx.body = body;
+}
+
+/** A query parameter as a number, within [0, max]. @param {Context} ctx @param {string} name */
+function numberParam(ctx, name, fallback, max = 60_000) {
+  const value = Number(ctx.query[name]);
+  return Number.isFinite(value) ? Math.min(Math.max(value, 0), max) : fallback;
+}
+
+/** Resolves after `ms`, or as soon as the client has gone. @param {Context} ctx @param {number} ms */
+function wait(ctx, ms) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      ctx.res.off('close', done);
+      resolve(undefined);
+    }
+    ctx.res.on('close', done);
+  });
+}
+
+/** Answers `status` with Retry-After (the `after` query, default 1 s) on the first hit, then the feed. */
+function retryAfterRoute(status) {
+  /** @type {Route} */
+  return (ctx, hit) => {
+    if (hit > 1) return sendFeed(ctx);
+    ctx.set('Retry-After', String(ctx.query.after ?? '1'));
+    sendStatus(ctx, status);
+  };
+}
+
+/** A valid 6 MB JSON array, produced lazily in 64 KiB strings. */
+function* hugeJson() {
+  const item = JSON.stringify('x'.repeat(64 * 1024 - 3));
+  yield '[';
+  let sent = 1;
+  let first = true;
+  while (sent < HUGE_BYTES) {
+    const chunk = (first ? '' : ',') + item;
+    first = false;
+    sent += chunk.length;
+    yield chunk;
+  }
+  yield ']';
+}
+
+/** @type {Record<string, Route>} */
+const routes = {
+  ok: sendFeed,
+  count: sendFeed,
+  hits: (ctx) => {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ hits: hitsByKey.get(String(ctx.query.key ?? '')) ?? 0 });
+  },
+  404: (ctx) => sendStatus(ctx, 404, 'not found'),
+  500: (ctx) => sendStatus(ctx, 500),
+  // 500 on the first request per key, then the feed.
+  flaky: (ctx, hit) => (hit === 1 ? sendStatus(ctx, 500) : sendFeed(ctx)),
+  429: retryAfterRoute(429),
+  503: retryAfterRoute(503),
+  // Nothing at all, not even headers, for `ms`.
+  slow: async (ctx) => {
+    await wait(ctx, numberParam(ctx, 'ms', 1000));
+    sendFeed(ctx);
+  },
+  // Headers and half the body at once, the rest after `ms`.
+  'slow-body': async (ctx) => {
+    ctx.respond = false;
+    const body = Buffer.from(FEED_JSON);
+    const half = Math.floor(body.length / 2);
+    ctx.res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(body.length) });
+    ctx.res.write(body.subarray(0, half));
+    await wait(ctx, numberParam(ctx, 'ms', 1000));
+    if (!ctx.res.destroyed) ctx.res.end(body.subarray(half));
+  },
+  // A complete HTTP response whose JSON is cut off.
+  truncated: (ctx) => {
+    ctx.type = 'application/json';
+    ctx.body = FEED_JSON.slice(0, Math.floor(FEED_JSON.length / 2));
+  },
+  html: (ctx) => {
+    ctx.type = 'text/html';
+    ctx.body = '<!doctype html><title>Not found</title><h1>This is not the feed you are looking for</h1>';
+  },
+  'text-plain': (ctx) => {
+    ctx.type = 'text/plain';
+    ctx.body = FEED_JSON;
+  },
+  // UTF-8 with a byte order mark.
+  bom: (ctx) => {
+    ctx.type = 'application/json';
+    ctx.body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(FEED_JSON)]);
+  },
+  empty: (ctx) => {
+    ctx.status = 200;
+    ctx.type = 'application/json';
+    ctx.body = '';
+  },
+  // 6 MB of valid JSON, chunked, no Content-Length: only a streaming cap can refuse it.
+  huge: (ctx) => {
+    ctx.type = 'application/json';
+    ctx.body = Readable.from(hugeJson());
+  },
+  // Announces 6 MB, sends 1 KB, then stalls until the client gives up (or 30 s): only a
+  // Content-Length check refuses it before a timeout would.
+  'huge-length': async (ctx) => {
+    ctx.respond = false;
+    ctx.res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(HUGE_BYTES) });
+    ctx.res.write('[' + ' '.repeat(1023));
+    await wait(ctx, 30_000);
+    ctx.res.destroy();
+  },
+  // The connection dies without a response.
+  reset: (ctx) => {
+    ctx.respond = false;
+    ctx.req.socket.destroy();
+  },
+  // 302 to another route (`to`, default ok), keeping the query.
+  redirect: (ctx) => {
+    const to = String(ctx.query.to ?? 'ok').replace(/[^\w-]/g, '');
+    ctx.redirect(`/__feeds/${to}${ctx.search}`);
+  },
+};
+
+/** @param {Context} ctx @param {() => Promise<void>} next */
 export async function faultRoutes(ctx, next) {
   if (!ctx.path.startsWith('/__feeds/')) return next();
-  ctx.status = 404;
-  ctx.body = 'unknown fault route';
+  const name = ctx.path.slice('/__feeds/'.length);
+  const route = Object.hasOwn(routes, name) ? routes[name] : undefined;
+  if (!route) {
+    ctx.status = 404;
+    ctx.body = 'unknown fault route';
+    return;
+  }
+  let hit = 1;
+  if (name !== 'hits') {
+    const key = String(ctx.query.key ?? '');
+    hit = (hitsByKey.get(key) ?? 0) + 1;
+    hitsByKey.set(key, hit);
+  }
+  ctx.set('Cache-Control', 'no-store');
+  await route(ctx, hit);
 }
