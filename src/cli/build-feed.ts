@@ -1,0 +1,279 @@
+/** `build-feed`: sheet + photos folder → renditions and a checked testimonials.json, or a list of problems. */
+import { availableParallelism } from 'node:os';
+import { basename, resolve } from 'node:path';
+import type { BuildFeedOptions } from './args.js';
+import { assembleFeed, feedEntry, fileSlug, idFor, validateFeed, type EntryInput, type FeedFile } from './feed.js';
+import { closeMatch, isDirectory, isFile, listPhotos, photoPath } from './folder.js';
+import { openPhoto, PhotoError, renderPhoto, type PhotoInput, type ProcessedPhoto } from './photos.js';
+import { error, warning, type Problem } from './problems.js';
+import { startProgress, type Output, type PhotoReport, type Report } from './report.js';
+import { readSheet, type SheetRow } from './sheet.js';
+import { FEED_FILE, PHOTOS_DIR, Staging } from './staging.js';
+
+/** A sheet row that passed the checks, with what is needed to make its testimonial. */
+interface PlannedRow {
+  row: number;
+  values: SheetRow['values'];
+  file: string;
+  abs: string;
+  id: string;
+  quote: string;
+}
+
+/** Photos processed at once; sharp (libvips) is itself multi-threaded, so a few are enough. */
+const CONCURRENCY = Math.max(1, Math.min(4, Math.floor(availableParallelism() / 2)));
+
+export async function buildFeed(options: BuildFeedOptions, output: Output): Promise<{ report: Report; sheetKind: 'csv' | 'json' }> {
+  const started = performance.now();
+  const lap = (() => {
+    let last = started;
+    return () => {
+      const now = performance.now();
+      const ms = Math.round(now - last);
+      last = now;
+      return ms;
+    };
+  })();
+  const photosDir = resolve(options.photosDir);
+  const outDir = resolve(options.out);
+  const report: Report = {
+    ok: false,
+    feed: null,
+    out: outDir,
+    counts: { rows: 0, testimonials: 0, photos: 0, processed: 0, reused: 0, renditions: 0, errors: 0, warnings: 0 },
+    problems: [],
+    bytes: { in: 0, out: 0, written: 0 },
+    timings: { sheetMs: 0, checkMs: 0, photosMs: 0, feedMs: 0, writeMs: 0, totalMs: 0 },
+    photos: [],
+  };
+  const problems = report.problems;
+  const finish = () => {
+    report.counts.errors = problems.filter((p) => p.severity === 'error').length;
+    report.counts.warnings = problems.length - report.counts.errors;
+    report.ok = report.counts.errors === 0 && report.feed !== null;
+    report.timings.totalMs = Math.round(performance.now() - started);
+    problems.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));
+    return report;
+  };
+
+  // 1. The sheet.
+  const sheet = await readSheet(options.captions);
+  problems.push(...sheet.problems);
+  report.counts.rows = sheet.rows.length;
+  report.timings.sheetMs = lap();
+  if (sheet.rows.length === 0 && !problems.some((p) => p.severity === 'error')) {
+    problems.push(error('sheet-empty', 'the sheet has no testimonials'));
+  }
+
+  // 2. The rows against the photos folder: every problem found before any long work.
+  let listing: string[] = [];
+  if (!(await isDirectory(photosDir))) {
+    problems.push(error('photo-missing', `the photos folder ${options.photosDir} does not exist`));
+  } else {
+    listing = await listPhotos(photosDir, outDir);
+  }
+  const planned = await checkRows(sheet.rows, photosDir, listing, problems);
+  const mentioned = new Set(planned.map((p) => p.file));
+  for (const row of sheet.rows) {
+    const where = row.values.file && photoPath(photosDir, row.values.file);
+    if (where) mentioned.add(where.rel);
+  }
+  for (const file of listing) {
+    if (!mentioned.has(file)) problems.push(error('photo-unlisted', `${file} is in the photos folder but no row of the sheet mentions it`, { file }));
+  }
+
+  // Each photo is read (and hashed) once, even when two rows share it.
+  const inputs = new Map<string, PhotoInput>();
+  for (const p of planned) {
+    if (inputs.has(p.abs)) continue;
+    try {
+      inputs.set(p.abs, await openPhoto(p.abs));
+    } catch (cause) {
+      const message = cause instanceof PhotoError ? cause.message : `cannot read ${p.file}: ${(cause as Error).message}`;
+      for (const q of planned.filter((q) => q.abs === p.abs)) {
+        problems.push(error('photo-unreadable', `${q.file}: ${message}`, { row: q.row, column: 'file', file: q.file }));
+      }
+    }
+  }
+  report.counts.photos = inputs.size;
+  report.bytes.in = [...inputs.values()].reduce((sum, input) => sum + input.bytes.length, 0);
+  report.timings.checkMs = lap();
+  if (problems.some((p) => p.severity === 'error')) return { report: finish(), sheetKind: sheet.kind };
+
+  // 3. Renditions, into the staging folder.
+  let staging: Staging;
+  try {
+    staging = await Staging.open(outDir);
+  } catch (cause) {
+    problems.push(error('write-failed', `cannot write into ${options.out}: ${(cause as Error).message}`));
+    return { report: finish(), sheetKind: sheet.kind };
+  }
+  try {
+    const progress = await startProgress(output, planned.length, !options.quiet);
+    const done = new Map<string, Promise<ProcessedPhoto>>();
+    const results = await pool(planned, CONCURRENCY, async (p) => {
+      const slug = fileSlug(p.id);
+      const key = `${p.abs}\0${slug}`;
+      let job = done.get(key);
+      if (!job) {
+        job = renderPhoto(inputs.get(p.abs)!, slug, staging.publishedPhotos, staging.tmpDir);
+        done.set(key, job);
+      }
+      try {
+        return await job;
+      } catch (cause) {
+        const code = cause instanceof PhotoError ? cause.code : 'photo-unreadable';
+        problems.push(error(code, `${p.file}: ${(cause as Error).message}`, { row: p.row, column: 'file', file: p.file }));
+        return undefined;
+      } finally {
+        progress.tick(p.file);
+      }
+    });
+    progress.stop();
+    report.timings.photosMs = lap();
+
+    const entries: EntryInput[] = [];
+    const uniqueJobs = new Set<ProcessedPhoto>();
+    planned.forEach((p, i) => {
+      const photo = results[i];
+      if (!photo) return;
+      entries.push(entryInput(p, photo));
+      report.photos.push(photoReport(p, photo));
+      if (!uniqueJobs.has(photo)) {
+        uniqueJobs.add(photo);
+        report.counts[photo.reused ? 'reused' : 'processed']++;
+        report.counts.renditions += photo.renditions.length;
+        report.bytes.out += photo.bytesOut;
+        if (!photo.reused) report.bytes.written += photo.bytesOut;
+      }
+    });
+
+    // 4. The feed, checked by the gallery's own parser.
+    let feed: FeedFile | undefined;
+    if (!problems.some((p) => p.severity === 'error')) {
+      const imageBase = `${options.baseUrl ?? ''}${PHOTOS_DIR}/`;
+      feed = assembleFeed(feedMeta(options), entries.map((e) => feedEntry(e, imageBase)));
+      const feedUrl = new URL(FEED_FILE, options.baseUrl ?? 'https://feed.example.invalid/').href;
+      problems.push(...validateFeed(feed, entries.map((e) => e.row), feedUrl).problems);
+    }
+    report.timings.feedMs = lap();
+
+    // 5. Into place, or nothing at all.
+    if (!feed || problems.some((p) => p.severity === 'error')) {
+      await staging.abort();
+    } else {
+      await staging.commit(`${JSON.stringify(feed, null, 2)}\n`);
+      report.feed = staging.feedPath;
+      report.counts.testimonials = feed.testimonials.length;
+    }
+    report.timings.writeMs = lap();
+  } catch (cause) {
+    await staging.abort();
+    report.feed = null;
+    problems.push(error('write-failed', `stopped: ${(cause as Error).message}`));
+  }
+  return { report: finish(), sheetKind: sheet.kind };
+}
+
+async function checkRows(rows: SheetRow[], photosDir: string, listing: string[], problems: Problem[]): Promise<PlannedRow[]> {
+  const planned: PlannedRow[] = [];
+  const explicitIds = new Map<string, number>();
+  const pendingIds: { plan: PlannedRow; base: string }[] = [];
+  for (const { row, values } of rows) {
+    let ok = true;
+    const file = values.file?.trim() ?? '';
+    const quote = values.quote?.trim() ?? '';
+    if (!quote) {
+      problems.push(error('missing-quote', 'the quote is empty: every testimonial needs its reason', { row, column: 'quote' }));
+      ok = false;
+    }
+    let where: { rel: string; abs: string } | undefined;
+    if (!file) {
+      problems.push(error('missing-file', 'the "file" column is empty: which photo goes with this row?', { row, column: 'file' }));
+      ok = false;
+    } else if (!(where = photoPath(photosDir, file))) {
+      problems.push(error('invalid-value', `file "${file}" must be a path inside the photos folder`, { row, column: 'file', file }));
+      ok = false;
+    } else if (!(await isFile(where.abs))) {
+      const near = closeMatch(where.rel, listing);
+      problems.push(error('photo-missing', `photo not found: ${where.rel}${near ? ` (did you mean ${near}?)` : ''}`, { row, column: 'file', file: where.rel }));
+      ok = false;
+    }
+    const url = values.url?.trim();
+    if (url && !/^https?:\/\/[^\s]+$/i.test(url)) {
+      problems.push(error('invalid-value', `url "${url}" must be an absolute http(s) link`, { row, column: 'url' }));
+      ok = false;
+    }
+    const explicit = values.id?.trim() || undefined;
+    const id = idFor(explicit, values.name, basename(file));
+    if (explicit) {
+      const first = explicitIds.get(id);
+      if (first !== undefined) {
+        problems.push(error('duplicate-id', `duplicate id "${explicit}": row ${first} already uses it`, { row, column: 'id' }));
+        ok = false;
+      } else {
+        explicitIds.set(id, row);
+        if (id !== explicit) problems.push(warning('invalid-value', `id "${explicit}" is written as "${id}" (ids are slugs of a-z, 0-9 and -)`, { row, column: 'id' }));
+      }
+    }
+    if (!ok || !where) continue;
+    const plan: PlannedRow = { row, values, file: where.rel, abs: where.abs, id, quote };
+    planned.push(plan);
+    if (!explicit) pendingIds.push({ plan, base: id });
+  }
+  // Ids made from names or file names never take an id the sheet gave, nor each other's.
+  const taken = new Set(explicitIds.keys());
+  for (const { plan, base } of pendingIds) {
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    taken.add(id);
+    plan.id = id;
+  }
+  return planned;
+}
+
+function entryInput(p: PlannedRow, photo: ProcessedPhoto): EntryInput {
+  const input: EntryInput = { row: p.row, id: p.id, quote: p.quote, photo };
+  for (const key of ['name', 'role', 'place', 'affiliation', 'alt', 'url', 'lang'] as const) {
+    const value = p.values[key]?.trim();
+    if (value) input[key] = value;
+  }
+  return input;
+}
+
+function photoReport(p: PlannedRow, photo: ProcessedPhoto): PhotoReport {
+  return {
+    row: p.row,
+    file: p.file,
+    id: p.id,
+    hash: photo.hash,
+    reused: photo.reused,
+    renditions: photo.renditions,
+    bytesIn: photo.bytesIn,
+    bytesOut: photo.bytesOut,
+    ms: photo.ms,
+  };
+}
+
+function feedMeta(options: BuildFeedOptions): Omit<FeedFile, 'testimonials'> {
+  const meta: Omit<FeedFile, 'testimonials'> = {};
+  if (options.title) meta.title = options.title;
+  if (options.description) meta.description = options.description;
+  if (options.hashtag) meta.hashtag = options.hashtag;
+  if (options.submitUrl) meta.submit = options.submitLabel ? { url: options.submitUrl, label: options.submitLabel } : { url: options.submitUrl };
+  return meta;
+}
+
+/** Runs `work` over `items`, at most `limit` at a time; results in the order of `items`. */
+async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
