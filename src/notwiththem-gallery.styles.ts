@@ -338,6 +338,131 @@ export const galleryStyles = css`
     outline-offset: 2px;
   }
 
+  /* The picker's dots are 24px targets around a small visible dot; the current one is a wider pill. */
+  .picker {
+    display: flex;
+    align-items: center;
+    gap: 4px;
+  }
+
+  .dot {
+    display: grid;
+    place-items: center;
+    width: 24px;
+    height: 24px;
+    padding: 0;
+    margin: 0;
+    border: 0;
+    border-radius: 12px;
+    background: none;
+    cursor: pointer;
+  }
+
+  .dot::before {
+    content: '';
+    width: 10px;
+    height: 10px;
+    border-radius: 5px;
+    border: 2px solid var(--_border);
+    background: transparent;
+    transition: width 0.2s;
+  }
+
+  .dot[aria-selected='true']::before {
+    width: 20px;
+    border-color: var(--_accent);
+    background: var(--_accent);
+  }
+
+  .slide-actions {
+    display: flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: 0.25em 0.5em;
+    min-height: var(--_control-size);
+  }
+
+  .link-button {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.75em;
+    padding: 0 0.25em;
+    margin: 0 -0.25em;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font: inherit;
+    font-weight: 700;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+    cursor: pointer;
+  }
+
+  .rotation {
+    order: -1;
+  }
+
+  /* The full testimonial, in a native modal dialog. */
+  .dialog {
+    width: min(52rem, calc(100vw - 2rem));
+    max-height: calc(100dvh - 2rem);
+    padding: 0;
+    border: 0;
+    border-radius: var(--_radius);
+    color: var(--_fg);
+    background: var(--_bg);
+    overflow: auto;
+  }
+
+  .dialog::backdrop {
+    background: rgb(0 0 0 / 0.7);
+  }
+
+  .dialog-body {
+    display: grid;
+    gap: var(--_gap);
+    padding: var(--_gap);
+  }
+
+  .dialog-photo {
+    aspect-ratio: auto;
+    max-height: 60dvh;
+    height: min(60dvh, calc((min(52rem, 100vw - 2rem) - 2 * var(--_gap)) * 0.75));
+  }
+
+  .dialog-photo img {
+    object-fit: contain;
+  }
+
+  .dialog-quote {
+    margin: 0;
+    font-family: var(--_quote-font);
+    font-size: 1.25em;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+
+  .dialog-who {
+    margin: 0;
+    color: var(--_muted);
+  }
+
+  .dialog-who > span {
+    display: block;
+  }
+
+  .dialog-who .name {
+    color: var(--_fg);
+    font-weight: 700;
+  }
+
+  .dialog-close {
+    position: absolute;
+    top: calc(var(--_gap) + 0.5rem);
+    inset-inline-end: calc(var(--_gap) + 0.5rem);
+    margin: 0;
+  }
+
   .position {
     min-width: 4.5em;
     text-align: center;

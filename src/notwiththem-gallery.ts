@@ -3,6 +3,9 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { styleMap } from 'lit/directives/style-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { galleryStyles } from './notwiththem-gallery.styles.js';
+import { AutoplayController } from './carousel/autoplay-controller.js';
+import { keyToMove } from './carousel/keys.js';
+import { clampIndex, isAtEnd, isAtStart, isInView, nextIndex, pageStart, previousIndex, type Paging } from './carousel/paging.js';
 import { loadFeed } from './feed/load.js';
 import { parseFeed } from './feed/parse.js';
 import { FeedError, type FeedErrorCode, type ParsedFeed, type Testimonial } from './feed/types.js';
@@ -12,6 +15,10 @@ import { icons } from './icons.js';
 
 export interface NwtLoadDetail {
   count: number;
+}
+export interface NwtSlideChangeDetail {
+  index: number;
+  testimonial: Testimonial;
 }
 export interface NwtErrorDetail {
   code: FeedErrorCode;
@@ -35,6 +42,8 @@ const errorStringKeys: Record<FeedErrorCode, keyof GalleryStrings> = {
  * @tag notwiththem-gallery
  *
  * @event nwt-load - The feed loaded and rendered. `detail: { count }`.
+ * @event nwt-slide-change - The reader moved to another testimonial (not fired on first render).
+ *   `detail: { index, testimonial }`.
  * @event nwt-error - The feed could not be used. `detail: { code, message, status? }`; `code` is one of
  *   `network`, `timeout`, `http`, `parse`, `schema`, `too-large`.
  *
@@ -59,7 +68,15 @@ const errorStringKeys: Record<FeedErrorCode, keyof GalleryStrings> = {
  * @csspart control - Every round control button.
  * @csspart previous - The previous button.
  * @csspart next - The next button.
- * @csspart position - The "3 / 6" position text.
+ * @csspart position - The "3 / 120" position text, shown instead of the picker when dots do not fit.
+ * @csspart picker - The slide picker (a tab list of dots).
+ * @csspart picker-dot - One tab of the slide picker.
+ * @csspart rotation - The Start / Stop automatic slide show button.
+ * @csspart read-more - The "Read more" button of a slide.
+ * @csspart dialog - The full-testimonial dialog.
+ * @csspart dialog-photo - The large photo in the dialog.
+ * @csspart dialog-quote - The whole quote in the dialog.
+ * @csspart close - The dialog's Close button.
  * @csspart state - The message box of the loading, error, empty and no-source states.
  * @csspart retry - The Retry button of the error state.
  * @csspart footer - The row below the controls.
@@ -103,7 +120,11 @@ export class NotWithThemGallery extends LitElement {
     testimonials: { attribute: false },
     strings: { attribute: false },
     activeIndex: { state: true },
+    perView: { state: true },
+    maxDots: { state: true },
     failedImages: { state: true },
+    clampedIds: { state: true },
+    dialogIndex: { state: true },
   };
 
   /**
@@ -122,9 +143,9 @@ export class NotWithThemGallery extends LitElement {
   declare src: string | null;
   /** The first testimonial shown: an index from 0, or an id. */
   declare start: string | null;
-  /** Rotates the testimonials automatically (off by default). */
+  /** Rotates the testimonials automatically (off by default; never under reduced motion). */
   declare autoplay: boolean;
-  /** Milliseconds between automatic moves (at least 2000). */
+  /** Milliseconds between automatic moves (default 7000, at least 2000). */
   declare interval: number;
   /** Next after the last testimonial goes back to the first. */
   declare loop: boolean;
@@ -147,8 +168,17 @@ export class NotWithThemGallery extends LitElement {
   /** Overrides for any visible or spoken label. */
   declare strings: Partial<GalleryStrings> | null;
 
+  /** The testimonial the reader is on; the page shown is the one that contains it. */
   declare protected activeIndex: number;
+  /** Slides shown at once, read from the CSS (container queries or --nwt-slides-per-view). */
+  declare protected perView: number;
+  /** How many picker dots fit in the controls row; more slides than this show "3 / 120" instead. */
+  declare protected maxDots: number;
   declare protected failedImages: ReadonlySet<string>;
+  /** Ids of the slides whose quote is cut by the line clamp: they get "Read more". */
+  declare protected clampedIds: ReadonlySet<string>;
+  /** The testimonial open in the dialog, or -1. */
+  declare protected dialogIndex: number;
 
   protected t: GalleryStrings = resolveStrings('en');
 
@@ -157,6 +187,20 @@ export class NotWithThemGallery extends LitElement {
     args: () => [this.src, this.testimonials] as const,
     task: async ([src, given], { signal }) => this.fetchFeed(src, given, signal),
   });
+
+  private readonly autoplayController = new AutoplayController(
+    this,
+    () => this.goTo(nextIndex(this.activeIndex, this.paging, true), { fromRotation: true }),
+    () => Math.max(2000, Number.isFinite(this.interval) ? this.interval : 7000),
+  );
+
+  private connection: AbortController | undefined;
+  private resizeObserver: ResizeObserver | undefined;
+  private scrollRestTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set when the track must jump (not glide) to the active slide after the next render. */
+  private jumpPending = false;
+  /** The button that opened the dialog, to give focus back when it closes. */
+  private dialogOpener: HTMLElement | null = null;
 
   constructor() {
     super();
@@ -174,7 +218,11 @@ export class NotWithThemGallery extends LitElement {
     this.testimonials = undefined;
     this.strings = null;
     this.activeIndex = 0;
+    this.perView = 1;
+    this.maxDots = 10;
     this.failedImages = new Set();
+    this.clampedIds = new Set();
+    this.dialogIndex = -1;
   }
 
   /** The testimonials on show (empty until the feed is ready). */
@@ -182,9 +230,55 @@ export class NotWithThemGallery extends LitElement {
     return this.feedTask.value?.testimonials ?? [];
   }
 
+  /** Index of the testimonial the reader is on. */
+  get currentIndex(): number {
+    return this.activeIndex;
+  }
+
+  private get paging(): Paging {
+    return { count: this.items.length, perView: Math.max(1, this.perView), loop: this.loop };
+  }
+
+  private get reducedMotion(): boolean {
+    return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  }
+
+  private get rtl(): boolean {
+    return getComputedStyle(this).direction === 'rtl';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.connection = new AbortController();
+    window.addEventListener('hashchange', () => this.showHashTarget(true), { signal: this.connection.signal });
+    this.resizeObserver = new ResizeObserver(() => this.measure());
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.connection?.abort();
+    this.connection = undefined;
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    clearTimeout(this.scrollRestTimer);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang') || changed.has('strings') || !this.hasUpdated) {
       this.t = resolveStrings(this.effectiveLang(), this.strings);
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (this.jumpPending && this.track) {
+      this.jumpPending = false;
+      this.measure();
+      this.scrollToActive('instant');
+    }
+    if (changed.has('dialogIndex') && this.dialogIndex >= 0) {
+      const dialog = this.renderRoot.querySelector('dialog');
+      if (dialog && !dialog.open) dialog.showModal();
     }
   }
 
@@ -214,8 +308,7 @@ export class NotWithThemGallery extends LitElement {
       for (const warning of feed.warnings) {
         console.warn(`<notwiththem-gallery>: feed entry ${warning.index} left out: ${warning.reason}`);
       }
-      this.failedImages = new Set();
-      this.activeIndex = 0;
+      this.onFeedReady(feed);
       this.emit<NwtLoadDetail>('nwt-load', { count: feed.testimonials.length });
       return feed;
     } catch (error) {
@@ -230,51 +323,203 @@ export class NotWithThemGallery extends LitElement {
     }
   }
 
+  /** A new feed: start where `start` or the page's `#nwt-<id>` says, and rotate if asked to. */
+  private onFeedReady(feed: ParsedFeed): void {
+    this.failedImages = new Set();
+    this.clampedIds = new Set();
+    this.dialogIndex = -1;
+    const fromHash = this.indexFromHash(feed.testimonials);
+    const fromStart = this.start !== null ? this.findIndex(this.start, feed.testimonials) : -1;
+    this.activeIndex = fromHash >= 0 ? fromHash : Math.max(0, fromStart);
+    this.jumpPending = true;
+    if (fromHash >= 0) this.updateComplete.then(() => this.scrollIntoView({ block: 'nearest' }));
+    // Rotation never starts by itself for readers who asked for less motion.
+    if (this.autoplay && !this.reducedMotion && !this.autoplayController.playing) this.autoplayController.start();
+  }
+
+  private findIndex(indexOrId: number | string, list: readonly Testimonial[] = this.items): number {
+    if (typeof indexOrId === 'number') return Number.isInteger(indexOrId) && indexOrId >= 0 && indexOrId < list.length ? indexOrId : -1;
+    const trimmed = indexOrId.trim();
+    if (/^\d+$/.test(trimmed)) return this.findIndex(Number(trimmed), list);
+    return list.findIndex((item) => item.id === trimmed);
+  }
+
+  private indexFromHash(list: readonly Testimonial[]): number {
+    const hash = decodeURIComponent(location.hash.slice(1));
+    return hash.startsWith('nwt-') ? list.findIndex((item) => item.id === hash.slice(4)) : -1;
+  }
+
+  private showHashTarget(scrollPage: boolean): void {
+    const index = this.indexFromHash(this.items);
+    if (index < 0) return;
+    this.goTo(index);
+    if (scrollPage) this.scrollIntoView({ block: 'nearest', behavior: this.reducedMotion ? 'auto' : 'smooth' });
+  }
+
   private emit<T>(type: string, detail: T, cancelable = false): boolean {
     return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
   }
 
   private get track(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('[part~="track"]');
+    return this.renderRoot.querySelector<HTMLElement>('.track[part~="track"]');
+  }
+
+  /** Reads slides per view from the CSS and how many picker dots fit, after any size change. */
+  private measure(): void {
+    const track = this.track ?? this.renderRoot.querySelector<HTMLElement>('.track');
+    if (track) {
+      const perView = Math.round(parseFloat(getComputedStyle(track).getPropertyValue('--_spv')) || 1);
+      if (perView !== this.perView) {
+        this.perView = Math.max(1, perView);
+        this.jumpPending = true;
+      }
+    }
+    // Each dot is a 24px target with 4px between; the row also holds the two 44px arrow buttons.
+    const width = this.getBoundingClientRect().width;
+    this.maxDots = Math.max(0, Math.floor((width - 2 * 52 - 40) / 28));
+    this.measureClamps();
+  }
+
+  /** Which quotes the line clamp cuts: those get a "Read more" button. */
+  private measureClamps(): void {
+    const clamped = new Set<string>();
+    for (const quote of this.renderRoot.querySelectorAll<HTMLElement>('.slide .quote[data-id]')) {
+      if (quote.scrollHeight > quote.clientHeight + 1) clamped.add(quote.dataset.id!);
+    }
+    const same = clamped.size === this.clampedIds.size && [...clamped].every((id) => this.clampedIds.has(id));
+    if (!same) this.clampedIds = clamped;
+  }
+
+  private slideStep(track: HTMLElement): number {
+    const first = track.firstElementChild as HTMLElement | null;
+    if (!first) return 0;
+    return first.getBoundingClientRect().width + (parseFloat(getComputedStyle(track).columnGap) || 0);
+  }
+
+  private scrollToActive(behavior: ScrollBehavior = 'auto'): void {
+    const track = this.track;
+    if (!track) return;
+    const left = pageStart(this.activeIndex, this.paging) * this.slideStep(track) * (this.rtl ? -1 : 1);
+    // 'auto' lets the stylesheet choose: smooth, or a jump under prefers-reduced-motion.
+    track.scrollTo({ left, behavior: this.reducedMotion ? 'instant' : behavior });
+  }
+
+  /** After a swipe comes to rest, the first slide in view becomes the current one. */
+  private handleScroll(): void {
+    clearTimeout(this.scrollRestTimer);
+    this.scrollRestTimer = setTimeout(() => this.syncFromScroll(), 150);
+  }
+
+  private syncFromScroll(): void {
+    clearTimeout(this.scrollRestTimer);
+    const track = this.track;
+    if (!track) return;
+    const step = this.slideStep(track);
+    if (step <= 0) return;
+    const first = clampIndex(Math.round(Math.abs(track.scrollLeft) / step), this.items.length);
+    // Keep the current slide when it is still on the page in view (it may not be the page's first).
+    if (pageStart(this.activeIndex, this.paging) !== pageStart(first, this.paging)) this.setActive(first);
+  }
+
+  private setActive(index: number, { fromRotation = false } = {}): void {
+    const target = clampIndex(index, this.items.length);
+    if (!fromRotation) this.autoplayController.hold('hover', false);
+    if (target === this.activeIndex) return;
+    this.activeIndex = target;
+    const testimonial = this.items[target];
+    if (testimonial && this.hasUpdated) this.emit<NwtSlideChangeDetail>('nwt-slide-change', { index: target, testimonial });
+  }
+
+  /** Moves to a testimonial, scrolling the track there. */
+  private goTo_(index: number, options: { fromRotation?: boolean } = {}): void {
+    this.setActive(index, options);
+    void this.updateComplete.then(() => this.scrollToActive());
+  }
+
+  private handleKeydown(event: KeyboardEvent, scope: 'track' | 'picker'): void {
+    const move = keyToMove(event.key, this.rtl);
+    if (!move || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    const last = this.items.length - 1;
+    let target: number;
+    if (scope === 'picker') {
+      // Tabs move one slide at a time and wrap, as in the pattern's tab list.
+      const steps = { previous: this.activeIndex - 1, next: this.activeIndex + 1, first: 0, last };
+      target = steps[move] < 0 ? last : steps[move] > last ? 0 : steps[move];
+    } else {
+      const pages = {
+        previous: previousIndex(this.activeIndex, this.paging),
+        next: nextIndex(this.activeIndex, this.paging),
+        first: 0,
+        last,
+      };
+      target = pages[move];
+    }
+    this.goTo(target);
+    if (scope === 'picker') {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus());
+    }
+  }
+
+  /** Keyboard focus entering the gallery stops rotation until the reader presses Start again. */
+  private handleFocusIn(event: FocusEvent): void {
+    const target = event.composedPath()[0] as Element | undefined;
+    if (this.autoplayController.playing && target?.matches?.(':focus-visible')) this.autoplayController.stop();
   }
 
   private handleImageError(id: string): void {
     this.failedImages = new Set([...this.failedImages, id]);
   }
 
-  private handleScroll(): void {
-    const track = this.track;
-    const first = track?.firstElementChild as HTMLElement | null;
-    if (!track || !first) return;
-    const step = first.getBoundingClientRect().width + parseFloat(getComputedStyle(track).columnGap || '0');
-    if (step <= 0) return;
-    const index = Math.round(Math.abs(track.scrollLeft) / step);
-    this.activeIndex = Math.min(Math.max(index, 0), this.items.length - 1);
+  private openDialog(index: number, opener: HTMLElement): void {
+    this.autoplayController.stop();
+    this.dialogOpener = opener;
+    this.dialogIndex = index;
   }
 
-  private scrollToIndex(index: number): void {
-    const slide = this.track?.children[index] as HTMLElement | undefined;
-    const track = this.track;
-    if (!slide || !track) return;
-    const dir = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
-    const offset = Math.abs(slide.offsetLeft - (dir === 1 ? 0 : track.scrollWidth - track.clientWidth));
-    track.scrollTo({ left: offset * dir });
+  private handleDialogClose(): void {
+    this.dialogIndex = -1;
+    this.dialogOpener?.focus();
+    this.dialogOpener = null;
   }
 
-  /** Shows the next testimonial. */
+  // Public methods ------------------------------------------------------------------------------
+
+  /** Shows the next page of testimonials (wraps to the first with `loop`). */
   next(): void {
-    this.scrollToIndex(Math.min(this.activeIndex + 1, this.items.length - 1));
+    this.goTo(nextIndex(this.activeIndex, this.paging));
   }
 
-  /** Shows the previous testimonial. */
+  /** Shows the previous page of testimonials (wraps to the last with `loop`). */
   previous(): void {
-    this.scrollToIndex(Math.max(this.activeIndex - 1, 0));
+    this.goTo(previousIndex(this.activeIndex, this.paging));
+  }
+
+  /**
+   * Shows one testimonial.
+   * @param indexOrId - Its index from 0, or its id.
+   */
+  goTo(indexOrId: number | string, options: { fromRotation?: boolean } = {}): void {
+    const index = this.findIndex(indexOrId);
+    if (index >= 0) this.goTo_(index, options);
+  }
+
+  /** Starts automatic rotation. */
+  play(): void {
+    this.autoplayController.start();
+  }
+
+  /** Stops automatic rotation. */
+  pause(): void {
+    this.autoplayController.stop();
   }
 
   /** Fetches the feed again (what the Retry button does). */
   reload(): Promise<void> {
     return this.feedTask.run();
   }
+
+  // Rendering -----------------------------------------------------------------------------------
 
   private titleText(feed?: ParsedFeed): string {
     return this.label || feed?.title || this.t.label;
@@ -288,16 +533,29 @@ export class NotWithThemGallery extends LitElement {
       complete: (feed) =>
         feed.testimonials.length === 0
           ? this.renderFrame(this.titleText(feed), this.renderSkeleton(this.renderEmpty()))
-          : this.renderFrame(this.titleText(feed), this.renderSlides(feed), this.renderControls()),
+          : this.renderReady(feed),
     }) as TemplateResult;
   }
 
   /** Every state shares this frame: header, viewport, controls row and footer keep their sizes. */
-  private renderFrame(title: string, viewport: TemplateResult, controls: TemplateResult | typeof nothing = nothing): TemplateResult {
+  private renderFrame(
+    title: string,
+    viewport: TemplateResult,
+    controls: TemplateResult | typeof nothing = nothing,
+    rotation: TemplateResult | typeof nothing = nothing,
+  ): TemplateResult {
     const busy = this.feedTask.status === TaskStatus.PENDING;
     return html`
-      <section class="gallery" part="gallery" aria-label=${title} aria-busy=${busy ? 'true' : 'false'}>
+      <section
+        class="gallery"
+        part="gallery"
+        aria-roledescription=${this.t.carousel}
+        aria-label=${title}
+        aria-busy=${busy ? 'true' : 'false'}
+        @focusin=${this.handleFocusIn}
+      >
         <div class="header" part="header">
+          ${rotation}
           <h2 class="title" part="title">${title}</h2>
           <slot name="header"></slot>
         </div>
@@ -317,6 +575,7 @@ export class NotWithThemGallery extends LitElement {
           <div class="caption">
             <div class="quote"><div class="skeleton-line"></div><div class="skeleton-line short"></div></div>
             <div class="who"><div class="skeleton-line shorter"></div></div>
+            <div class="slide-actions"></div>
           </div>
         </div>
       </div>
@@ -351,56 +610,114 @@ export class NotWithThemGallery extends LitElement {
     `;
   }
 
+  private renderReady(feed: ParsedFeed): TemplateResult {
+    const rotation = this.autoplay || this.autoplayController.playing ? this.renderRotation() : nothing;
+    return html`
+      ${this.renderFrame(this.titleText(feed), this.renderSlides(feed), this.renderControls(), rotation)}
+      ${this.renderDialog()}
+    `;
+  }
+
+  private renderRotation(): TemplateResult {
+    const playing = this.autoplayController.playing;
+    return html`
+      <button
+        class="control rotation"
+        part="control rotation"
+        type="button"
+        aria-label=${playing ? this.t.stopRotation : this.t.startRotation}
+        @click=${() => (playing ? this.pause() : this.play())}
+      >
+        ${playing ? icons.pause : icons.play}
+      </button>
+    `;
+  }
+
   private renderSlides(feed: ParsedFeed): TemplateResult {
     const count = feed.testimonials.length;
+    const rotating = this.autoplayController.rotating;
     return html`
-      <div class="track" part="track" tabindex="0" @scroll=${this.handleScroll}>
+      <div
+        class="track"
+        part="track"
+        id="track"
+        tabindex="0"
+        aria-label=${this.titleText(feed)}
+        aria-live=${rotating ? 'off' : 'polite'}
+        @scroll=${this.handleScroll}
+        @scrollend=${this.syncFromScroll}
+        @keydown=${(event: KeyboardEvent) => event.target === event.currentTarget && this.handleKeydown(event, 'track')}
+      >
         ${feed.testimonials.map((testimonial, index) => this.renderSlide(testimonial, index, count))}
       </div>
     `;
   }
 
-  private renderSlide(testimonial: Testimonial, index: number, count: number): TemplateResult {
+  private renderPhoto(testimonial: Testimonial, eager: boolean, sizes?: string): TemplateResult {
     const { image } = testimonial;
-    const failed = this.failedImages.has(testimonial.id);
-    const who = [testimonial.role, testimonial.place].filter(Boolean).join(' · ');
+    if (this.failedImages.has(testimonial.id)) {
+      return html`<div class="photo-fallback" part="image-fallback" role="img" aria-label=${image.alt}>
+        ${icons.brokenImage}<span class="alt" aria-hidden="true">${this.t.imageError}</span>
+      </div>`;
+    }
+    return html`<img
+      part="image"
+      src=${image.src}
+      srcset=${ifDefined(image.srcset)}
+      sizes=${ifDefined(sizes ?? image.sizes)}
+      width=${ifDefined(image.width)}
+      height=${ifDefined(image.height)}
+      alt=${image.alt}
+      loading=${eager ? 'eager' : 'lazy'}
+      fetchpriority=${eager ? 'high' : 'auto'}
+      decoding="async"
+      referrerpolicy="no-referrer"
+      @error=${() => this.handleImageError(testimonial.id)}
+    />`;
+  }
+
+  private renderWho(testimonial: Testimonial): TemplateResult {
+    const where = [testimonial.role, testimonial.place].filter(Boolean).join(' · ');
+    return html`
+      ${testimonial.name ? html`<span class="name">${testimonial.name}</span>` : nothing}
+      ${where ? html`<span>${where}</span>` : nothing}
+      ${testimonial.affiliation ? html`<span>${testimonial.affiliation}</span>` : nothing}
+    `;
+  }
+
+  private renderSlide(testimonial: Testimonial, index: number, count: number): TemplateResult {
+    const inView = isInView(index, this.activeIndex, this.paging);
+    const firstInView = index === pageStart(this.activeIndex, this.paging);
     return html`
       <div
         class="slide"
         part="slide"
-        id=${`nwt-slide-${testimonial.id}`}
+        id=${`slide-${index}`}
         role="group"
         aria-roledescription=${this.t.slide}
         aria-label=${format(this.t.slideLabel, { index: index + 1, count })}
+        ?inert=${!inView}
       >
         <figure part="figure">
-          <div class="photo" part="photo" style=${styleMap({ backgroundColor: image.color })}>
-            ${failed
-              ? html`<div class="photo-fallback" part="image-fallback" role="img" aria-label=${image.alt}>
-                  ${icons.brokenImage}<span class="alt" aria-hidden="true">${this.t.imageError}</span>
-                </div>`
-              : html`<img
-                  part="image"
-                  src=${image.src}
-                  srcset=${ifDefined(image.srcset)}
-                  sizes=${ifDefined(image.sizes)}
-                  width=${ifDefined(image.width)}
-                  height=${ifDefined(image.height)}
-                  alt=${image.alt}
-                  loading=${index === 0 ? 'eager' : 'lazy'}
-                  fetchpriority=${index === 0 ? 'high' : 'auto'}
-                  decoding="async"
-                  referrerpolicy="no-referrer"
-                  @error=${() => this.handleImageError(testimonial.id)}
-                />`}
+          <div class="photo" part="photo" style=${styleMap({ backgroundColor: testimonial.image.color })}>
+            ${this.renderPhoto(testimonial, firstInView && this.hasUpdated ? true : index === this.activeIndex)}
           </div>
           <figcaption part="caption">
-            <blockquote class="quote" part="quote" lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
-            <p class="who" part="who">
-              ${testimonial.name ? html`<span class="name">${testimonial.name}</span>` : nothing}
-              ${who ? html`<span>${who}</span>` : nothing}
-              ${testimonial.affiliation ? html`<span>${testimonial.affiliation}</span>` : nothing}
-            </p>
+            <blockquote class="quote" part="quote" data-id=${testimonial.id} lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
+            <p class="who" part="who">${this.renderWho(testimonial)}</p>
+            <div class="slide-actions">
+              ${this.clampedIds.has(testimonial.id)
+                ? html`<button
+                    class="link-button"
+                    part="read-more"
+                    type="button"
+                    aria-haspopup="dialog"
+                    @click=${(event: Event) => this.openDialog(index, event.currentTarget as HTMLElement)}
+                  >
+                    ${this.t.readMore}
+                  </button>`
+                : nothing}
+            </div>
           </figcaption>
         </figure>
       </div>
@@ -409,24 +726,27 @@ export class NotWithThemGallery extends LitElement {
 
   private renderControls(): TemplateResult {
     const count = this.items.length;
-    const atStart = !this.loop && this.activeIndex <= 0;
-    const atEnd = !this.loop && this.activeIndex >= count - 1;
+    const paging = this.paging;
+    const atStart = isAtStart(this.activeIndex, paging);
+    const atEnd = isAtEnd(this.activeIndex, paging);
     return html`
       <button
         class="control previous"
         part="control previous"
         type="button"
+        aria-controls="track"
         aria-label=${this.t.previous}
         aria-disabled=${atStart ? 'true' : 'false'}
         @click=${() => (atStart ? undefined : this.previous())}
       >
         ${icons.previous}
       </button>
-      <span class="position" part="position">${format(this.t.counter, { index: this.activeIndex + 1, count })}</span>
+      ${count <= this.maxDots ? this.renderPicker(count) : this.renderCounter(count)}
       <button
         class="control next"
         part="control next"
         type="button"
+        aria-controls="track"
         aria-label=${this.t.next}
         aria-disabled=${atEnd ? 'true' : 'false'}
         @click=${() => (atEnd ? undefined : this.next())}
@@ -435,11 +755,76 @@ export class NotWithThemGallery extends LitElement {
       </button>
     `;
   }
+
+  /** The slide picker: a tab list with roving tabindex, as in the pattern's tabbed carousel. */
+  private renderPicker(count: number): TemplateResult {
+    return html`
+      <div
+        class="picker"
+        part="picker"
+        role="tablist"
+        aria-label=${this.t.picker}
+        @keydown=${(event: KeyboardEvent) => this.handleKeydown(event, 'picker')}
+      >
+        ${Array.from({ length: count }, (_, index) => {
+          const selected = index === this.activeIndex;
+          return html`<button
+            class="dot"
+            part="picker-dot"
+            type="button"
+            role="tab"
+            aria-selected=${selected ? 'true' : 'false'}
+            aria-controls=${`slide-${index}`}
+            aria-label=${format(this.t.pickerItem, { index: index + 1 })}
+            tabindex=${selected ? 0 : -1}
+            @click=${() => this.goTo(index)}
+          ></button>`;
+        })}
+      </div>
+    `;
+  }
+
+  private renderCounter(count: number): TemplateResult {
+    return html`<span class="position" part="position">${format(this.t.counter, { index: this.activeIndex + 1, count })}</span>`;
+  }
+
+  /** The whole testimonial: large photo, full quote and who, in a native modal dialog. */
+  private renderDialog(): TemplateResult {
+    const testimonial = this.dialogIndex >= 0 ? this.items[this.dialogIndex] : undefined;
+    return html`
+      <dialog class="dialog" part="dialog" aria-labelledby="dialog-title" @close=${this.handleDialogClose}>
+        ${testimonial
+          ? html`
+              <div class="dialog-body">
+                <div class="dialog-photo photo" part="dialog-photo" style=${styleMap({ backgroundColor: testimonial.image.color })}>
+                  ${this.renderPhoto(testimonial, true, '(min-width: 50rem) 48rem, 100vw')}
+                </div>
+                <div class="dialog-text">
+                  <h3 class="visually-hidden" id="dialog-title">${testimonial.name || format(this.t.slideLabel, {
+                    index: this.dialogIndex + 1,
+                    count: this.items.length,
+                  })}</h3>
+                  <blockquote class="dialog-quote" part="dialog-quote" lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
+                  <p class="dialog-who">${this.renderWho(testimonial)}</p>
+                  ${testimonial.url
+                    ? html`<p><a href=${testimonial.url} target="_blank" rel="noopener noreferrer">${testimonial.url}</a></p>`
+                    : nothing}
+                </div>
+              </div>
+              <form method="dialog" class="dialog-close">
+                <button class="control" part="control close" type="submit" aria-label=${this.t.close} autofocus>${icons.close}</button>
+              </form>
+            `
+          : nothing}
+      </dialog>
+    `;
+  }
 }
 
 declare global {
   interface HTMLElementEventMap {
     'nwt-load': CustomEvent<NwtLoadDetail>;
     'nwt-error': CustomEvent<NwtErrorDetail>;
+    'nwt-slide-change': CustomEvent<NwtSlideChangeDetail>;
   }
 }

@@ -217,9 +217,9 @@ describe('<notwiththem-gallery> states', () => {
     const previous = shadow(el).querySelector<HTMLButtonElement>('[part~="previous"]')!;
     expect(previous.getAttribute('aria-disabled')).to.equal('true');
     next.click();
-    await waitUntil(() => shadow(el).querySelector('[part~="position"]')!.textContent === '2 / 4', 'did not move', {
-      timeout: 3000,
-    });
+    await waitUntil(() => el.currentIndex === 1, 'did not move', { timeout: 3000 });
+    const selected = shadow(el).querySelector('[role="tab"][aria-selected="true"]');
+    expect(selected!.getAttribute('aria-label')).to.equal('Testimonial 2');
     expect(previous.getAttribute('aria-disabled')).to.equal('false');
   });
 });

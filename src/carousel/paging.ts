@@ -1,0 +1,50 @@
+/**
+ * Where the carousel goes: pure arithmetic over (slide count, slides per view, loop), no DOM.
+ * `active` is the testimonial the reader is on; the page shown starts at `pageStart(active)`, so the
+ * active slide is always in view, and the last page is always full.
+ */
+export interface Paging {
+  count: number;
+  perView: number;
+  loop: boolean;
+}
+
+export function clampIndex(index: number, count: number): number {
+  if (count <= 0 || !Number.isFinite(index)) return 0;
+  return Math.min(Math.max(Math.trunc(index), 0), count - 1);
+}
+
+/** Index of the first slide shown when `active` is the current one. */
+export function pageStart(active: number, { count, perView }: Paging): number {
+  const lastStart = Math.max(0, count - perView);
+  return Math.min(clampIndex(active, count), lastStart);
+}
+
+export function isAtStart(active: number, paging: Paging): boolean {
+  return !paging.loop && pageStart(active, paging) === 0;
+}
+
+export function isAtEnd(active: number, paging: Paging): boolean {
+  return !paging.loop && pageStart(active, paging) >= Math.max(0, paging.count - paging.perView);
+}
+
+/** The slide `next()` moves to: one page on, or back to the first at the end when looping (or rotating). */
+export function nextIndex(active: number, paging: Paging, wrap = paging.loop): number {
+  const start = pageStart(active, paging);
+  const lastStart = Math.max(0, paging.count - paging.perView);
+  if (start >= lastStart) return wrap ? 0 : active;
+  return Math.min(start + paging.perView, lastStart);
+}
+
+/** The slide `previous()` moves to: one page back, or to the last page at the start when looping. */
+export function previousIndex(active: number, paging: Paging, wrap = paging.loop): number {
+  const start = pageStart(active, paging);
+  if (start <= 0) return wrap ? Math.max(0, paging.count - paging.perView) : start;
+  return Math.max(0, start - paging.perView);
+}
+
+/** Whether slide `index` is on the page shown for `active`. */
+export function isInView(index: number, active: number, paging: Paging): boolean {
+  const start = pageStart(active, paging);
+  return index >= start && index < start + paging.perView;
+}
