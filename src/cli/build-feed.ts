@@ -79,7 +79,7 @@ export async function buildFeed(options: BuildFeedOptions, output: Output): Prom
     if (where) mentioned.add(where.rel);
   }
   for (const file of listing) {
-    if (!mentioned.has(file)) problems.push(error('photo-unlisted', `${file} is in the photos folder but no row of the sheet mentions it`, { file }));
+    if (!mentioned.has(file)) problems.push(error('photo-unlisted', 'this photo is in the photos folder but no row of the sheet mentions it', { file }));
   }
 
   // Each photo is read (and hashed) once, even when two rows share it.

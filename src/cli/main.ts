@@ -38,7 +38,8 @@ export async function main(argv: readonly string[], output: Output = { stdout: p
       const { report, sheetKind } = result;
       printProblems(output, report.problems, options.captions, sheetKind, options.quiet);
       if (options.json) printJson(output, report);
-      else if (!options.quiet || !report.ok) printSummary(output, report);
+      // The failure line goes to stderr in every mode; the success line only when nobody asked for less.
+      if (!report.ok || (!options.json && !options.quiet)) printSummary(output, report);
       return report.ok ? 0 : 1;
     }
   }

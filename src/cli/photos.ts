@@ -113,12 +113,13 @@ export async function renderPhoto(photo: PhotoInput, slug: string, publishedDir:
   const sharp = await loadSharp();
   const renditions: Rendition[] = [];
   let smallest: Buffer | undefined;
-  // Largest first: a truncated or corrupt photo fails on the first, most complete decode.
+  // Largest first: a truncated or corrupt photo fails on the first, most complete decode. sharp's
+  // default failOn ('warning') refuses truncated files rather than publishing half a grey photo.
   for (const [i, width] of [...widths.entries()].reverse()) {
     let data: Buffer;
     let info: { width: number; height: number; size: number };
     try {
-      ({ data, info } = await sharp(photo.bytes, { failOn: 'error' })
+      ({ data, info } = await sharp(photo.bytes)
         .rotate()
         .resize({ width, withoutEnlargement: true })
         .toColourspace('srgb')

@@ -74,7 +74,8 @@ export async function startProgress(output: Output, total: number, enabled: bool
 }
 
 export function printProblems(output: Output, problems: Problem[], sheetPath: string, sheetKind: 'csv' | 'json', quiet: boolean): void {
-  const name = relative(process.cwd(), sheetPath) || sheetPath;
+  // The sheet as the person typed it: that is the name they recognise.
+  const name = sheetPath;
   for (const problem of problems) {
     if (quiet && problem.severity === 'warning') continue;
     output.stderr.write(`${formatProblem(problem, name, sheetKind)}\n`);

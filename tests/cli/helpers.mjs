@@ -1,0 +1,107 @@
+// Shared by the build-feed tests: run the real command (bin shim → dist/esm/cli), make photos with sharp.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = join(ROOT, 'bin/notwiththem-gallery.mjs');
+
+/** Runs `notwiththem-gallery …args`; never rejects: resolves with the exit code and both outputs. */
+export function cli(args, options = {}) {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [options.bin ?? BIN, ...args], { cwd: options.cwd ?? ROOT, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** A fresh temporary folder, removed after the test. */
+export async function scratch(t) {
+  const dir = await mkdtemp(join(tmpdir(), 'nwt-cli-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export const XMP = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:exif="http://ns.adobe.com/exif/1.0/"
+ xmp:CreatorTool="TestCam X" exif:GPSLatitude="34,36.2S" exif:GPSLongitude="58,22.9W"/>
+</rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+
+/** A JPEG APP13 segment with an IPTC caption, as cameras and photo apps write it. */
+function iptcSegment(caption) {
+  const data = Buffer.from(caption, 'latin1');
+  const iptc = Buffer.concat([Buffer.from([0x1c, 2, 120, data.length >> 8, data.length & 255]), data]);
+  const size = Buffer.alloc(4);
+  size.writeUInt32BE(iptc.length);
+  const resource = Buffer.concat([Buffer.from('8BIM'), Buffer.from([0x04, 0x04, 0, 0]), size, iptc, Buffer.alloc(iptc.length % 2)]);
+  const body = Buffer.concat([Buffer.from('Photoshop 3.0\0', 'latin1'), resource]);
+  const length = Buffer.alloc(2);
+  length.writeUInt16BE(body.length + 2);
+  return Buffer.concat([Buffer.from([0xff, 0xed]), length, body]);
+}
+
+/**
+ * A phone-like JPEG: camera EXIF with a GPS position, XMP, IPTC, a Display P3 ICC profile and, when
+ * asked, an EXIF orientation. The stored top half is red and the bottom half blue, so the
+ * orientation of the output can be read from its pixels.
+ */
+export async function phoneJpeg({ width = 1600, height = 1200, orientation, seed = 0 } = {}) {
+  const half = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#1040d0"/>` +
+      `<rect width="100%" height="50%" fill="#d02010"/><circle cx="${20 + seed}" cy="20" r="8" fill="#ffffff"/></svg>`,
+  );
+  let image = sharp(half)
+    .withExif({
+      IFD0: { Make: 'TestCam', Model: 'X', Software: 'TestCam firmware 1.0' },
+      IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '34/1 36/1 12/1', GPSLongitudeRef: 'W', GPSLongitude: '58/1 22/1 54/1' },
+    })
+    .withIccProfile('p3')
+    .withXmp(XMP);
+  if (orientation) image = image.withMetadata({ orientation });
+  const jpeg = await image.jpeg({ quality: 90 }).toBuffer();
+  return Buffer.concat([jpeg.subarray(0, 2), iptcSegment('Taken at Plaza de Mayo, Buenos Aires'), jpeg.subarray(2)]);
+}
+
+export const png = (width, height, colour = '#2a9d8f') =>
+  sharp({ create: { width, height, channels: 3, background: colour } }).png().toBuffer();
+
+/** Number of entries of the GPS IFD in an EXIF block (0 when there is none). */
+export function gpsEntries(exif) {
+  if (!exif) return 0;
+  const tiff = exif.subarray(exif.indexOf('Exif\0\0') === 0 ? 6 : 0);
+  const le = tiff.toString('latin1', 0, 2) === 'II';
+  const u16 = (o) => (le ? tiff.readUInt16LE(o) : tiff.readUInt16BE(o));
+  const u32 = (o) => (le ? tiff.readUInt32LE(o) : tiff.readUInt32BE(o));
+  const ifd0 = u32(4);
+  for (let i = 0; i < u16(ifd0); i++) {
+    const entry = ifd0 + 2 + i * 12;
+    if (u16(entry) === 0x8825) return u16(u32(entry + 8));
+  }
+  return 0;
+}
+
+/** FourCCs of the chunks of a WebP (RIFF) file. */
+export function riffChunks(webp) {
+  const chunks = [];
+  for (let at = 12; at + 8 <= webp.length; ) {
+    const size = webp.readUInt32LE(at + 4);
+    chunks.push(webp.toString('latin1', at, at + 4));
+    at += 8 + size + (size % 2);
+  }
+  return chunks;
+}
+
+/** The `--json` report of a run. */
+export function report(result) {
+  try {
+    return JSON.parse(result.stdout);
+  } catch {
+    throw new Error(`no JSON report (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
+export const CSV_HEADER = 'file,quote,name,role,place,affiliation,alt,lang,id,url';
