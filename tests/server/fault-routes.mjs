@@ -164,6 +164,32 @@ const routes = {
     ctx.respond = false;
     ctx.req.socket.destroy();
   },
+  // A small SVG photo after `ms` (default 0): slow images for layout-shift tests.
+  'slow-image': async (ctx) => {
+    await wait(ctx, numberParam(ctx, 'ms', 0));
+    const hue = numberParam(ctx, 'hue', 200, 360);
+    ctx.type = 'image/svg+xml';
+    ctx.body = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="hsl(${hue} 60% 45%)"/></svg>`;
+  },
+  // `many`, after `ms`.
+  'slow-feed-of-many': async (ctx, hit) => {
+    await wait(ctx, numberParam(ctx, 'ms', 1000));
+    routes.many(ctx, hit);
+  },
+  // A feed of `n` testimonials (default 40, at most 20,000) whose photos come from slow-image after `imageMs`.
+  many: (ctx) => {
+    const count = numberParam(ctx, 'n', 40, 20_000);
+    const imageMs = numberParam(ctx, 'imageMs', 0);
+    const testimonials = Array.from({ length: count }, (_, i) => ({
+      id: `t${i + 1}`,
+      image: { src: `/__feeds/slow-image?ms=${imageMs}&hue=${(i * 47) % 360}`, width: 800, height: 600 },
+      quote: `#NotWithThem reason number ${i + 1}` + (i % 3 === 0 ? ', told at length so that the caption needs more lines than the clamp allows it to show at once in the slide, which is why a reader gets a Read more button that opens the whole testimonial in a dialog' : ''),
+      name: `Person ${i + 1}`,
+      place: 'Buenos Aires, Argentina',
+    }));
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ title: 'Many testimonials', testimonials });
+  },
   // 302 to another route (`to`, default ok), keeping the query.
   redirect: (ctx) => {
     const to = String(ctx.query.to ?? 'ok').replace(/[^\w-]/g, '');

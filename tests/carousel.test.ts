@@ -1,0 +1,427 @@
+import { expect, fixture, html, oneEvent, waitUntil, nextFrame } from '@open-wc/testing';
+import { a11ySnapshot, emulateMedia, findAccessibilityNode, sendKeys, setViewport } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import '../src/define.js';
+import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
+import { expectAccessible } from './helpers/axe.js';
+
+const FEED = '/tests/fixtures/gallery-feed.json';
+
+const $ = <T extends Element = HTMLElement>(el: NotWithThemGallery, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: NotWithThemGallery, selector: string) => [
+  ...el.shadowRoot!.querySelectorAll<T>(selector),
+];
+
+async function gallery(width: number, attrs = '', src = FEED): Promise<NotWithThemGallery> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}></div>`);
+  wrapper.innerHTML = `<notwiththem-gallery src="${src}" ${attrs}></notwiththem-gallery>`;
+  const el = wrapper.firstElementChild as NotWithThemGallery;
+  await waitUntil(() => $(el, '.track[part~="track"] .slide'), 'slides never rendered', { timeout: 5000 });
+  await nextFrame();
+  await el.updateComplete;
+  return el;
+}
+
+const inertFlags = (el: NotWithThemGallery) => $$(el, '.track[part~="track"] > .slide').map((s) => s.hasAttribute('inert'));
+const selectedTab = (el: NotWithThemGallery) => $(el, '[role="tab"][aria-selected="true"]');
+
+async function settled(el: NotWithThemGallery) {
+  // Wait until the track has stopped moving.
+  const track = $(el, '.track[part~="track"]')!;
+  let last = NaN;
+  await waitUntil(
+    async () => {
+      await new Promise((r) => setTimeout(r, 60));
+      const now = track.scrollLeft;
+      const still = now === last;
+      last = now;
+      return still;
+    },
+    'track never settled',
+    { timeout: 4000 },
+  );
+}
+
+describe('carousel: roles and names (WAI-ARIA carousel pattern)', () => {
+  it('is a named region described as a carousel, with slides named "n of N"', async () => {
+    const el = await gallery(400);
+    const section = $(el, 'section')!;
+    expect(section.getAttribute('aria-roledescription')).to.equal('carousel');
+    expect(section.getAttribute('aria-label')).to.equal('Test gallery');
+    expect(section.getAttribute('aria-label')!.toLowerCase()).to.not.contain('carousel');
+    const slides = $$(el, '.track[part~="track"] > .slide');
+    expect(slides.map((s) => s.getAttribute('role'))).to.deep.equal(['group', 'group', 'group', 'group']);
+    expect(slides.map((s) => s.getAttribute('aria-roledescription'))).to.deep.equal(['slide', 'slide', 'slide', 'slide']);
+    expect(slides[2]!.getAttribute('aria-label')).to.equal('3 of 4');
+
+    // The same names as the accessibility tree exposes them.
+    const snapshot = await a11ySnapshot({});
+    const region = findAccessibilityNode(snapshot, (node) => node.name === 'Test gallery' && node.role === 'region');
+    expect(region, 'region in the accessibility tree').to.exist;
+    const slide = findAccessibilityNode(snapshot, (node) => node.name === '1 of 4');
+    expect(slide, 'first slide in the accessibility tree').to.exist;
+    const next = findAccessibilityNode(snapshot, (node) => node.role === 'button' && node.name === 'Next testimonial');
+    expect(next).to.exist;
+  });
+
+  it('localizes the role descriptions and names in Spanish', async () => {
+    const el = await gallery(400, 'lang="es"');
+    expect($(el, 'section')!.getAttribute('aria-roledescription')).to.equal('carrusel');
+    expect($(el, '.slide')!.getAttribute('aria-roledescription')).to.equal('diapositiva');
+    expect($$(el, '.track[part~="track"] > .slide')[1]!.getAttribute('aria-label')).to.equal('2 de 4');
+    expect($(el, '[part~="next"]')!.getAttribute('aria-label')).to.equal('Testimonio siguiente');
+  });
+
+  it('falls back to the label attribute, then a localized default name', async () => {
+    const el = await gallery(400, 'label="Reasons"');
+    expect($(el, 'section')!.getAttribute('aria-label')).to.equal('Reasons');
+    const bare = await fixture<NotWithThemGallery>(html`<notwiththem-gallery></notwiththem-gallery>`);
+    bare.testimonials = [{ image: 'https://example.org/a.jpg', quote: 'x' }];
+    await waitUntil(() => $(bare, '.track[part~="track"] .slide'));
+    expect($(bare, 'section')!.getAttribute('aria-label')).to.equal('Testimonials');
+  });
+});
+
+describe('carousel: controls', () => {
+  it('keeps previous focusable but aria-disabled at the start, and focus does not jump', async () => {
+    const el = await gallery(400);
+    const previous = $<HTMLButtonElement>(el, '[part~="previous"]')!;
+    expect(previous.getAttribute('aria-disabled')).to.equal('true');
+    expect(previous.disabled).to.equal(false);
+    previous.focus();
+    previous.click();
+    await el.updateComplete;
+    expect(el.currentIndex).to.equal(0);
+    expect(el.shadowRoot!.activeElement).to.equal(previous);
+  });
+
+  it('disables next at the end without loop; with loop next rewinds to the first slide', async () => {
+    const el = await gallery(400);
+    el.goTo(3);
+    await el.updateComplete;
+    expect($(el, '[part~="next"]')!.getAttribute('aria-disabled')).to.equal('true');
+    el.loop = true;
+    await el.updateComplete;
+    expect($(el, '[part~="next"]')!.getAttribute('aria-disabled')).to.equal('false');
+    $<HTMLButtonElement>(el, '[part~="next"]')!.click();
+    await el.updateComplete;
+    expect(el.currentIndex).to.equal(0);
+    // No cloned slides.
+    expect($$(el, '.track[part~="track"] > .slide').length).to.equal(4);
+  });
+
+  it('has a tab picker with roving tabindex; arrows, Home and End move between slides', async () => {
+    const el = await gallery(600);
+    const tabs = $$<HTMLButtonElement>(el, '[role="tab"]');
+    expect(tabs.length).to.equal(4);
+    expect($(el, '[role="tablist"]')!.getAttribute('aria-label')).to.equal('Choose a testimonial');
+    expect(tabs.map((t) => t.tabIndex)).to.deep.equal([0, -1, -1, -1]);
+    tabs[0]!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(el.currentIndex).to.equal(1);
+    expect(el.shadowRoot!.activeElement).to.equal(tabs[1]);
+    expect(tabs.map((t) => t.tabIndex)).to.deep.equal([-1, 0, -1, -1]);
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(el.currentIndex).to.equal(3);
+    expect(el.shadowRoot!.activeElement).to.equal(tabs[3]);
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(el.currentIndex).to.equal(0);
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(el.currentIndex, 'tabs wrap like the pattern’s tab list').to.equal(3);
+    await settled(el);
+    await expectAccessible(el);
+  });
+
+  it('shows a compact "3 / 120" counter when the dots would not fit', async () => {
+    const el = await gallery(360, '', '/__feeds/many?n=120');
+    expect($(el, '[role="tablist"]')).to.equal(null);
+    expect($(el, '[part~="position"]')!.textContent).to.equal('1 / 120');
+    el.goTo(2);
+    await el.updateComplete;
+    expect($(el, '[part~="position"]')!.textContent).to.equal('3 / 120');
+  });
+
+  it('moves with arrow keys, Home and End on the focused slides, mirrored in right-to-left', async () => {
+    const el = await gallery(400);
+    $(el, '.track[part~="track"]')!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    expect(el.currentIndex).to.equal(1);
+    await sendKeys({ press: 'End' });
+    expect(el.currentIndex).to.equal(3);
+    await sendKeys({ press: 'Home' });
+    expect(el.currentIndex).to.equal(0);
+
+    const rtl = await gallery(400, 'dir="rtl"');
+    $(rtl, '.track[part~="track"]')!.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(rtl.currentIndex, 'ArrowLeft is next in RTL').to.equal(1);
+    await settled(rtl);
+    const track = $(rtl, '.track[part~="track"]')!;
+    expect(track.scrollLeft, 'an RTL track scrolls towards negative offsets').to.be.below(0);
+    expect(inertFlags(rtl)).to.deep.equal([true, false, true, true]);
+    await sendKeys({ press: 'ArrowRight' });
+    expect(rtl.currentIndex).to.equal(0);
+    await expectAccessible(rtl);
+  });
+});
+
+describe('carousel: layout by the element’s own width', () => {
+  it('shows 1, 2 or 3 slides per view by container width, and the rest are inert', async () => {
+    const narrow = await gallery(400);
+    expect(inertFlags(narrow)).to.deep.equal([false, true, true, true]);
+    const medium = await gallery(700);
+    expect(inertFlags(medium)).to.deep.equal([false, false, true, true]);
+    const wide = await gallery(1100);
+    expect(inertFlags(wide)).to.deep.equal([false, false, false, true]);
+  });
+
+  it('follows --nwt-slides-per-view and moves by one page', async () => {
+    const el = await gallery(1100, 'style="--nwt-slides-per-view: 2"');
+    expect(inertFlags(el)).to.deep.equal([false, false, true, true]);
+    el.next();
+    await el.updateComplete;
+    expect(el.currentIndex).to.equal(2);
+    expect(inertFlags(el)).to.deep.equal([true, true, false, false]);
+    await settled(el);
+    const track = $(el, '.track[part~="track"]')!;
+    const slides = $$(el, '.track[part~="track"] > .slide');
+    const trackLeft = track.getBoundingClientRect().left;
+    expect(Math.round(slides[2]!.getBoundingClientRect().left - trackLeft)).to.equal(0);
+  });
+
+  it('does not depend on the viewport: a narrow column in a wide window shows one slide', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const el = await gallery(320);
+    expect(inertFlags(el)).to.deep.equal([false, true, true, true]);
+    expect(el.getBoundingClientRect().width).to.equal(320);
+    await expectAccessible(el);
+  });
+
+  it('jumps instead of gliding under prefers-reduced-motion', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const el = await gallery(400);
+      const track = $(el, '.track[part~="track"]')!;
+      expect(getComputedStyle(track).scrollBehavior).to.equal('auto');
+      el.next();
+      await el.updateComplete;
+      await nextFrame();
+      const step = $$(el, '.track[part~="track"] > .slide')[1]!.getBoundingClientRect().width;
+      expect(Math.abs(track.scrollLeft)).to.be.closeTo(step + 16, 2);
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  });
+});
+
+describe('carousel: autoplay', () => {
+  let clock: sinon.SinonFakeTimers | undefined;
+  afterEach(async () => {
+    clock?.restore();
+    clock = undefined;
+    await emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  it('is off by default: no rotation control, polite live region', async () => {
+    const el = await gallery(400);
+    expect($(el, '[part~="rotation"]')).to.equal(null);
+    expect($(el, '.track[part~="track"]')!.getAttribute('aria-live')).to.equal('polite');
+  });
+
+  it('puts the rotation control first, rotates on the interval, and names it Stop / Start', async () => {
+    const el = await gallery(400, 'autoplay interval="3000"');
+    const rotation = $<HTMLButtonElement>(el, '[part~="rotation"]')!;
+    const focusables = $$(el, 'button, [tabindex="0"], a[href]').filter((e) => !e.closest('[inert]'));
+    expect(focusables[0]).to.equal(rotation);
+    expect(rotation.getAttribute('aria-label')).to.equal('Stop automatic slide show');
+    expect(rotation.hasAttribute('aria-pressed')).to.equal(false);
+    expect($(el, '.track[part~="track"]')!.getAttribute('aria-live')).to.equal('off');
+    await expectAccessible(el);
+
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+    el.play(); // restart the timer under the fake clock
+    const changed = oneEvent(el, 'nwt-slide-change');
+    clock.tick(3000);
+    const { detail } = await changed;
+    expect(detail.index).to.equal(1);
+    expect(detail.testimonial.name).to.equal('Noelia Barbeito and Macarena Escudero');
+    clock.tick(3000);
+    expect(el.currentIndex).to.equal(2);
+
+    rotation.click();
+    await el.updateComplete;
+    expect(rotation.getAttribute('aria-label')).to.equal('Start automatic slide show');
+    expect($(el, '.track[part~="track"]')!.getAttribute('aria-live')).to.equal('polite');
+    clock.tick(10000);
+    expect(el.currentIndex).to.equal(2);
+    clock.restore(); // axe needs real timers
+    clock = undefined;
+    await expectAccessible(el);
+  });
+
+  it('holds a minimum interval of 2 s and wraps around at the end', async () => {
+    const el = await gallery(400, 'autoplay interval="10"');
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+    el.play();
+    clock.tick(1999);
+    expect(el.currentIndex).to.equal(0);
+    clock.tick(1);
+    expect(el.currentIndex).to.equal(1);
+    clock.tick(2000 * 3);
+    expect(el.currentIndex).to.equal(0);
+  });
+
+  it('pauses while hovered and resumes after', async () => {
+    const el = await gallery(400, 'autoplay');
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+    el.play();
+    el.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'mouse' }));
+    clock.tick(20000);
+    expect(el.currentIndex).to.equal(0);
+    el.dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'mouse' }));
+    clock.tick(7000);
+    expect(el.currentIndex).to.equal(1);
+  });
+
+  it('stops when keyboard focus enters and stays stopped until Start is pressed', async () => {
+    const el = await gallery(400, 'autoplay');
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    el.before(before);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~="rotation"]'));
+    await el.updateComplete;
+    expect($(el, '[part~="rotation"]')!.getAttribute('aria-label')).to.equal('Start automatic slide show');
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+    clock.tick(20000);
+    expect(el.currentIndex).to.equal(0);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($(el, '[part~="rotation"]')!.getAttribute('aria-label')).to.equal('Stop automatic slide show');
+    clock.tick(7000);
+    expect(el.currentIndex).to.equal(1);
+    before.remove();
+  });
+
+  it('never starts under prefers-reduced-motion', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const el = await gallery(400, 'autoplay');
+    expect($(el, '[part~="rotation"]')!.getAttribute('aria-label')).to.equal('Start automatic slide show');
+    expect($(el, '.track[part~="track"]')!.getAttribute('aria-live')).to.equal('polite');
+  });
+
+  it('pauses while the gallery is off-screen', async () => {
+    const el = await gallery(400, 'autoplay');
+    const spacer = document.createElement('div');
+    spacer.style.height = '5000px';
+    el.parentElement!.before(spacer);
+    await waitUntil(() => $(el, '.track[part~="track"]')!.getAttribute('aria-live') === 'polite', 'never paused', {
+      timeout: 3000,
+    });
+    spacer.remove();
+    await waitUntil(() => $(el, '.track[part~="track"]')!.getAttribute('aria-live') === 'off', 'never resumed', {
+      timeout: 3000,
+    });
+  });
+});
+
+describe('carousel: Read more', () => {
+  it('opens the whole testimonial in a modal dialog; Escape closes it and focus returns', async () => {
+    const el = await gallery(360, '', '/__feeds/many?n=4');
+    await waitUntil(() => $(el, '[part~="read-more"]'), 'no Read more on a long quote');
+    const button = $<HTMLButtonElement>(el, '[part~="read-more"]')!;
+    const quoteText = $(el, '.track[part~="track"] .quote')!.textContent!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+    await waitUntil(() => dialog.open, 'dialog never opened');
+    expect($(el, '[part~="dialog-quote"]')!.textContent).to.equal(quoteText);
+    expect(dialog.getAttribute('aria-labelledby')).to.equal('dialog-title');
+    await expectAccessible(el);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog.open, 'dialog never closed');
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(button);
+  });
+
+  it('keeps the full quote in the DOM of the clamped slide for screen readers', async () => {
+    const el = await gallery(360, '', '/__feeds/many?n=4');
+    const quote = $(el, '.track[part~="track"] .quote')!;
+    expect(quote.textContent).to.contain('told at length so that the caption needs more lines');
+    expect(quote.scrollHeight).to.be.above(quote.clientHeight);
+  });
+});
+
+describe('carousel: deep links, start and events', () => {
+  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+
+  it('starts at the `start` index or id without firing nwt-slide-change', async () => {
+    const events: Event[] = [];
+    document.addEventListener('nwt-slide-change', (e) => events.push(e));
+    const byId = await gallery(400, 'start="noelia-barbeito-and-macarena-escudero"');
+    expect(byId.currentIndex).to.equal(1);
+    const byIndex = await gallery(400, 'start="2"');
+    expect(byIndex.currentIndex).to.equal(2);
+    await settled(byIndex);
+    expect(inertFlags(byIndex)).to.deep.equal([true, true, false, true]);
+    expect(events.length).to.equal(0);
+  });
+
+  it('opens on #nwt-<id>, follows hash changes, and never touches history', async () => {
+    history.replaceState(null, '', '#nwt-laura-vilches');
+    const el = await gallery(400, 'start="3"');
+    expect(el.currentIndex, 'the hash wins over start').to.equal(0);
+    const length = history.length;
+    location.hash = '#nwt-workers-from-pompeya';
+    await waitUntil(() => el.currentIndex === 3, 'hash change not followed');
+    el.previous();
+    el.next();
+    expect(history.length).to.equal(length + 1); // only our own hash change above
+    expect(location.hash).to.equal('#nwt-workers-from-pompeya');
+  });
+
+  it('fires nwt-slide-change with the index and testimonial on moves', async () => {
+    const el = await gallery(400);
+    const changed = oneEvent(el, 'nwt-slide-change');
+    el.goTo('workers-from-pompeya');
+    const { detail } = await changed;
+    expect(detail.index).to.equal(3);
+    expect(detail.testimonial.id).to.equal('workers-from-pompeya');
+  });
+});
+
+describe('carousel: look', () => {
+  it('has controls of at least 24×24 CSS px and a visible focus ring, light and dark', async () => {
+    for (const theme of ['light', 'dark']) {
+      const el = await gallery(400, `theme="${theme}" autoplay`);
+      for (const control of $$(el, 'button')) {
+        const box = control.getBoundingClientRect();
+        if (box.width === 0) continue; // inside a closed dialog
+        expect(box.width, control.className).to.be.at.least(24);
+        expect(box.height, control.className).to.be.at.least(24);
+      }
+      const next = $<HTMLButtonElement>(el, '[part~="next"]')!;
+      next.focus();
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      const style = getComputedStyle(el.shadowRoot!.activeElement!);
+      expect(style.outlineStyle).to.equal('solid');
+      expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
+      await expectAccessible(el);
+    }
+  });
+
+  it('passes axe in RTL and at 320 px', async () => {
+    const el = await gallery(320, 'dir="rtl" lang="es"');
+    await expectAccessible(el);
+  });
+});
