@@ -148,10 +148,11 @@ export const galleryStyles = css`
     scroll-snap-type: x mandatory;
     scroll-behavior: smooth;
     scrollbar-width: none;
-    margin: 0;
-    padding: 0;
+    /* Room for the focus rings of the controls inside the slides, which the scroller would clip. */
+    margin: -6px;
+    padding: 6px;
+    scroll-padding: 6px;
     list-style: none;
-    border-radius: var(--_radius);
   }
 
   .track::-webkit-scrollbar {

@@ -190,7 +190,7 @@ describe('carousel: layout by the element’s own width', () => {
     await settled(el);
     const track = $(el, '.track[part~="track"]')!;
     const slides = $$(el, '.track[part~="track"] > .slide');
-    const trackLeft = track.getBoundingClientRect().left;
+    const trackLeft = track.getBoundingClientRect().left + parseFloat(getComputedStyle(track).paddingLeft);
     expect(Math.round(slides[2]!.getBoundingClientRect().left - trackLeft)).to.equal(0);
   });
 
@@ -314,6 +314,23 @@ describe('carousel: autoplay', () => {
     const el = await gallery(400, 'autoplay');
     expect($(el, '[part~="rotation"]')!.getAttribute('aria-label')).to.equal('Start automatic slide show');
     expect($(el, '.track[part~="track"]')!.getAttribute('aria-live')).to.equal('polite');
+  });
+
+  it('pauses while the tab is hidden', async () => {
+    const el = await gallery(400, 'autoplay');
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+    el.play();
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+      clock.tick(30000);
+      expect(el.currentIndex).to.equal(0);
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+    document.dispatchEvent(new Event('visibilitychange'));
+    clock.tick(7000);
+    expect(el.currentIndex).to.equal(1);
   });
 
   it('pauses while the gallery is off-screen', async () => {
