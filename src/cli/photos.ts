@@ -54,9 +54,10 @@ export interface ProcessedPhoto {
   ms: number;
 }
 
-/** Photo read into memory once: hashed, then handed to sharp. */
+/** A photo checked and hashed; its bytes are read again when rendered, so a big folder is never all in memory. */
 export interface PhotoInput {
-  bytes: Buffer;
+  path: string;
+  size: number;
   hash: string;
   meta: Metadata;
 }
@@ -84,7 +85,7 @@ export async function openPhoto(path: string): Promise<PhotoInput> {
     throw new PhotoError('photo-unreadable', `not an image sharp can read (${(cause as Error).message})`);
   }
   if (!meta.width || !meta.height) throw new PhotoError('photo-unreadable', 'the image has no size');
-  return { bytes, hash: contentHash(bytes), meta };
+  return { path, size: bytes.length, hash: contentHash(bytes), meta };
 }
 
 /** Widths to make for a photo this wide (after orientation): never upscaled, always at least one. */
@@ -111,6 +112,8 @@ export async function renderPhoto(photo: PhotoInput, slug: string, publishedDir:
   }
 
   const sharp = await loadSharp();
+  const bytes = await readFile(photo.path);
+  if (contentHash(bytes) !== photo.hash) throw new PhotoError('photo-unreadable', 'the photo changed while the feed was being built');
   const renditions: Rendition[] = [];
   let smallest: Buffer | undefined;
   // Largest first: a truncated or corrupt photo fails on the first, most complete decode. sharp's
@@ -119,7 +122,7 @@ export async function renderPhoto(photo: PhotoInput, slug: string, publishedDir:
     let data: Buffer;
     let info: { width: number; height: number; size: number };
     try {
-      ({ data, info } = await sharp(photo.bytes)
+      ({ data, info } = await sharp(bytes)
         .rotate()
         .resize({ width, withoutEnlargement: true })
         .toColourspace('srgb')
@@ -151,7 +154,7 @@ function summarize(
     height: largest.height,
     color,
     reused,
-    bytesIn: photo.bytes.length,
+    bytesIn: photo.size,
     bytesOut: made.renditions.reduce((sum, r) => sum + r.bytes, 0),
     ms: Math.round(performance.now() - started),
   };

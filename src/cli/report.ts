@@ -89,7 +89,8 @@ export function printSummary(output: Output, report: Report): void {
     output.stderr.write(`build-feed: ${c.errors} problem${c.errors === 1 ? '' : 's'} found; nothing was written.\n`);
     return;
   }
-  const feed = relative(process.cwd(), report.feed!) || report.feed!;
+  const near = relative(process.cwd(), report.feed!);
+  const feed = near.startsWith('..') ? report.feed! : near;
   output.stdout.write(
     `Wrote ${feed}: ${c.testimonials} testimonial${c.testimonials === 1 ? '' : 's'}, ${c.renditions} renditions ` +
       `(${c.processed} photo${c.processed === 1 ? '' : 's'} processed, ${c.reused} unchanged); ` +

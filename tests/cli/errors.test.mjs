@@ -110,6 +110,10 @@ test('an empty sheet, a missing sheet, a missing photos folder are problems too'
   assert.equal(result.code, 1);
   assert.match(result.stderr, /photos folder .* does not exist/);
   await assert.rejects(stat(join(dir, 'site')), { code: 'ENOENT' });
+  // Renditions go to <out>/photos: that cannot be where the originals are.
+  result = await cli(['build-feed', join(dir, 'photos'), '--captions', join(dir, 'captions.csv'), '--out', dir]);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /the photos folder cannot be .*photos: the renditions are written there/);
 });
 
 test('command line: --help, unknown options and missing arguments', async () => {
