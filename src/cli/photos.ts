@@ -82,7 +82,8 @@ export async function openPhoto(path: string): Promise<PhotoInput> {
   try {
     meta = await sharp(bytes).metadata();
   } catch (cause) {
-    throw new PhotoError('photo-unreadable', `not an image sharp can read (${(cause as Error).message})`);
+    const heic = /\.hei[cf]$/i.test(path) ? '; HEIC photos from iPhones use a codec sharp does not ship: export them as JPEG' : '';
+    throw new PhotoError('photo-unreadable', `not an image sharp can read (${(cause as Error).message})${heic}`);
   }
   if (!meta.width || !meta.height) throw new PhotoError('photo-unreadable', 'the image has no size');
   return { path, size: bytes.length, hash: contentHash(bytes), meta };
