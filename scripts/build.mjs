@@ -5,5 +5,6 @@ import { rmSync } from 'node:fs';
 
 const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
 rmSync('dist', { recursive: true, force: true });
+run('node scripts/version.mjs');
 run('npx tsc -p tsconfig.build.json');
 run('npx vite build --logLevel warn');

@@ -1,0 +1,149 @@
+// A Vite (Rolldown) plugin for the script-tag bundle: shrinks the text inside Lit's tagged templates, which a
+// JavaScript minifier leaves alone.
+//
+// - css`…` without `${}`: minified by lightningcss (a dependency of Vite 8), with the browsers the element needs
+//   as targets, and with the transforms that would change meaning turned off (`:dir()` lowering, prefixes,
+//   logical properties). css`…` with `${}` only gets its line breaks and indentation collapsed.
+// - html`…` and svg`…`: every run of white space that holds a line break becomes one space (what the HTML
+//   parser renders it as anyway), and such a run at the very start or end of a template is dropped.
+//   Templates with <pre>, <textarea> or a line continuation are left as they are.
+//
+// Why not @lit-labs/rollup-plugin-minify-html-literals: it is not a dependency here (nothing new is installed
+// for one build step), and it runs html-minifier-terser over the templates, which is more than this needs.
+// Templates are found with the TypeScript parser, so strings, comments and nested templates are no problem.
+// Only modules under src/ are touched; Lit's own templates are already minified.
+import { Buffer } from 'node:buffer';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import ts from 'typescript';
+import { Features, transform as transformCss } from 'lightningcss';
+import { RolldownMagicString } from 'rolldown';
+
+/** The element's browser baseline (container queries, color-mix, :dir): see README "Browser support". */
+const cssTargets = { chrome: 111 << 16, edge: 111 << 16, firefox: 113 << 16, safari: (16 << 16) | (4 << 8) };
+const keepAsWritten = Features.DirSelector | Features.VendorPrefixes | Features.LogicalProperties;
+
+/** Minifies a css`` template's text (no `${}` inside). */
+export function minifyCss(text) {
+  const { code } = transformCss({
+    filename: 'template.css',
+    code: Buffer.from(text),
+    minify: true,
+    targets: cssTargets,
+    exclude: keepAsWritten,
+  });
+  return code.toString();
+}
+
+/** Collapses white space that holds a line break; `first`/`last` say whether the piece opens/closes the template. */
+export function collapseWhitespace(text, first, last) {
+  let out = text.replace(/[ \t\r\n\f]*\n[ \t\r\n\f]*/g, ' ');
+  if (first && /^[ \t\r\f]*\n/.test(text)) out = out.replace(/^ /, '');
+  if (last && /\n[ \t\r\f]*$/.test(text)) out = out.replace(/ $/, '');
+  return out;
+}
+
+const TAGS = new Set(['html', 'svg', 'css']);
+
+/** The edits `[start, end, text]` (UTF-16 offsets into `code`) that shrink the templates in one module. */
+export function templateEdits(code, fileName) {
+  const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const edits = [];
+  const visit = (node) => {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && TAGS.has(node.tag.text)) {
+      editTemplate(node.tag.text, node.template, code, edits);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return edits;
+}
+
+function editTemplate(tag, template, code, edits) {
+  // The raw text of each piece, between its delimiters (` … ${, } … ${, } … `).
+  const pieces = ts.isNoSubstitutionTemplateLiteral(template)
+    ? [template]
+    : [template.head, ...template.templateSpans.map((span) => span.literal)];
+  const spans = pieces.map((piece) => {
+    const start = piece.getStart() + 1;
+    const end = piece.end - (ts.isTemplateHead(piece) || ts.isTemplateMiddle(piece) ? 2 : 1);
+    return { start, end, text: code.slice(start, end) };
+  });
+  const whole = spans.map((span) => span.text).join('');
+  if (/\\\r?\n/.test(whole)) return;
+  if (tag === 'css' && spans.length === 1) {
+    const minified = minifyCss(whole);
+    if (!/`|\$\{|\\/.test(minified)) edits.push([spans[0].start, spans[0].end, minified]);
+    return;
+  }
+  if (tag !== 'css' && /<(pre|textarea)\b/i.test(whole)) return;
+  spans.forEach((span, index) => {
+    const collapsed = collapseWhitespace(span.text, index === 0, index === spans.length - 1);
+    if (collapsed !== span.text) edits.push([span.start, span.end, collapsed]);
+  });
+}
+
+/** @returns {import('vite').Plugin} */
+export function minifyLitLiterals() {
+  return {
+    name: 'nwt:minify-lit-literals',
+    enforce: 'pre',
+    apply: 'build',
+    transform(code, id) {
+      const file = id.split('?')[0];
+      if (!/\/src\/.*\.ts$/.test(file) || !/\b(html|svg|css)`/.test(code)) return null;
+      const edits = templateEdits(code, file);
+      if (edits.length === 0) return null;
+      const s = new RolldownMagicString(code, { filename: file });
+      for (const [start, end, text] of edits) {
+        if (end > start) s.overwrite(start, end, text);
+        else if (text) s.appendLeft(start, text);
+      }
+      return { code: s.toString(), map: JSON.parse(s.generateMap({ hires: 'boundary', source: file, includeContent: true }).toString()) };
+    },
+  };
+}
+
+/**
+ * Names of `private` class members in `files` that are safe to shorten in the bundle: not also the name of a
+ * non-private member in our code, of a property in TypeScript's DOM and ECMAScript libraries, or of a
+ * property that the bundled packages (`packageFiles`) read or write. Only the bundle is mangled: the npm
+ * modules keep every name.
+ */
+export function privateMemberNames(files, packageFiles = []) {
+  const privates = new Set();
+  const others = new Set();
+  for (const file of files) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node) => {
+      const member =
+        ts.isPropertyDeclaration(node) || ts.isMethodDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node) ||
+        (ts.isParameter(node) && ts.isConstructorDeclaration(node.parent));
+      if (member && node.name && ts.isIdentifier(node.name)) {
+        const isPrivate = ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Private;
+        (isPrivate ? privates : others).add(node.name.text);
+      } else if ((ts.isPropertyAssignment(node) || ts.isPropertySignature(node) || ts.isShorthandPropertyAssignment(node)) && node.name) {
+        others.add(node.name.getText(source).replace(/^['"]|['"]$/g, ''));
+      } else if (ts.isStringLiteralLike(node)) {
+        others.add(node.text);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  const libDir = dirname(createRequire(import.meta.url).resolve('typescript/lib/lib.dom.d.ts'));
+  const libText = readdirSync(libDir)
+    .filter((name) => /^lib\..*\.d\.ts$/.test(name))
+    .map((name) => readFileSync(join(libDir, name), 'utf8'))
+    .join('\n');
+  const used = libText + '\n' + packageFiles.map((file) => readFileSync(file, 'utf8')).join('\n');
+  return [...privates].filter((name) => !others.has(name) && !new RegExp(`[.\\s"']${name}\\b`).test(used)).sort();
+}
+
+/** Files under `dir` (recursively) whose path matches `keep`. */
+export function filesUnder(dir, keep) {
+  return readdirSync(dir, { recursive: true })
+    .map((name) => join(dir, String(name)).replace(/\\/g, '/'))
+    .filter((path) => keep(path));
+}
