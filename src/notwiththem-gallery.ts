@@ -8,10 +8,12 @@ import { keyToMove } from './carousel/keys.js';
 import { clampIndex, isAtEnd, isAtStart, isInView, nextIndex, pageStart, previousIndex, type Paging } from './carousel/paging.js';
 import { loadFeed } from './feed/load.js';
 import { parseFeed } from './feed/parse.js';
+import { hasFigures, readFigures } from './feed/from-figures.js';
 import { FeedError, type FeedErrorCode, type ParsedFeed, type Testimonial } from './feed/types.js';
 import { format, resolveStrings } from './i18n/pick.js';
 import type { GalleryStrings } from './i18n/en.js';
 import { icons } from './icons.js';
+import { version } from './version.js';
 
 export interface NwtLoadDetail {
   count: number;
@@ -25,6 +27,9 @@ export interface NwtErrorDetail {
   message: string;
   status?: number;
 }
+
+/** Marks a tag's class once the version warning was given (shared by every copy of the script). */
+const warned = Symbol.for('notwiththem-gallery.version-warned');
 
 const errorStringKeys: Record<FeedErrorCode, keyof GalleryStrings> = {
   network: 'errorNetwork',
@@ -127,13 +132,25 @@ export class NotWithThemGallery extends LitElement {
     dialogIndex: { state: true },
   };
 
+  /** The package version of this copy of the element (a page may load two copies). */
+  static readonly version: string = version;
+
   /**
    * Registers the element under `tag` (default `notwiththem-gallery`). Safe to call twice.
    * @param tag - Another tag name, for hosts that need one.
    * @param registry - The registry to define in.
    */
   static define(tag = 'notwiththem-gallery', registry: CustomElementRegistry = customElements): void {
-    if (registry.get(tag)) return;
+    const existing = registry.get(tag) as (CustomElementConstructor & { version?: string; [warned]?: true }) | undefined;
+    if (existing) {
+      // A second copy of the script is harmless; a different version under the same tag warns once.
+      if (existing.version !== this.version && !existing[warned]) {
+        existing[warned] = true;
+        const other = existing.version ? `version ${existing.version}` : 'another element';
+        console.warn(`<${tag}>: version ${this.version} is not registered: ${other} is already defined under this tag.`);
+      }
+      return;
+    }
     // A class can be registered only once per registry: another tag gets a subclass.
     const alreadyNamed = registry.getName?.(this);
     registry.define(tag, alreadyNamed ? class extends this {} : this);
@@ -301,6 +318,9 @@ export class NotWithThemGallery extends LitElement {
       } else if (src) {
         const loaded = await loadFeed(src, { signal });
         feed = parseFeed(loaded.data, { baseUrl: loaded.url });
+      } else if (hasFigures(this)) {
+        // No src and no testimonials: the <figure> children written in the page are the feed.
+        feed = parseFeed(readFigures(this), { baseUrl: document.baseURI });
       } else {
         return initialState as never;
       }
@@ -467,6 +487,11 @@ export class NotWithThemGallery extends LitElement {
     if (this.autoplayController.playing && target?.matches?.(':focus-visible')) this.autoplayController.stop();
   }
 
+  /** Figures parsed after the element was upgraded (script in <head> without defer) become the feed. */
+  private handleFallbackChange(): void {
+    if (!this.src && this.testimonials == null && hasFigures(this)) void this.feedTask.run();
+  }
+
   private handleImageError(id: string): void {
     this.failedImages = new Set([...this.failedImages, id]);
   }
@@ -591,7 +616,7 @@ export class NotWithThemGallery extends LitElement {
   }
 
   private renderNoSource(): TemplateResult {
-    return html`<div class="state" part="state"><slot><p class="message">${this.t.noSource}</p></slot></div>`;
+    return html`<div class="state" part="state"><slot @slotchange=${this.handleFallbackChange}><p class="message">${this.t.noSource}</p></slot></div>`;
   }
 
   private renderEmpty(): TemplateResult {
