@@ -1,16 +1,24 @@
-// The self-contained bundle for script tags: Lit inside, minified, one IIFE file that works from a
-// classic <script src> and from <script type="module" src> alike. The npm build is plain `tsc`.
-import { defineConfig } from 'vite';
+// Two builds, both self-contained (Lit inside) and minified; the npm build is plain `tsc`.
+// - `vite build`: dist/notwiththem-gallery.bundle.js, one IIFE file that works from a classic
+//   <script src> and from <script type="module" src> alike.
+// - `vite build --mode embed`: dist/embed.html and dist/embed-assets/, the iframe embed (src/embed/).
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type UserConfig } from 'vite';
 import { filesUnder, minifyLitLiterals, privateMemberNames } from './scripts/minify-literals.mjs';
 
-// `private` members of our classes get short names in the bundle (never in the npm modules).
+// `private` members of our classes get short names in these builds (never in the npm modules).
 const ownModules = filesUnder('src', (file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.includes('/cli/'));
 const bundledPackages = ['lit-html', 'lit-element', '@lit/reactive-element', '@lit/task'].flatMap((name) =>
   filesUnder(`node_modules/${name}`, (file) => file.endsWith('.js') && !/\/(development|node)\//.test(file)),
 );
 const privateNames = privateMemberNames(ownModules, bundledPackages);
+const minify = {
+  compress: true,
+  mangle: true,
+  ...(privateNames.length ? { mangleProps: { include: new RegExp(`^(?:${privateNames.join('|')})$`) } } : {}),
+};
 
-export default defineConfig({
+const bundle: UserConfig = {
   plugins: [minifyLitLiterals()],
   build: {
     outDir: 'dist',
@@ -23,14 +31,26 @@ export default defineConfig({
       formats: ['iife'],
       fileName: () => 'notwiththem-gallery.bundle.js',
     },
+    rolldownOptions: { output: { minify } },
+  },
+};
+
+const embed: UserConfig = {
+  root: fileURLToPath(new URL('src/embed/', import.meta.url)),
+  base: './',
+  publicDir: false,
+  plugins: [minifyLitLiterals()],
+  build: {
+    outDir: fileURLToPath(new URL('dist/', import.meta.url)),
+    emptyOutDir: false,
+    target: 'es2021',
+    assetsDir: 'embed-assets',
+    modulePreload: false,
     rolldownOptions: {
-      output: {
-        minify: {
-          compress: true,
-          mangle: true,
-          ...(privateNames.length ? { mangleProps: { include: new RegExp(`^(?:${privateNames.join('|')})$`) } } : {}),
-        },
-      },
+      input: fileURLToPath(new URL('src/embed/embed.html', import.meta.url)),
+      output: { minify },
     },
   },
-});
+};
+
+export default defineConfig(({ mode }) => (mode === 'embed' ? embed : bundle));

@@ -1,0 +1,128 @@
+/**
+ * The snippets the embed builder (demo/builder.html) hands out: a script tag, an npm import and an iframe,
+ * all from one set of options. Pure: strings in, strings out, every value escaped for where it lands.
+ */
+import { EMBED_MESSAGE_TYPE } from './params.js';
+
+export interface EmbedOptions {
+  /** The feed URL (required for a gallery to show). */
+  src: string;
+  /** `''` follows the page's language. */
+  lang?: string;
+  autoplay?: boolean;
+  /** Milliseconds; omitted when it is the default (7000). */
+  interval?: number;
+  loop?: boolean;
+  /** Targets in order; `undefined` means every target (the default), `[]` means none. */
+  share?: string[];
+  /** The page shares point at (the post or page that embeds the gallery). */
+  shareUrl?: string;
+  theme?: 'light' | 'dark' | 'auto';
+  /** `#rrggbb`, set as `--nwt-accent`. */
+  accent?: string;
+  label?: string;
+  hashtag?: string;
+  start?: string;
+  fit?: 'cover' | 'contain';
+}
+
+export interface HostedFiles {
+  /** URL of notwiththem-gallery.bundle.js. */
+  bundle: string;
+  /** URL of embed.html. */
+  embed: string;
+}
+
+const DEFAULT_INTERVAL = 7000;
+const DEFAULT_ACCENT = '#b3122e';
+
+/** Escapes text for an HTML attribute value in double quotes (and for text content). */
+export function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The element's attributes for `options`, in a stable order, without defaults. */
+export function embedAttributes(options: EmbedOptions): [string, string][] {
+  const attributes: [string, string | undefined][] = [
+    ['src', options.src.trim() || undefined],
+    ['lang', options.lang || undefined],
+    ['label', options.label?.trim() || undefined],
+    ['theme', options.theme && options.theme !== 'light' ? options.theme : undefined],
+    ['autoplay', options.autoplay ? '' : undefined],
+    ['interval', options.autoplay && options.interval && options.interval !== DEFAULT_INTERVAL ? String(options.interval) : undefined],
+    ['loop', options.loop ? '' : undefined],
+    ['share', options.share === undefined ? undefined : options.share.length ? options.share.join(' ') : 'none'],
+    ['share-url', options.shareUrl?.trim() || undefined],
+    ['hashtag', options.hashtag?.trim().replace(/^#/, '') || undefined],
+    ['start', options.start?.trim() || undefined],
+    ['fit', options.fit && options.fit !== 'cover' ? options.fit : undefined],
+  ];
+  return attributes.filter((entry): entry is [string, string] => entry[1] !== undefined);
+}
+
+function accentStyle(options: EmbedOptions): string | undefined {
+  const accent = options.accent?.toLowerCase();
+  return accent && accent !== DEFAULT_ACCENT && /^#[0-9a-f]{6}$/.test(accent) ? `--nwt-accent: ${accent}` : undefined;
+}
+
+/** `<notwiththem-gallery …></notwiththem-gallery>` for `options`. */
+export function elementMarkup(options: EmbedOptions): string {
+  const parts = embedAttributes(options).map(([name, value]) => (value === '' ? name : `${name}="${escapeHtml(value)}"`));
+  const style = accentStyle(options);
+  if (style) parts.push(`style="${escapeHtml(style)}"`);
+  return parts.length > 2
+    ? `<notwiththem-gallery\n  ${parts.join('\n  ')}\n></notwiththem-gallery>`
+    : `<notwiththem-gallery${parts.map((part) => ` ${part}`).join('')}></notwiththem-gallery>`;
+}
+
+/** For a site that can add a script: the bundle with `defer`, then the element. */
+export function scriptSnippet(options: EmbedOptions, files: HostedFiles): string {
+  return `<script src="${escapeHtml(files.bundle)}" defer></script>\n${elementMarkup(options)}`;
+}
+
+/** For an app built with npm: install, import once, use the element. */
+export function npmSnippet(options: EmbedOptions): string {
+  return [
+    'npm install notwiththem-gallery',
+    '',
+    '// once, in your app’s entry module: registers <notwiththem-gallery>',
+    "import 'notwiththem-gallery/define';",
+    '',
+    '<!-- then, in your page or template -->',
+    elementMarkup(options),
+  ].join('\n');
+}
+
+/** embed.html's URL with `options` as query parameters. */
+export function embedUrl(options: EmbedOptions, files: HostedFiles, id?: string): string {
+  const url = new URL(files.embed);
+  for (const [name, value] of embedAttributes(options)) url.searchParams.set(name, value);
+  const accent = accentStyle(options);
+  if (accent) url.searchParams.set('accent', options.accent!.toLowerCase());
+  if (id) url.searchParams.set('id', id);
+  return url.href;
+}
+
+/**
+ * For a platform that strips scripts: the iframe alone works (at its starting height). Where a script is
+ * allowed, the few lines after it let the gallery set the iframe's height, accepting only messages from
+ * the embed's own origin and from this very iframe.
+ */
+export function iframeSnippet(options: EmbedOptions, files: HostedFiles, id = 'nwt-gallery'): string {
+  const src = embedUrl(options, files, id);
+  const origin = new URL(files.embed).origin;
+  const title = options.label?.trim() || '#NotWithThem testimonials';
+  return [
+    `<iframe id="${escapeHtml(id)}" src="${escapeHtml(src)}" title="${escapeHtml(title)}"`,
+    '  width="100%" height="640" style="display: block; width: 100%; border: 0"',
+    '  loading="lazy" allow="web-share; clipboard-write"></iframe>',
+    '<script>',
+    '  addEventListener("message", function (event) {',
+    `    var frame = document.getElementById(${JSON.stringify(id).replace(/</g, '\\u003c')});`,
+    `    if (!frame || event.origin !== ${JSON.stringify(origin).replace(/</g, '\\u003c')} || event.source !== frame.contentWindow) return;`,
+    '    var data = event.data;',
+    `    if (data && data.type === "${EMBED_MESSAGE_TYPE}" && typeof data.height === "number" && data.height > 0 && data.height < 10000) frame.style.height = Math.ceil(data.height) + "px";`,
+    '  });',
+    '</script>',
+  ].join('\n');
+}
