@@ -523,6 +523,7 @@ export class NotWithThemGallery extends LitElement {
   /**
    * Shows one testimonial.
    * @param indexOrId - Its index from 0, or its id.
+   * @param options - `{ fromRotation: true }` marks a move made by automatic rotation (internal; a host leaves it out).
    */
   goTo(indexOrId: number | string, options: { fromRotation?: boolean } = {}): void {
     const index = this.findIndex(indexOrId);
