@@ -54,7 +54,12 @@ export async function serve({ root = ROOT, pages = {} } = {}) {
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    // CORS: a feed on one origin may be read by a gallery on another (as a campaign site's feed is).
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+      'access-control-allow-origin': '*',
+    });
     res.end(readFileSync(file));
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));

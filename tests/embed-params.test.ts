@@ -1,0 +1,111 @@
+// The iframe embed's query string and the builder's snippets: pure functions, checked directly.
+import { expect } from '@open-wc/testing';
+import { isEmbedHeightMessage, readEmbedParams } from '../src/embed/params.js';
+import { elementMarkup, embedAttributes, embedUrl, escapeHtml, iframeSnippet, scriptSnippet } from '../src/embed/snippets.js';
+
+const BASE = 'https://gallery.example/embed.html';
+const read = (query: string) => readEmbedParams(query, BASE);
+
+describe('embed query parameters', () => {
+  it('turns allowed parameters into attributes, as written', () => {
+    const { attributes, accent, id, warnings } = read(
+      '?src=feeds/t.json&lang=es-AR&theme=auto&autoplay&loop=1&interval=9000&share=whatsapp+X,copy&share-url=https://blog.example/p&start=laura-vilches&hashtag=%23NotWithThem&label=%20Why%20%20they%20&fit=contain&accent=%230B5D43&id=nwt-1',
+    );
+    expect(attributes).to.deep.equal({
+      src: 'feeds/t.json',
+      lang: 'es-AR',
+      theme: 'auto',
+      autoplay: '',
+      loop: '',
+      interval: '9000',
+      share: 'whatsapp x copy',
+      'share-url': 'https://blog.example/p',
+      start: 'laura-vilches',
+      hashtag: 'NotWithThem',
+      label: 'Why they',
+      fit: 'contain',
+    });
+    expect(accent).to.equal('#0B5D43');
+    expect(id).to.equal('nwt-1');
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('drops feed URLs that are not http(s), whatever their spelling', () => {
+    for (const src of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'data:application/json,[]', 'vbscript:x', 'file:///etc/passwd']) {
+      const { attributes, warnings } = read(`?${new URLSearchParams({ src })}`);
+      expect(attributes.src, src).to.equal(undefined);
+      expect(warnings.length, src).to.equal(1);
+    }
+    expect(read('?src=https://feeds.example/t.json').attributes.src).to.equal('https://feeds.example/t.json');
+    expect(read('?src=/t.json').attributes.src).to.equal('/t.json');
+  });
+
+  it('wants an absolute http(s) share-url: shares must point at the blog post', () => {
+    expect(read('?share-url=/post').attributes['share-url']).to.equal(undefined);
+    expect(read('?share-url=javascript:alert(1)').attributes['share-url']).to.equal(undefined);
+    expect(read('?share-url=https://blog.example/post?x=1').attributes['share-url']).to.equal('https://blog.example/post?x=1');
+  });
+
+  it('ignores unknown names and values that do not fit, with one warning each', () => {
+    const { attributes, accent, id, warnings } = read('?onload=alert(1)&style=x&theme=neon&fit=fill&interval=100&lang=<b>&start=a b&hashtag=no-way&share=<x>&accent=red&id=a"b&autoplay=maybe');
+    expect(attributes).to.deep.equal({});
+    expect(accent).to.equal(undefined);
+    expect(id).to.equal(undefined);
+    expect(warnings.map((w) => w.split(' ')[0])).to.deep.equal(['onload', 'style', 'theme', 'fit', 'interval', 'lang', 'start', 'hashtag', 'share', 'accent', 'id', 'autoplay']);
+  });
+
+  it('turns flags off with 0 or false, keeps the first of repeated parameters, and refuses long labels', () => {
+    expect(read('?autoplay=false&loop=0').attributes).to.deep.equal({});
+    expect(read('?theme=dark&theme=light').attributes.theme).to.equal('dark');
+    expect(read(`?label=${'x'.repeat(201)}`).attributes.label).to.equal(undefined);
+  });
+
+  it('recognises a well-formed height message only', () => {
+    expect(isEmbedHeightMessage({ type: 'nwt-embed-height', height: 512, id: 'a' })).to.equal(true);
+    expect(isEmbedHeightMessage({ type: 'nwt-embed-height', height: 512 })).to.equal(true);
+    for (const bad of [null, 'nwt-embed-height', { type: 'other', height: 1 }, { type: 'nwt-embed-height', height: '512' }, { type: 'nwt-embed-height', height: NaN }, { type: 'nwt-embed-height', height: -1 }]) {
+      expect(isEmbedHeightMessage(bad), JSON.stringify(bad)).to.equal(false);
+    }
+  });
+});
+
+describe('embed snippets', () => {
+  const files = { bundle: 'https://gallery.example/notwiththem-gallery.bundle.js', embed: BASE };
+
+  it('leave out defaults and escape every value', () => {
+    expect(embedAttributes({ src: 'https://f.example/t.json', theme: 'light', fit: 'cover', interval: 7000, autoplay: false })).to.deep.equal([
+      ['src', 'https://f.example/t.json'],
+    ]);
+    const markup = elementMarkup({ src: 'https://f.example/t.json?a=1&b=2', label: 'A "quoted" <b>title</b>' });
+    expect(markup).to.contain('src="https://f.example/t.json?a=1&amp;b=2"');
+    expect(markup).to.contain('label="A &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt;"');
+    expect(escapeHtml('&<>"')).to.equal('&amp;&lt;&gt;&quot;');
+  });
+
+  it('the script snippet loads the bundle with defer before the element', () => {
+    expect(scriptSnippet({ src: '/t.json' }, files)).to.equal(
+      '<script src="https://gallery.example/notwiththem-gallery.bundle.js" defer></script>\n<notwiththem-gallery src="/t.json"></notwiththem-gallery>',
+    );
+  });
+
+  it('share lists: every target is the default, none is "none"', () => {
+    expect(embedAttributes({ src: 'x', share: [] })).to.deep.include(['share', 'none']);
+    expect(embedAttributes({ src: 'x', share: ['x', 'copy'] })).to.deep.include(['share', 'x copy']);
+  });
+
+  it('the iframe snippet round-trips through the embed page’s own checks', () => {
+    const options = { src: 'https://f.example/t.json', lang: 'es', theme: 'dark' as const, autoplay: true, interval: 9000, share: ['x'], shareUrl: 'https://blog.example/p', accent: '#0b5d43', label: 'Why' };
+    const url = new URL(embedUrl(options, files, 'nwt-1'));
+    const read = readEmbedParams(url.search, BASE);
+    expect(read.warnings).to.deep.equal([]);
+    expect(read.attributes).to.deep.equal(Object.fromEntries(embedAttributes(options)));
+    expect(read.accent).to.equal('#0b5d43');
+    expect(read.id).to.equal('nwt-1');
+    const snippet = iframeSnippet(options, files, 'nwt-1');
+    expect(snippet).to.contain('allow="web-share; clipboard-write"');
+    expect(snippet).to.contain('loading="lazy"');
+    expect(snippet).to.contain('title="Why"');
+    expect(snippet).to.contain('event.origin !== "https://gallery.example"');
+    expect(snippet).to.contain('event.source !== frame.contentWindow');
+  });
+});
