@@ -1,16 +1,39 @@
 #!/usr/bin/env node
-// `npm test`: gets what the tests need (npm packages, Debian browsers), builds, then runs every suite.
-import { execSync } from 'node:child_process';
+// `npm test`: gets what the tests need (npm packages, Debian browsers), type-checks, builds, then runs
+// every suite in Chromium, Firefox ESR and WebKit in one web-test-runner run (one row per engine).
+//
+// One engine, or a few, for a quicker run:   NWT_BROWSERS=chromium npm test
+//   NWT_BROWSERS takes a comma list of chromium, firefox, webkit (default: all three).
+// Extra arguments go to web-test-runner:    npm test -- --files tests/feed-parse.test.ts
+//
+// WebKit (WebKitGTK's MiniBrowser) needs an X server and a WebKitWebDriver: the run goes through
+// `xvfb-run -a node scripts/wtr-run.mjs`, which starts the driver on a free port and stops it afterwards.
+// Output ends with `N passed, N failed, N skipped` summed over the engines (a line per engine above it).
+import { spawnSync, execSync } from 'node:child_process';
 import { ensureDeps } from './ensure-deps.mjs';
+import { debianPackagesFor, selectedEngines } from './engines.mjs';
 
 const run = (cmd, env = {}) => execSync(cmd, { stdio: 'inherit', env: { ...process.env, ...env } });
 
+let engines;
+try {
+  engines = selectedEngines();
+} catch (error) {
+  console.error(error.message);
+  process.exit(2);
+}
+
 try {
   ensureDeps();
-  run('bash scripts/ensure-browsers.sh chromium');
+  run(`bash scripts/ensure-browsers.sh ${debianPackagesFor(engines).join(' ')}`);
   run('npx tsc -p tsconfig.json --noEmit');
   run('node scripts/build.mjs');
-  run('npx web-test-runner --config web-test-runner.config.mjs');
 } catch (error) {
   process.exit(typeof error.status === 'number' ? error.status : 1);
 }
+
+const args = ['scripts/wtr-run.mjs', ...process.argv.slice(2)];
+const [cmd, cmdArgs] = engines.includes('webkit') ? ['xvfb-run', ['-a', process.execPath, ...args]] : [process.execPath, args];
+const result = spawnSync(cmd, cmdArgs, { stdio: 'inherit', env: { ...process.env, NWT_BROWSERS: engines.join(',') } });
+if (result.error) console.error(result.error.message);
+process.exit(result.status ?? 1);

@@ -4,6 +4,7 @@ import sinon from 'sinon';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { expectAccessible } from './helpers/axe.js';
+import { skipIn } from './helpers/engine.js';
 
 const FEED = '/tests/fixtures/gallery-feed.json';
 
@@ -44,7 +45,9 @@ async function settled(el: NotWithThemGallery) {
 }
 
 describe('carousel: roles and names (WAI-ARIA carousel pattern)', () => {
-  it('is a named region described as a carousel, with slides named "n of N"', async () => {
+  it('is a named region described as a carousel, with slides named "n of N"', async function () {
+    // a11ySnapshot reads the accessibility tree over CDP; Firefox (WebDriver BiDi) and WebKit (WebDriver) expose none.
+    skipIn(this, ['firefox', 'webkit'], 'a11ySnapshot needs CDP (Chromium only)');
     const el = await gallery(400);
     const section = $(el, 'section')!;
     expect(section.getAttribute('aria-roledescription')).to.equal('carousel');
@@ -202,7 +205,9 @@ describe('carousel: layout by the element’s own width', () => {
     await expectAccessible(el);
   });
 
-  it('jumps instead of gliding under prefers-reduced-motion', async () => {
+  it('jumps instead of gliding under prefers-reduced-motion', async function () {
+    // emulateMedia emulates media features over CDP only; Firefox (WebDriver BiDi) and WebKit (WebDriver) cannot.
+    skipIn(this, ['firefox', 'webkit'], 'emulateMedia({ reducedMotion }) needs CDP (Chromium only)');
     await emulateMedia({ reducedMotion: 'reduce' });
     try {
       const el = await gallery(400);
@@ -309,7 +314,9 @@ describe('carousel: autoplay', () => {
     before.remove();
   });
 
-  it('never starts under prefers-reduced-motion', async () => {
+  it('never starts under prefers-reduced-motion', async function () {
+    // emulateMedia emulates media features over CDP only; Firefox (WebDriver BiDi) and WebKit (WebDriver) cannot.
+    skipIn(this, ['firefox', 'webkit'], 'emulateMedia({ reducedMotion }) needs CDP (Chromium only)');
     await emulateMedia({ reducedMotion: 'reduce' });
     const el = await gallery(400, 'autoplay');
     expect($(el, '[part~="rotation"]')!.getAttribute('aria-label')).to.equal('Start automatic slide show');
