@@ -69,6 +69,7 @@ const errorStringKeys: Record<FeedErrorCode, keyof GalleryStrings> = {
  * @csspart caption - The caption: quote and who.
  * @csspart quote - The reason, clamped to `--nwt-caption-lines` lines.
  * @csspart who - Name, role, place and affiliation.
+ * @csspart name - The name in `who` (on the slide and in the dialog).
  * @csspart controls - The row of carousel controls.
  * @csspart control - Every round control button.
  * @csspart previous - The previous button.
@@ -81,8 +82,11 @@ const errorStringKeys: Record<FeedErrorCode, keyof GalleryStrings> = {
  * @csspart dialog - The full-testimonial dialog.
  * @csspart dialog-photo - The large photo in the dialog.
  * @csspart dialog-quote - The whole quote in the dialog.
+ * @csspart dialog-who - Name, role, place and affiliation in the dialog.
+ * @csspart dialog-link - The link to more about the testimonial, in the dialog.
  * @csspart close - The dialog's Close button.
  * @csspart state - The message box of the loading, error, empty and no-source states.
+ * @csspart message - The text of those states.
  * @csspart retry - The Retry button of the error state.
  * @csspart footer - The row below the controls.
  *
@@ -613,15 +617,15 @@ export class NotWithThemGallery extends LitElement {
   }
 
   private renderLoading(): TemplateResult {
-    return html`<div class="state" part="state" role="status"><p class="message">${this.t.loading}</p></div>`;
+    return html`<div class="state" part="state" role="status"><p class="message" part="message">${this.t.loading}</p></div>`;
   }
 
   private renderNoSource(): TemplateResult {
-    return html`<div class="state" part="state"><slot @slotchange=${this.handleFallbackChange}><p class="message">${this.t.noSource}</p></slot></div>`;
+    return html`<div class="state" part="state"><slot @slotchange=${this.handleFallbackChange}><p class="message" part="message">${this.t.noSource}</p></slot></div>`;
   }
 
   private renderEmpty(): TemplateResult {
-    return html`<div class="state" part="state" role="status"><p class="message">${this.t.empty}</p></div>`;
+    return html`<div class="state" part="state" role="status"><p class="message" part="message">${this.t.empty}</p></div>`;
   }
 
   private renderError(error: unknown): TemplateResult {
@@ -630,7 +634,7 @@ export class NotWithThemGallery extends LitElement {
     const message = format(this.t[errorStringKeys[code]], { status });
     return html`
       <div class="state" part="state" role="alert">
-        <p class="message">${message}</p>
+        <p class="message" part="message">${message}</p>
         <button class="text-button" part="retry" type="button" @click=${() => this.reload()}>${this.t.retry}</button>
       </div>
     `;
@@ -705,7 +709,7 @@ export class NotWithThemGallery extends LitElement {
   private renderWho(testimonial: Testimonial): TemplateResult {
     const where = [testimonial.role, testimonial.place].filter(Boolean).join(' · ');
     return html`
-      ${testimonial.name ? html`<span class="name">${testimonial.name}</span>` : nothing}
+      ${testimonial.name ? html`<span class="name" part="name">${testimonial.name}</span>` : nothing}
       ${where ? html`<span>${where}</span>` : nothing}
       ${testimonial.affiliation ? html`<span>${testimonial.affiliation}</span>` : nothing}
     `;
@@ -831,9 +835,9 @@ export class NotWithThemGallery extends LitElement {
                     count: this.items.length,
                   })}</h3>
                   <blockquote class="dialog-quote" part="dialog-quote" lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
-                  <p class="dialog-who">${this.renderWho(testimonial)}</p>
+                  <p class="dialog-who" part="dialog-who">${this.renderWho(testimonial)}</p>
                   ${testimonial.url
-                    ? html`<p><a href=${testimonial.url} target="_blank" rel="noopener noreferrer">${testimonial.url}</a></p>`
+                    ? html`<p><a part="dialog-link" href=${testimonial.url} target="_blank" rel="noopener noreferrer">${testimonial.url}</a></p>`
                     : nothing}
                 </div>
               </div>
