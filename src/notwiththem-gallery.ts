@@ -6,7 +6,7 @@ import { galleryStyles } from './notwiththem-gallery.styles.js';
 import { AutoplayController } from './carousel/autoplay-controller.js';
 import { keyToMove } from './carousel/keys.js';
 import { clampIndex, isAtEnd, isAtStart, isInView, nextIndex, pageStart, previousIndex, type Paging } from './carousel/paging.js';
-import { loadFeed } from './feed/load.js';
+import { loadFeed, type LoadOptions } from './feed/load.js';
 import { parseFeed } from './feed/parse.js';
 import { hasFigures, readFigures } from './feed/from-figures.js';
 import { FeedError, type FeedErrorCode, type ParsedFeed, type Testimonial } from './feed/types.js';
@@ -42,6 +42,7 @@ const errorStringKeys: Record<FeedErrorCode, keyof GalleryStrings> = {
 
 /**
  * A carousel of testimonials (a photo, the reason a person gives, and who they are) from a JSON feed.
+ * Page-wide loading settings (timeout, retries, backoff) are the static `loaderOptions`.
  *
  * @summary Embeddable, accessible, private-by-default testimonial gallery.
  * @tag notwiththem-gallery
@@ -160,6 +161,15 @@ export class NotWithThemGallery extends LitElement {
     registry.define(tag, alreadyNamed ? class extends this {} : this);
   }
 
+  /**
+   * Loading settings for every gallery of this class on the page (not attributes: they are a page's
+   * policy, not a gallery's): `timeout` in ms per attempt (default 15000; 0 for none), `retries` after
+   * the first attempt for network errors, 5xx and 429 (default 3), `retryDelay`, the base of the
+   * exponential backoff in ms (default 500). Read when a load starts, e.g.
+   * `NotWithThemGallery.loaderOptions = { timeout: 8000 }`. The fault tests shorten them.
+   */
+  static loaderOptions: Readonly<Pick<LoadOptions, 'timeout' | 'retries' | 'retryDelay'>> = {};
+
   /** URL of the JSON feed. Relative URLs in the feed resolve against this URL. */
   declare src: string | null;
   /** The first testimonial shown: an index from 0, or an id. */
@@ -220,6 +230,8 @@ export class NotWithThemGallery extends LitElement {
   private scrollRestTimer: ReturnType<typeof setTimeout> | undefined;
   /** Set when the track must jump (not glide) to the active slide after the next render. */
   private jumpPending = false;
+  /** A disconnect aborted the load in flight: the next connect starts it again. */
+  private reloadOnConnect = false;
   /** The button that opened the dialog, to give focus back when it closes. */
   private dialogOpener: HTMLElement | null = null;
 
@@ -274,6 +286,11 @@ export class NotWithThemGallery extends LitElement {
     window.addEventListener('hashchange', () => this.showHashTarget(true), { signal: this.connection.signal });
     this.resizeObserver = new ResizeObserver(() => this.measure());
     this.resizeObserver.observe(this);
+    if (this.reloadOnConnect) {
+      this.reloadOnConnect = false;
+      const { status } = this.feedTask;
+      if (status === TaskStatus.PENDING || status === TaskStatus.ERROR) void this.feedTask.run();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -283,6 +300,15 @@ export class NotWithThemGallery extends LitElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     clearTimeout(this.scrollRestTimer);
+    // A disconnect aborts the load in flight (its timers and its request go too); a move, disconnected
+    // and connected again before the microtask, keeps it.
+    if (this.feedTask.status === TaskStatus.PENDING) {
+      queueMicrotask(() => {
+        if (this.isConnected || this.feedTask.status !== TaskStatus.PENDING) return;
+        this.reloadOnConnect = true;
+        this.feedTask.abort();
+      });
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -305,6 +331,8 @@ export class NotWithThemGallery extends LitElement {
 
   /** The element's `lang`, else the nearest ancestor's (inside a shadow tree too), else the document's. */
   private effectiveLang(): string {
+    // The property first: set before the first update, it is not reflected to the attribute yet.
+    if (this.lang) return this.lang;
     let node: Element | null = this;
     while (node) {
       const lang = node.getAttribute('lang');
@@ -320,7 +348,8 @@ export class NotWithThemGallery extends LitElement {
       if (given !== undefined && given !== null) {
         feed = parseFeed(given, { baseUrl: document.baseURI });
       } else if (src) {
-        const loaded = await loadFeed(src, { signal });
+        const { timeout, retries, retryDelay } = (this.constructor as typeof NotWithThemGallery).loaderOptions;
+        const loaded = await loadFeed(src, { timeout, retries, retryDelay, signal });
         feed = parseFeed(loaded.data, { baseUrl: loaded.url });
       } else if (hasFigures(this)) {
         // No src and no testimonials: the <figure> children written in the page are the feed.

@@ -34,6 +34,10 @@ const HUGE_BYTES = 6_000_000;
 
 /** Hits per `key` query parameter. */
 const hitsByKey = new Map();
+/** Keys whose `until-cleared` fault was cleared. */
+const clearedKeys = new Set();
+/** Per key: how many `hang` requests the client abandoned before an answer. */
+const goneByKey = new Map();
 
 /** @param {Context} ctx */
 function sendFeed(ctx) {
@@ -194,6 +198,44 @@ const routes = {
   redirect: (ctx) => {
     const to = String(ctx.query.to ?? 'ok').replace(/[^\w-]/g, '');
     ctx.redirect(`/__feeds/${to}${ctx.search}`);
+  },
+  // The route named by `fault` (default 500, the query passed through; stateful rows behave as on their
+  // first hit) on every request until `/__feeds/clear?of=K`, then the feed, with
+  // `Access-Control-Allow-Origin: *` so that a cross-origin fault clears too. For "Retry works once the
+  // fault clears" whatever the loader's retries did meanwhile.
+  'until-cleared': async (ctx) => {
+    if (clearedKeys.has(String(ctx.query.key ?? ''))) {
+      ctx.set('Access-Control-Allow-Origin', '*');
+      return sendFeed(ctx);
+    }
+    const fault = String(ctx.query.fault ?? '500');
+    await (fault !== 'until-cleared' && Object.hasOwn(routes, fault) ? routes[fault] : routes[500])(ctx, 1);
+  },
+  // Clears the `until-cleared` fault of key `of` (`of`, not `key`, so clearing is not counted as a hit).
+  clear: (ctx) => {
+    clearedKeys.add(String(ctx.query.of ?? ''));
+    ctx.status = 204;
+  },
+  // A PNG where the feed should be: status 200, `Content-Type: image/png`, binary bytes.
+  png: (ctx) => {
+    ctx.type = 'image/png';
+    ctx.body = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e221bc330000000049454e44ae426082', 'hex');
+  },
+  // No answer until `ms` (default 30 s) or until the client goes; `/__feeds/gone?of=K` says how many
+  // requests with `key=K` the client abandoned before an answer (abort-on-disconnect tests).
+  hang: async (ctx) => {
+    const key = String(ctx.query.key ?? '');
+    let gone = false;
+    ctx.res.once('close', () => {
+      gone = !ctx.res.writableEnded;
+    });
+    await wait(ctx, numberParam(ctx, 'ms', 30_000));
+    if (gone) goneByKey.set(key, (goneByKey.get(key) ?? 0) + 1);
+    else sendFeed(ctx);
+  },
+  gone: (ctx) => {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ gone: goneByKey.get(String(ctx.query.of ?? '')) ?? 0 });
   },
 };
 
