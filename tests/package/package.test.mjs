@@ -123,6 +123,15 @@ describe('custom-elements.json', () => {
     assert.ok(!names(el.attributes).some((name) => /^(activeIndex|perView|maxDots|failedImages|clampedIds|dialogIndex)$/.test(name)));
   });
 
+  it('documents every --nwt-* custom property the stylesheets read', () => {
+    const css = filesUnder(join(ROOT, 'src'), (file) => /styles\.ts$/.test(file))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    const used = new Set(css.match(/var\(\s*--nwt-[\w-]+/g)?.map((match) => match.replace(/^var\(\s*/, '')) ?? []);
+    const documented = new Set(el.cssProperties.map((property) => property.name));
+    assert.deepEqual([...used].filter((name) => !documented.has(name)), []);
+  });
+
   it('names a part that the element really renders, for each documented part', () => {
     const source = filesUnder(join(ROOT, 'src'), (file) => file.endsWith('.ts') && !file.includes('/cli/'))
       .map((file) => readFileSync(file, 'utf8'))
