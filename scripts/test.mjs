@@ -9,6 +9,9 @@
 // WebKit (WebKitGTK's MiniBrowser) needs an X server and a WebKitWebDriver: the run goes through
 // `xvfb-run -a node scripts/wtr-run.mjs`, which starts the driver on a free port and stops it afterwards.
 // Output ends with `N passed, N failed, N skipped` summed over the engines (a line per engine above it).
+// When a step before the tests fails (npm packages, browsers, type check, build), no test runs and the
+// output ends with `0 passed, 1 failed, 0 skipped` after a line naming the step, so CI never reads a
+// missing or passing line from a broken run.
 import { spawnSync, execSync } from 'node:child_process';
 import { ensureDeps } from './ensure-deps.mjs';
 import { debianPackagesFor, selectedEngines } from './engines.mjs';
@@ -23,13 +26,20 @@ try {
   process.exit(2);
 }
 
-try {
-  ensureDeps();
-  run(`bash scripts/ensure-browsers.sh ${debianPackagesFor(engines).join(' ')}`);
-  run('npx tsc -p tsconfig.json --noEmit');
-  run('node scripts/build.mjs');
-} catch (error) {
-  process.exit(typeof error.status === 'number' ? error.status : 1);
+const steps = [
+  ['installing npm packages', () => ensureDeps()],
+  ['installing browsers', () => run(`bash scripts/ensure-browsers.sh ${debianPackagesFor(engines).join(' ')}`)],
+  ['type check (tsc)', () => run('npx tsc -p tsconfig.json --noEmit')],
+  ['build', () => run('node scripts/build.mjs')],
+];
+for (const [name, step] of steps) {
+  try {
+    step();
+  } catch (error) {
+    console.error(`npm test: ${name} failed; no test ran.`);
+    console.log('0 passed, 1 failed, 0 skipped');
+    process.exit(typeof error.status === 'number' && error.status !== 0 ? error.status : 1);
+  }
 }
 
 const args = ['scripts/wtr-run.mjs', ...process.argv.slice(2)];

@@ -32,7 +32,9 @@ const LABEL: Record<Engine, string> = { chromium: 'Chromium', firefox: 'Firefox'
 export function skipIn(context: Mocha.Context, engines: Engine | readonly Engine[], reason: string): void {
   const list: readonly Engine[] = typeof engines === 'string' ? [engines] : engines;
   if (!list.includes(engine)) return;
-  const test = context.test?.type === 'test' ? context.test : context.currentTest;
+  // In a hook, `test` is the hook and `currentTest` the test it runs for.
+  const runnable = context.test as (Mocha.Runnable & { type?: string }) | undefined;
+  const test = runnable?.type === 'hook' ? context.currentTest : runnable;
   if (test) test.title += ` [skipped in ${LABEL[engine]}: ${reason}]`;
   context.skip();
 }
