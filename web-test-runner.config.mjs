@@ -7,6 +7,7 @@
 // scripts/test.mjs). Run directly (`npx web-test-runner …`) with NWT_BROWSERS unset, this config runs
 // Chromium only, the quick loop it always was; NWT_BROWSERS=firefox works directly too, WebKit needs
 // the driver that `npm test` starts.
+import path from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -17,6 +18,8 @@ import { CHROMIUM_PATH, FIREFOX_PATH, miniBrowserPath, selectedEngines } from '.
 import { engineCommandsPlugin, preferEngineCommands } from './scripts/wtr-engine-commands.mjs';
 import { summaryLineReporter } from './scripts/wtr-summary-reporter.mjs';
 import { faultRoutes } from './tests/server/fault-routes.mjs';
+import { strictPages } from './tests/server/strict-pages.mjs';
+import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 
 // Flags that keep Chromium quiet on a closed network (see BROWSERS.md).
 const chromiumFlags = [
@@ -156,8 +159,21 @@ export default {
     // a11ySnapshot reads the browser's accessibility tree (the carousel tests assert roles and names on it).
     a11ySnapshotPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // tests/visual.test.ts (Chromium only): baselines committed under tests/visual-baselines/<browser>/baseline;
+    // UPDATE_REFS=true rewrites them. Failures and diffs go to the ignored screenshots/visual-failed/.
+    visualRegressionPlugin({
+      update: process.env.UPDATE_REFS === 'true',
+      baseDir: 'tests/visual-baselines',
+      getFailedName: ({ browser, name }) => path.resolve('screenshots/visual-failed', browser, name),
+      getDiffName: ({ browser, name }) => path.resolve('screenshots/visual-failed', browser, `${name}-diff`),
+      // Antialiasing (pixelmatch's AA detection and colour threshold) and at most 0.2% of the pixels.
+      diffOptions: { threshold: 0.1, includeAA: false },
+      failureThreshold: 0.2,
+      failureThresholdType: 'percent',
+    }),
   ],
-  middleware: [faultRoutes],
+  // Fault routes under /__feeds/; a strict CSP on /tests/fixtures/strict/*.html.
+  middleware: [faultRoutes, strictPages],
   // Lit's one-line dev-mode notice, repeated for every file in every engine, hides the logs that matter.
   filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
   reporters: [defaultReporter(), summaryLineReporter()],

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { styleMap } from 'lit/directives/style-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { galleryStyles } from './notwiththem-gallery.styles.js';
 import { AutoplayController } from './carousel/autoplay-controller.js';
@@ -30,6 +29,13 @@ export interface NwtErrorDetail {
 
 /** Marks a tag's class once the version warning was given (shared by every copy of the script). */
 const warned = Symbol.for('notwiththem-gallery.version-warned');
+
+/**
+ * A photo box's placeholder colour (checked `#rrggbb`) as CSS text for a `.style` property binding: set
+ * through the CSSOM, which a strict page's CSP (`style-src` without 'unsafe-inline') allows. `styleMap`
+ * would set a `style` attribute on its first render, which such a page blocks.
+ */
+const placeholderStyle = (color: string | undefined): string => (color ? `background-color: ${color}` : '');
 
 const errorStringKeys: Record<FeedErrorCode, keyof GalleryStrings> = {
   network: 'errorNetwork',
@@ -758,7 +764,7 @@ export class NotWithThemGallery extends LitElement {
         ?inert=${!inView}
       >
         <figure part="figure">
-          <div class="photo" part="photo" style=${styleMap({ backgroundColor: testimonial.image.color })}>
+          <div class="photo" part="photo" .style=${placeholderStyle(testimonial.image.color)}>
             ${this.renderPhoto(testimonial, firstInView && this.hasUpdated ? true : index === this.activeIndex)}
           </div>
           <figcaption part="caption">
@@ -855,7 +861,7 @@ export class NotWithThemGallery extends LitElement {
         ${testimonial
           ? html`
               <div class="dialog-body">
-                <div class="dialog-photo photo" part="dialog-photo" style=${styleMap({ backgroundColor: testimonial.image.color })}>
+                <div class="dialog-photo photo" part="dialog-photo" .style=${placeholderStyle(testimonial.image.color)}>
                   ${this.renderPhoto(testimonial, true, '(min-width: 50rem) 48rem, 100vw')}
                 </div>
                 <div class="dialog-text">
