@@ -24,7 +24,8 @@ export const galleryStyles = css`
     --_aspect: var(--nwt-aspect-ratio, 4 / 3);
     --_lines: var(--nwt-caption-lines, 4);
     --_focus-color: var(--nwt-focus-color, #1a5fd0);
-    --_control-size: var(--nwt-control-size, 2.75rem);
+    /* At most 16% of the gallery's width: with a reader's very large font, prev, dots and next still fit. */
+    --_control-size: min(var(--nwt-control-size, 2.75rem), 16cqi);
     --_line: 1.45;
     --_fit: cover;
 
@@ -46,7 +47,9 @@ export const galleryStyles = css`
     text-align: start;
     text-transform: none;
     text-indent: 0;
-    white-space: normal;
+    /* !important: the only host property a page must not win (with \`* { white-space: pre }\`, the white
+       space between the shadow root's top-level nodes would show as blank lines). */
+    white-space: normal !important;
     /* The host page's styles stop here; ours are all in this shadow root. */
     contain: layout paint;
   }
@@ -93,10 +96,42 @@ export const galleryStyles = css`
     display: none !important;
   }
 
+  /*
+   * A page's rules that match the host element itself (\`* { letter-spacing: 0.3em }\`) beat :host, and
+   * the host passes them on by inheritance: the text properties are set again on the first elements
+   * inside (the frame and the dialog), where only this sheet applies. Font family and size still follow
+   * the host (the reader's font size is respected; the layout copes with large ones).
+   */
+  .gallery,
+  .dialog {
+    color: var(--_fg);
+    font-style: normal;
+    font-weight: 400;
+    font-variant: normal;
+    font-stretch: normal;
+    line-height: var(--_line);
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-transform: none;
+    text-indent: 0;
+    text-shadow: none;
+    white-space: normal;
+    overflow-wrap: normal;
+    word-break: normal;
+    hyphens: manual;
+    tab-size: 8;
+    cursor: auto;
+  }
+
   .gallery {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_gap) * 0.75);
-    padding: var(--nwt-padding, var(--_gap));
+    /* Never more than 5% of the width a side: a very large root font must leave the content room. */
+    padding: var(--nwt-padding, min(var(--_gap), 5cqi));
+    background: var(--_bg);
+    border-radius: var(--_radius);
   }
 
   /* Header: the title sits in a box of two lines (one when wide) whatever the title is. */
@@ -290,7 +325,7 @@ export const galleryStyles = css`
     display: flex;
     align-items: center;
     justify-content: center;
-    gap: 0.5em;
+    gap: min(0.5em, 2.5cqi);
     min-height: var(--_control-size);
   }
 
@@ -464,8 +499,10 @@ export const galleryStyles = css`
     margin: 0;
   }
 
+  /* The counter fits between the arrows whatever the font size: at most 5% of the width per em. */
   .position {
-    min-width: 4.5em;
+    font-size: min(1em, 5cqi);
+    min-width: min(4.5em, 22.5cqi);
     text-align: center;
     font-variant-numeric: tabular-nums;
     color: var(--_muted);

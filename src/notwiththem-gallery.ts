@@ -433,9 +433,16 @@ export class NotWithThemGallery extends LitElement {
         this.jumpPending = true;
       }
     }
-    // Each dot is a 24px target with 4px between; the row also holds the two 44px arrow buttons.
-    const width = this.getBoundingClientRect().width;
-    this.maxDots = Math.max(0, Math.floor((width - 2 * 52 - 40) / 28));
+    // Each dot is a 24px target with 4px between; the row also holds the two arrow buttons (44px, less
+    // in a narrow gallery with a large font) and its gaps: measured once the row has them.
+    const row = this.renderRoot.querySelector<HTMLElement>('.controls');
+    const arrow = row?.querySelector<HTMLElement>('.control.next')?.offsetWidth;
+    if (row && arrow) {
+      const gap = parseFloat(getComputedStyle(row).columnGap) || 0;
+      this.maxDots = Math.max(0, Math.floor((row.clientWidth - 2 * (arrow + gap) + 4) / 28));
+    } else {
+      this.maxDots = Math.max(0, Math.floor((this.getBoundingClientRect().width - 2 * 52 - 40) / 28));
+    }
     this.measureClamps();
   }
 
