@@ -100,8 +100,11 @@ const launchers = {
     tagged(
       chromeLauncher({
         launchOptions: { executablePath: CHROMIUM_PATH, args: chromiumFlags },
-        // Two pages at a time: Chromium is the quickest engine and takes most of the suite's load.
+        // Two pages at a time, each in its own browser context. Both must be visible: a second tab in
+        // one window is hidden, and a hidden page gets no requestAnimationFrame (tests waiting for a
+        // frame, or a gallery waiting to render, would hang until the timeout).
         concurrency: 2,
+        createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       }),
       'chromium',
       'Chromium',
