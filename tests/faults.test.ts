@@ -13,7 +13,6 @@ import { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import type { NwtErrorDetail } from '../src/notwiththem-gallery.js';
 import { en } from '../src/i18n/en.js';
 import { es } from '../src/i18n/es.js';
-import { skipIn } from './helpers/engine.js';
 
 const key = () => `fault-${Math.random().toString(36).slice(2)}`;
 
@@ -156,9 +155,6 @@ describe('faults served by the test server', function () {
 
   for (const c of cases) {
     it(`${c.fault}: ${c.code}${c.status ? ` ${c.status}` : ''}, a ${c.lang === 'es' ? 'Spanish' : 'English'} message with Retry, and Retry works once it clears`, async function () {
-      // Firefox itself retries a request whose connection was reset, up to network.http.request.max-attempts
-      // (10): the server sees 10 requests per loader attempt (40 for 4), past the 2× allowed below.
-      if (c.browserRetries) skipIn(this, 'firefox', 'Firefox retries a reset connection 10 times itself; the request count check cannot hold');
       if (c.loaderOptions) NotWithThemGallery.loaderOptions = { ...NotWithThemGallery.loaderOptions, ...c.loaderOptions };
       const k = key();
       const src = `${c.crossOrigin ? otherOrigin() : ''}/__feeds/${c.route}&key=${k}`;
@@ -173,7 +169,9 @@ describe('faults served by the test server', function () {
       expect(detail.status).to.equal(c.status);
       expect(detail.message).to.be.a('string').and.not.equal('');
       const served = await hits(k);
-      if (c.browserRetries) expect(served, 'requests served').to.be.within(c.attempts, 2 * c.attempts);
+      // Browsers retry a reset connection themselves (Chromium once, Firefox up to
+      // network.http.request.max-attempts, 10): the server sees at least one request per loader attempt.
+      if (c.browserRetries) expect(served, 'requests served').to.be.at.least(c.attempts);
       else expect(served, 'attempts').to.equal(c.attempts);
 
       // The visible, localized message and Retry.

@@ -12,7 +12,7 @@ import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
-import { skipIn } from './helpers/engine.js';
+import { isChromium, skipIn } from './helpers/engine.js';
 
 const photo = (n: number) => `/tests/fixtures/photos/sign-${n}.svg`;
 
@@ -69,12 +69,14 @@ describe('visual regression', function () {
   });
 
   before(async function () {
+    if (!isChromium) return;
     // Room for the widest wrapper; no animation or smooth scrolling in the pictures.
     await setViewport({ width: 1340, height: 1000 });
     await emulateMedia({ reducedMotion: 'reduce' });
   });
 
   after(async () => {
+    if (!isChromium) return;
     await emulateMedia({ reducedMotion: 'no-preference' });
     await setViewport({ width: 800, height: 600 });
   });
