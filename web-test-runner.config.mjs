@@ -67,13 +67,17 @@ class WebKitLauncher extends WebdriverLauncher {
   /** Resizes the window so the page's viewport is width × height. @param {number} width @param {number} height */
   async nwtSetViewport(width, height) {
     const driver = this.driver;
-    const measure = () => driver.execute('return [window.innerWidth, window.innerHeight];');
-    // The window size includes MiniBrowser's own frame (toolbar): resize, measure the page, correct.
-    await driver.setWindowSize(width, height);
-    let [w, h] = await measure();
-    if (w !== width || h !== height) {
-      await driver.setWindowSize(width + (width - w), height + (height - h));
-      [w, h] = await measure();
+    /** @returns {Promise<[number, number]>} */
+    const inner = () => driver.execute('return [window.innerWidth, window.innerHeight];');
+    // The window is the viewport plus MiniBrowser's frame (toolbar); the resize lands asynchronously.
+    const [w0, h0] = await inner();
+    const outer = await driver.getWindowSize();
+    await driver.setWindowSize(width + (outer.width - w0), height + (outer.height - h0));
+    let [w, h] = [w0, h0];
+    for (const deadline = Date.now() + 3000; Date.now() < deadline; ) {
+      [w, h] = await inner();
+      if (w === width && h === height) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     this.nwtViewport = `${w}x${h}`;
     if (w !== width || h !== height) {
