@@ -9,10 +9,14 @@
 // screenshots/visual-failed/Chromium/ (ignored by git).
 import { expect, nextFrame, waitUntil } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
-import { visualDiff } from '@web/test-runner-visual-regression';
+import * as visualRegression from '@web/test-runner-visual-regression';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { isChromium, skipIn } from './helpers/engine.js';
+
+// The package's index.d.ts re-exports './browser/commands.mjs', for which it ships no .d.mts: TypeScript
+// sees no exports. The function is there at run time (browser/commands.d.ts describes it).
+const { visualDiff } = visualRegression as unknown as { visualDiff(element: Node, name: string): Promise<void> };
 
 const photo = (n: number) => `/tests/fixtures/photos/sign-${n}.svg`;
 
