@@ -25,7 +25,12 @@ async function gallery(width: number, attrs = '', src = FEED): Promise<NotWithTh
 }
 
 const inertFlags = (el: NotWithThemGallery) => $$(el, '.track[part~="track"] > .slide').map((s) => s.hasAttribute('inert'));
-const selectedTab = (el: NotWithThemGallery) => $(el, '[role="tab"][aria-selected="true"]');
+/** A node of the browser's accessibility tree as a11ySnapshot returns it. */
+interface A11yNode {
+  role?: string;
+  name?: string;
+  children?: A11yNode[];
+}
 
 async function settled(el: NotWithThemGallery) {
   // Wait until the track has stopped moving.
@@ -59,12 +64,14 @@ describe('carousel: roles and names (WAI-ARIA carousel pattern)', () => {
     expect(slides[2]!.getAttribute('aria-label')).to.equal('3 of 4');
 
     // The same names as the accessibility tree exposes them.
-    const snapshot = await a11ySnapshot({});
-    const region = findAccessibilityNode(snapshot, (node) => node.name === 'Test gallery' && node.role === 'region');
+    const snapshot = (await a11ySnapshot({})) as unknown as A11yNode & { children: A11yNode[] };
+    const find = (test: (node: A11yNode) => boolean) =>
+      findAccessibilityNode(snapshot as never, test as never) as A11yNode | null;
+    const region = find((node) => node.name === 'Test gallery' && node.role === 'region');
     expect(region, 'region in the accessibility tree').to.exist;
-    const slide = findAccessibilityNode(snapshot, (node) => node.name === '1 of 4');
+    const slide = find((node) => node.name === '1 of 4');
     expect(slide, 'first slide in the accessibility tree').to.exist;
-    const next = findAccessibilityNode(snapshot, (node) => node.role === 'button' && node.name === 'Next testimonial');
+    const next = find((node) => node.role === 'button' && node.name === 'Next testimonial');
     expect(next).to.exist;
   });
 
