@@ -4,3 +4,5 @@ export type { NwtErrorDetail, NwtLoadDetail, NwtSlideChangeDetail } from './notw
 export type { Testimonial, TestimonialImage, FeedMeta, FeedErrorCode } from './feed/types.js';
 export { FeedError } from './feed/types.js';
 export type { GalleryStrings } from './i18n/en.js';
+export type { NwtShareDetail } from './share/share-area.js';
+export type { ShareTarget } from './share/targets.js';

@@ -12,6 +12,8 @@ import { FeedError, type FeedErrorCode, type ParsedFeed, type Testimonial } from
 import { format, resolveStrings } from './i18n/pick.js';
 import type { GalleryStrings } from './i18n/en.js';
 import { icons } from './icons.js';
+import { ShareController, type NwtShareDetail } from './share/share-area.js';
+import { shareAreaStyles } from './share/share-area.styles.js';
 import { version } from './version.js';
 
 export interface NwtLoadDetail {
@@ -58,6 +60,9 @@ const errorStringKeys: Record<FeedErrorCode, keyof GalleryStrings> = {
  *   `detail: { index, testimonial }`.
  * @event nwt-error - The feed could not be used. `detail: { code, message, status? }`; `code` is one of
  *   `network`, `timeout`, `http`, `parse`, `schema`, `too-large`.
+ * @event nwt-share - A reader chose a share target, dispatched before the share happens.
+ *   `detail: { target, testimonial, url }`. Cancelable: `preventDefault()` stops the link from opening
+ *   (or the share sheet or copy from happening), for a page that handles the share itself.
  *
  * @slot - Fallback content, shown when the gallery has no source.
  * @slot header - Content shown beside the title.
@@ -96,6 +101,14 @@ const errorStringKeys: Record<FeedErrorCode, keyof GalleryStrings> = {
  * @csspart message - The text of those states.
  * @csspart retry - The Retry button of the error state.
  * @csspart footer - The row below the controls.
+ * @csspart share - The row of share controls of a testimonial (on its slide and in the dialog).
+ * @csspart share-control - Every share link or button; each also has `share-<target>`
+ *   (`share-native`, `share-facebook`, `share-x`, `share-whatsapp`, `share-telegram`, `share-bluesky`,
+ *   `share-linkedin`, `share-email`, `share-copy`).
+ * @csspart share-more - The "Share" button a slide shows instead when its targets do not fit; it opens
+ *   the dialog.
+ * @csspart share-fallback - The label and field showing the link to copy by hand when copying failed.
+ * @csspart submit - The call to action in the footer ("Send us your pic…").
  *
  * @cssproperty [--nwt-accent=#b3122e] - Accent colour (buttons, links).
  * @cssproperty [--nwt-on-accent=#ffffff] - Text on the accent colour.
@@ -118,7 +131,7 @@ const errorStringKeys: Record<FeedErrorCode, keyof GalleryStrings> = {
  * @cssproperty [--nwt-control-size=2.75rem] - Size of the round controls.
  */
 export class NotWithThemGallery extends LitElement {
-  static override styles = galleryStyles;
+  static override styles = [galleryStyles, shareAreaStyles];
 
   static override properties = {
     src: { reflect: true },
@@ -230,6 +243,15 @@ export class NotWithThemGallery extends LitElement {
     () => this.goTo(nextIndex(this.activeIndex, this.paging, true), { fromRotation: true }),
     () => Math.max(2000, Number.isFinite(this.interval) ? this.interval : 7000),
   );
+
+  /** Share controls, copy feedback and the call to action (src/share/share-area.ts). */
+  private readonly sharing = new ShareController(this, () => ({
+    share: this.share,
+    shareUrl: this.shareUrl,
+    hashtag: this.hashtag || this.feedTask.value?.hashtag || 'NotWithThem',
+    title: this.titleText(this.feedTask.value),
+    strings: this.t,
+  }));
 
   private connection: AbortController | undefined;
   private resizeObserver: ResizeObserver | undefined;
@@ -633,7 +655,7 @@ export class NotWithThemGallery extends LitElement {
         </div>
         <div class="viewport" part="viewport">${viewport}</div>
         <div class="controls" part="controls">${controls}</div>
-        <div class="footer" part="footer"><slot name="footer"></slot></div>
+        <div class="footer" part="footer">${this.sharing.renderFooter(this.feedTask.value?.submit)}<slot name="footer"></slot></div>
       </section>
     `;
   }
@@ -789,6 +811,7 @@ export class NotWithThemGallery extends LitElement {
                     ${this.t.readMore}
                   </button>`
                 : nothing}
+              ${this.sharing.render(testimonial, 'slide', (opener) => this.openDialog(index, opener))}
             </div>
           </figcaption>
         </figure>
@@ -881,6 +904,7 @@ export class NotWithThemGallery extends LitElement {
                   ${testimonial.url
                     ? html`<p><a part="dialog-link" href=${testimonial.url} target="_blank" rel="noopener noreferrer">${testimonial.url}</a></p>`
                     : nothing}
+                  ${this.sharing.render(testimonial, 'dialog')}
                 </div>
               </div>
               <form method="dialog" class="dialog-close">
@@ -898,5 +922,6 @@ declare global {
     'nwt-load': CustomEvent<NwtLoadDetail>;
     'nwt-error': CustomEvent<NwtErrorDetail>;
     'nwt-slide-change': CustomEvent<NwtSlideChangeDetail>;
+    'nwt-share': CustomEvent<NwtShareDetail>;
   }
 }

@@ -1,0 +1,367 @@
+/**
+ * The share area of one testimonial (on its slide and in the full-testimonial dialog) and the feed's
+ * call to action. Rendering is a plain function of its inputs (`renderShareArea`, `renderSubmitLink`);
+ * `ShareController` holds what changes over time (copy feedback, the manual-copy fallback, whether
+ * the targets fit on a slide) and performs the shares.
+ *
+ * Privacy: every network is a plain `<a href>` built by `targets.ts`; nothing is fetched, prefetched
+ * or framed before a reader clicks.
+ */
+import { html, nothing, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { SubmitLink, Testimonial } from '../feed/types.js';
+import type { GalleryStrings } from '../i18n/en.js';
+import { format } from '../i18n/pick.js';
+import { copyText } from './clipboard.js';
+import { shareIcon } from './share-icons.js';
+import { NETWORK_NAMES, parseShareList, shareHref, shareText, testimonialUrl, type ShareTarget } from './targets.js';
+
+export interface NwtShareDetail {
+  target: ShareTarget;
+  testimonial: Testimonial;
+  /** The testimonial's own URL (`share-url` or the page, plus `#nwt-<id>`). */
+  url: string;
+}
+
+export type SharePlace = 'slide' | 'dialog';
+
+/** Plain inputs of one share area. */
+export interface ShareAreaInput {
+  place: SharePlace;
+  targets: readonly ShareTarget[];
+  testimonial: Testimonial;
+  url: string;
+  /** Without '#'. */
+  hashtag: string;
+  strings: GalleryStrings;
+  /** The targets do not fit in the slide's row: show one "Share" button that calls `onMore`. */
+  collapsed?: boolean;
+  /** The copy button shows "Link copied". */
+  copied?: boolean;
+  /** Copying failed: show the link in a selected read-only field instead. */
+  failed?: boolean;
+  /** A link target's href; default `shareHref` (the controller passes a cached one). */
+  href?: (target: ShareTarget) => string | undefined;
+  /** Text of the dialog's polite live region (slides announce through the element's own). */
+  status?: string;
+  /** A control was activated; `event` is the click, to cancel a link's navigation. */
+  onShare(target: ShareTarget, event: Event): void;
+  onMore?(opener: HTMLElement): void;
+  onFallbackDone?(): void;
+}
+
+/** The localized accessible name of a target's control: "Share on WhatsApp", "Copy link"… */
+export function shareLabel(target: ShareTarget, strings: GalleryStrings): string {
+  if (target === 'native') return strings.shareNative;
+  if (target === 'email') return strings.shareEmail;
+  if (target === 'copy') return strings.copyLink;
+  return format(strings.shareOn, { network: NETWORK_NAMES[target] });
+}
+
+function renderControl(target: ShareTarget, input: ShareAreaInput): TemplateResult {
+  const label = shareLabel(target, input.strings);
+  const part = `share-control share-${target}`;
+  const onClick = (event: Event) => input.onShare(target, event);
+  const href = input.href ? input.href(target) : shareHref(target, input);
+  if (href !== undefined) {
+    // mailto: stays in the tab (a mail client opens); web links open a new tab and send no referrer.
+    const web = target !== 'email';
+    return html`<a
+      class="share-control"
+      part=${part}
+      href=${href}
+      target=${ifDefined(web ? '_blank' : undefined)}
+      rel=${ifDefined(web ? 'noopener noreferrer' : undefined)}
+      aria-label=${label}
+      title=${label}
+      @click=${onClick}
+      >${shareIcon(target)}</a
+    >`;
+  }
+  const copied = target === 'copy' && input.copied;
+  const button = html`<button class="share-control" part=${part} type="button" aria-label=${label} title=${label} @click=${onClick}>
+    ${shareIcon(copied ? 'check' : target)}
+  </button>`;
+  if (target !== 'copy') return button;
+  // "Link copied" shows beside the button, not in it: the button keeps its name ("Copy link"), and
+  // the live region says "Link copied" once.
+  return html`<span class="share-copy">${button}${copied
+      ? html`<span class="share-copied" aria-hidden="true">${input.strings.linkCopied}</span>`
+      : nothing}</span>`;
+}
+
+function renderControls(input: ShareAreaInput): TemplateResult | typeof nothing {
+  const { strings } = input;
+  if (input.failed) {
+    return html`<label class="share-fallback" part="share-fallback">
+      <span>${strings.copyFailed}</span>
+      <input readonly .value=${input.url} @blur=${() => input.onFallbackDone?.()} />
+    </label>`;
+  }
+  if (input.collapsed && input.onMore) {
+    const onMore = input.onMore;
+    return html`<button
+      class="link-button share-more"
+      part="share-more"
+      type="button"
+      aria-haspopup="dialog"
+      @click=${(event: Event) => onMore(event.currentTarget as HTMLElement)}
+    >
+      ${shareIcon('native')}${strings.share}
+    </button>`;
+  }
+  return html`<div class=${`share share-${input.place}`} part="share" role="group" aria-label=${strings.share}>
+    ${input.place === 'dialog' ? html`<span class="share-title" aria-hidden="true">${strings.share}</span>` : nothing}
+    ${input.targets.map((target) => renderControl(target, input))}
+  </div>`;
+}
+
+/**
+ * The share controls of one testimonial, in the order of `targets`; nothing when there are none.
+ * In the dialog it carries its own live region, since a modal dialog hides the rest of the gallery.
+ */
+export function renderShareArea(input: ShareAreaInput): TemplateResult | typeof nothing {
+  if (input.targets.length === 0) return nothing;
+  return html`${renderControls(input)}${input.place === 'dialog' ? renderStatus(input.status ?? '') : nothing}`;
+}
+
+function renderStatus(text: string): TemplateResult {
+  return html`<div class="visually-hidden" role="status">${text}</div>`;
+}
+
+/**
+ * The feed's call to action; nothing without one or for a URL other than http(s) or mailto (the
+ * parser already drops those; this keeps the guarantee where the link is written).
+ */
+export function renderSubmitLink(
+  submit: SubmitLink | undefined,
+  strings: GalleryStrings,
+  hashtag: string,
+): TemplateResult | typeof nothing {
+  if (!submit || !/^(https?|mailto):/i.test(submit.url)) return nothing;
+  const web = !/^mailto:/i.test(submit.url);
+  return html`<a
+    class="submit"
+    part="submit"
+    href=${submit.url}
+    target=${ifDefined(web ? '_blank' : undefined)}
+    rel=${ifDefined(web ? 'noopener noreferrer' : undefined)}
+    >${submit.label || format(strings.submit, { hashtag })}</a
+  >`;
+}
+
+/** What the controller reads from its element at each render. */
+export interface ShareContext {
+  /** The `share` attribute. */
+  share: string | null;
+  /** The `share-url` attribute. */
+  shareUrl: string | null;
+  /** The `hashtag` attribute, else the feed's, else the default; a leading '#' is tolerated. */
+  hashtag: string;
+  /** Title for the native share sheet when a testimonial has no name. */
+  title: string;
+  strings: GalleryStrings;
+}
+
+/** Compact size of a slide's share control, and the gap between two, in em (as in the stylesheet). */
+const COMPACT_EM = 2;
+const GAP_EM = 0.25;
+/** The actions row of the slides (not of the loading skeleton). */
+const ROW = '[part~="slide"] .slide-actions';
+/** How long "Link copied" stays on the button. */
+const COPIED_MS = 2000;
+
+/**
+ * Share state and actions for one gallery element. It decides whether a slide's row holds every
+ * target (else the slide shows one "Share" button that opens the dialog), dispatches the cancelable
+ * `nwt-share` event before each share, and shows and announces the copy feedback.
+ */
+export class ShareController implements ReactiveController {
+  private readonly host: LitElement;
+  private readonly context: () => ShareContext;
+  /** Whether every slide's row holds all its targets at the compact size, beside "Read more". */
+  private fits = false;
+  /** `place id` of the copy button showing "Link copied", and of the area showing the fallback. */
+  private copied = '';
+  private failed = '';
+  private status: [SharePlace, string] = ['slide', ''];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private resizeObserver: ResizeObserver | undefined;
+  /** What hostUpdated last gave the observer: the first slide's row, the "Read more" buttons, the target count. */
+  private observed: Element[] = [];
+  private observedCount = -1;
+  private parsed: { value: string | null; targets: ShareTarget[] } | undefined;
+  /** Unknown names already warned about (lower case): once per element. */
+  private readonly warned = new Set<string>();
+  /**
+   * Each testimonial's links, for one URL and hashtag: cutting a text to a network's limit segments
+   * it many times (0.3 ms for a short quote, about 30 ms for one of 2,000 characters), too much to
+   * repeat for every slide at every render.
+   */
+  private readonly links = new WeakMap<Testimonial, { key: string; hrefs: Map<ShareTarget, string | undefined> }>();
+
+  constructor(host: LitElement, context: () => ShareContext) {
+    this.host = host;
+    this.context = context;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.resizeObserver = new ResizeObserver(() => this.measure());
+    this.resizeObserver.observe(this.host);
+  }
+
+  hostDisconnected(): void {
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    this.observed = [];
+    clearTimeout(this.timer);
+  }
+
+  /**
+   * Measuring waits for layout: observing an element reports its size once, so the slide's row and
+   * its "Read more" buttons are (re)observed when they or the number of targets change, and measured
+   * in the next ResizeObserver callback, outside Lit's update. Nothing is re-observed when nothing
+   * changed, so a measure that re-renders does not feed the observer again.
+   */
+  hostUpdated(): void {
+    const observer = this.resizeObserver;
+    if (!observer) return;
+    const root = this.host.renderRoot;
+    const row = root.querySelector(ROW);
+    if (!row) return;
+    const elements = [row, ...root.querySelectorAll(`${ROW} [part~="read-more"]`)];
+    const count = this.targets().length;
+    if (count === this.observedCount && elements.length === this.observed.length && elements.every((e, i) => e === this.observed[i])) {
+      return;
+    }
+    for (const element of this.observed) observer.unobserve(element);
+    for (const element of elements) observer.observe(element);
+    this.observed = elements;
+    this.observedCount = count;
+  }
+
+  /** The targets of the `share` attribute, in order; `native` only where the browser has a share sheet. */
+  targets(): ShareTarget[] {
+    const { share } = this.context();
+    if (this.parsed?.value !== share) {
+      const { targets, unknown } = parseShareList(share);
+      for (const name of unknown) {
+        if (this.warned.has(name.toLowerCase())) continue;
+        this.warned.add(name.toLowerCase());
+        console.warn(`<notwiththem-gallery>: unknown share target "${name}" ignored`);
+      }
+      this.parsed = { value: share, targets };
+    }
+    return this.parsed.targets.filter((target) => target !== 'native' || typeof navigator.share === 'function');
+  }
+
+  /** The share area of one testimonial. On a slide, `onMore` opens the dialog when the targets do not fit. */
+  render(testimonial: Testimonial, place: SharePlace, onMore?: (opener: HTMLElement) => void): TemplateResult | typeof nothing {
+    const context = this.context();
+    const key = `${place} ${testimonial.id}`;
+    const url = testimonialUrl(context.shareUrl || location.href, testimonial.id, document.baseURI);
+    const input: ShareAreaInput = {
+      place,
+      targets: this.targets(),
+      testimonial,
+      url,
+      hashtag: cleanHashtag(context.hashtag),
+      strings: context.strings,
+      collapsed: place === 'slide' && !this.fits,
+      copied: this.copied === key,
+      failed: this.failed === key,
+      status: this.status[0] === place ? this.status[1] : '',
+      href: (target) => this.href(target, input),
+      onShare: (target, event) => void this.share(target, input, key, event),
+      onFallbackDone: () => this.set({ failed: '' }),
+    };
+    if (onMore) input.onMore = onMore;
+    return renderShareArea(input);
+  }
+
+  /** The footer's call to action and the polite live region that announces copies made on slides. */
+  renderFooter(submit: SubmitLink | undefined): TemplateResult {
+    const { strings, hashtag } = this.context();
+    return html`${renderSubmitLink(submit, strings, cleanHashtag(hashtag))}${renderStatus(
+      this.status[0] === 'slide' ? this.status[1] : '',
+    )}`;
+  }
+
+  private href(target: ShareTarget, input: ShareAreaInput): string | undefined {
+    const key = `${input.url} ${input.hashtag}`;
+    let entry = this.links.get(input.testimonial);
+    if (entry?.key !== key) this.links.set(input.testimonial, (entry = { key, hrefs: new Map() }));
+    if (!entry.hrefs.has(target)) entry.hrefs.set(target, shareHref(target, input));
+    return entry.hrefs.get(target);
+  }
+
+  private set(state: { copied?: string; failed?: string; status?: [SharePlace, string] }): void {
+    Object.assign(this, state);
+    this.host.requestUpdate();
+  }
+
+  /** Tells the page first (`nwt-share`, cancelable); if it lets us, shares. A link's click goes on by itself. */
+  private async share(target: ShareTarget, input: ShareAreaInput, key: string, event: Event): Promise<void> {
+    const { testimonial, url, place } = input;
+    const detail: NwtShareDetail = { target, testimonial, url };
+    const allowed = this.host.dispatchEvent(
+      new CustomEvent<NwtShareDetail>('nwt-share', { detail, bubbles: true, composed: true, cancelable: true }),
+    );
+    if (!allowed) {
+      event.preventDefault();
+      return;
+    }
+    if (target === 'native') {
+      try {
+        await navigator.share({ title: testimonial.name || this.context().title, text: shareText(testimonial, input.hashtag), url });
+      } catch (error) {
+        // The reader closing the sheet is not an error.
+        if ((error as Error | null)?.name !== 'AbortError') console.warn('<notwiththem-gallery>: share failed', error);
+      }
+    } else if (target === 'copy') {
+      await this.copy(url, place, key, input.strings);
+    }
+  }
+
+  private async copy(url: string, place: SharePlace, key: string, strings: GalleryStrings): Promise<void> {
+    clearTimeout(this.timer);
+    if (!(await copyText(url))) {
+      this.set({ copied: '', failed: key });
+      await this.host.updateComplete;
+      const field = this.host.renderRoot.querySelector<HTMLInputElement>('.share-fallback input');
+      // Selected from the end back to the start, so the field shows the link's beginning; no
+      // scrolling, which would move the carousel's track.
+      field?.focus({ preventScroll: true });
+      field?.setSelectionRange(0, field.value.length, 'backward');
+      return;
+    }
+    // Empty the live region first, so that copying twice is announced twice.
+    this.set({ copied: key, failed: '', status: [place, ''] });
+    await this.host.updateComplete;
+    this.set({ status: [place, strings.linkCopied] });
+    this.timer = setTimeout(() => this.set({ copied: '', status: [place, ''] }), COPIED_MS);
+  }
+
+  /** Whether every slide's targets fit at the compact size, beside the widest "Read more". */
+  private measure(): void {
+    const root = this.host.renderRoot;
+    const row = root.querySelector<HTMLElement>(ROW);
+    if (!row) return;
+    const em = parseFloat(getComputedStyle(row).fontSize) || 16;
+    let reserve = 0;
+    for (const more of root.querySelectorAll(`${ROW} [part~="read-more"]`)) {
+      reserve = Math.max(reserve, more.getBoundingClientRect().width + em / 2);
+    }
+    const count = this.targets().length;
+    const fits = row.clientWidth - reserve >= (count * COMPACT_EM + (count - 1) * GAP_EM) * em;
+    if (fits !== this.fits) {
+      this.fits = fits;
+      this.host.requestUpdate();
+    }
+  }
+}
+
+function cleanHashtag(hashtag: string): string {
+  return hashtag.replace(/^#+/, '');
+}
