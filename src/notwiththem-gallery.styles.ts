@@ -171,12 +171,14 @@ export const galleryStyles = css`
     min-width: 0;
   }
 
+  /* A flex row, not a grid: large feeds render only a window of slides between two spacers that stand
+     for the others (slots × (slide + gap)), so the scroll width and scrollLeft ↔ index stay exact. */
   .track {
     --_spv: var(--nwt-slides-per-view, 1);
-    display: grid;
-    grid-auto-flow: column;
-    grid-auto-columns: calc((100% - (var(--_spv) - 1) * var(--_gap)) / var(--_spv));
+    --_w: calc((100% - (var(--_spv) - 1) * var(--_gap)) / var(--_spv));
+    display: flex;
     gap: var(--_gap);
+    overflow-anchor: none;
     overflow-x: auto;
     overflow-y: hidden;
     overscroll-behavior-x: contain;
@@ -550,11 +552,15 @@ export const galleryStyles = css`
   }
 
   .skeleton-track {
-    display: grid;
-    grid-auto-flow: column;
-    grid-auto-columns: calc((100% - (var(--_spv) - 1) * var(--_gap)) / var(--_spv));
-    gap: var(--_gap);
     overflow: hidden;
+  }
+
+  .track > .slide {
+    flex: 0 0 var(--_w);
+  }
+
+  .spacer {
+    flex: 0 0 calc(var(--_slots) * (var(--_w) + var(--_gap)) - var(--_gap));
   }
 
   .skeleton-line {

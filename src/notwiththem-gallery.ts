@@ -5,8 +5,11 @@ import { galleryStyles } from './notwiththem-gallery.styles.js';
 import { AutoplayController } from './carousel/autoplay-controller.js';
 import { keyToMove } from './carousel/keys.js';
 import { clampIndex, isAtEnd, isAtStart, isInView, nextIndex, pageStart, previousIndex, type Paging } from './carousel/paging.js';
+import { slideWindow, WINDOW_THRESHOLD } from './carousel/window.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { loadFeed, type LoadOptions } from './feed/load.js';
 import { parseFeed } from './feed/parse.js';
+import { joinPage, nearEnd } from './feed/pages.js';
 import { hasFigures, readFigures } from './feed/from-figures.js';
 import { FeedError, type FeedErrorCode, type ParsedFeed, type Testimonial } from './feed/types.js';
 import { format, resolveStrings } from './i18n/pick.js';
@@ -154,6 +157,7 @@ export class NotWithThemGallery extends LitElement {
     failedImages: { state: true },
     clampedIds: { state: true },
     dialogIndex: { state: true },
+    scrollIndex: { state: true },
   };
 
   /** The package version of this copy of the element (a page may load two copies). */
@@ -229,6 +233,8 @@ export class NotWithThemGallery extends LitElement {
   declare protected clampedIds: ReadonlySet<string>;
   /** The testimonial open in the dialog, or -1. */
   declare protected dialogIndex: number;
+  /** The first slide under the scroll position, followed during swipes so large feeds render what is seen. */
+  declare protected scrollIndex: number;
 
   protected t: GalleryStrings = resolveStrings('en');
 
@@ -254,6 +260,12 @@ export class NotWithThemGallery extends LitElement {
   }));
 
   private connection: AbortController | undefined;
+  /** Every testimonial loaded: the feed's first page, then the pages its `next` links led to. */
+  private list: readonly Testimonial[] = [];
+  /** URL of the page after the last one loaded. */
+  private nextPage: string | undefined;
+  /** Page URLs already requested, so a feed whose pages link in a circle stops. */
+  private fetchedPages = new Set<string>();
   private resizeObserver: ResizeObserver | undefined;
   private scrollRestTimer: ReturnType<typeof setTimeout> | undefined;
   /** Set when the track must jump (not glide) to the active slide after the next render. */
@@ -284,11 +296,12 @@ export class NotWithThemGallery extends LitElement {
     this.failedImages = new Set();
     this.clampedIds = new Set();
     this.dialogIndex = -1;
+    this.scrollIndex = 0;
   }
 
   /** The testimonials on show (empty until the feed is ready). */
   get items(): readonly Testimonial[] {
-    return this.feedTask.value?.testimonials ?? [];
+    return this.list;
   }
 
   /** Index of the testimonial the reader is on. */
@@ -350,10 +363,16 @@ export class NotWithThemGallery extends LitElement {
       this.jumpPending = false;
       this.measure();
       this.scrollToActive('instant');
+      void this.loadNextPageIfNear();
     }
     if (changed.has('dialogIndex') && this.dialogIndex >= 0) {
       const dialog = this.renderRoot.querySelector('dialog');
       if (dialog && !dialog.open) dialog.showModal();
+    }
+    // Slides that entered a large feed's window may need "Read more"; the end may be near.
+    if (changed.has('scrollIndex') || changed.has('activeIndex')) {
+      this.measureClamps();
+      void this.loadNextPageIfNear();
     }
   }
 
@@ -406,12 +425,16 @@ export class NotWithThemGallery extends LitElement {
 
   /** A new feed: start where `start` or the page's `#nwt-<id>` says, and rotate if asked to. */
   private onFeedReady(feed: ParsedFeed): void {
+    this.list = feed.testimonials;
+    this.nextPage = feed.next;
+    this.fetchedPages = new Set();
     this.failedImages = new Set();
     this.clampedIds = new Set();
     this.dialogIndex = -1;
     const fromHash = this.indexFromHash(feed.testimonials);
     const fromStart = this.start !== null ? this.findIndex(this.start, feed.testimonials) : -1;
     this.activeIndex = fromHash >= 0 ? fromHash : Math.max(0, fromStart);
+    this.scrollIndex = this.activeIndex;
     this.jumpPending = true;
     if (fromHash >= 0) this.updateComplete.then(() => this.scrollIntoView({ block: 'nearest' }));
     // Rotation never starts by itself for readers who asked for less motion.
@@ -479,7 +502,8 @@ export class NotWithThemGallery extends LitElement {
   }
 
   private slideStep(track: HTMLElement): number {
-    const first = track.firstElementChild as HTMLElement | null;
+    // The first rendered slide: the track may start with a spacer.
+    const first = track.querySelector<HTMLElement>(':scope > .slide');
     if (!first) return 0;
     return first.getBoundingClientRect().width + (parseFloat(getComputedStyle(track).columnGap) || 0);
   }
@@ -496,6 +520,12 @@ export class NotWithThemGallery extends LitElement {
   private handleScroll(): void {
     clearTimeout(this.scrollRestTimer);
     this.scrollRestTimer = setTimeout(() => this.syncFromScroll(), 150);
+    // A large feed renders a window of slides: it follows the scroll position as it moves.
+    const track = this.track;
+    if (track && this.items.length > WINDOW_THRESHOLD) {
+      const step = this.slideStep(track);
+      if (step > 0) this.scrollIndex = clampIndex(Math.round(Math.abs(track.scrollLeft) / step), this.items.length);
+    }
   }
 
   private syncFromScroll(): void {
@@ -518,10 +548,43 @@ export class NotWithThemGallery extends LitElement {
     if (testimonial && this.hasUpdated) this.emit<NwtSlideChangeDetail>('nwt-slide-change', { index: target, testimonial });
   }
 
+  /**
+   * Fetches the feed's `next` page once the reader nears the end of what is loaded. Its testimonials are
+   * appended after the last slide, so nothing the reader sees moves. A page that fails ends the paging
+   * (one warning), until the feed is loaded again.
+   */
+  private async loadNextPageIfNear(): Promise<void> {
+    const url = this.nextPage;
+    const position = Math.max(this.activeIndex, this.scrollIndex);
+    if (!url || this.fetchedPages.has(url) || !nearEnd(position, this.list.length, this.perView)) return;
+    this.fetchedPages.add(url);
+    const signal = this.connection?.signal;
+    const feedAtStart = this.feedTask.value;
+    try {
+      const loaded = await loadFeed(url, { ...(this.constructor as typeof NotWithThemGallery).loaderOptions, signal });
+      const page = parseFeed(loaded.data, { baseUrl: loaded.url });
+      if (signal?.aborted || this.feedTask.value !== feedAtStart) return;
+      for (const warning of page.warnings) {
+        console.warn(`<notwiththem-gallery>: next page entry ${warning.index} left out: ${warning.reason}`);
+      }
+      this.list = [...this.list, ...joinPage(this.list, page.testimonials)];
+      this.nextPage = page.next;
+      this.requestUpdate();
+    } catch (error) {
+      if (signal?.aborted) return;
+      this.nextPage = undefined;
+      console.warn(`<notwiththem-gallery>: the next page of the feed could not be used: ${(error as Error).message}`);
+    }
+  }
+
   /** Moves to a testimonial, scrolling the track there. */
   private goTo_(index: number, options: { fromRotation?: boolean } = {}): void {
+    const from = pageStart(this.activeIndex, this.paging);
     this.setActive(index, options);
-    void this.updateComplete.then(() => this.scrollToActive());
+    // Past the slides rendered around the page in view there is only blank space to glide over: jump.
+    const far = this.items.length > WINDOW_THRESHOLD && Math.abs(pageStart(this.activeIndex, this.paging) - from) > this.perView;
+    if (far) this.scrollIndex = this.activeIndex;
+    void this.updateComplete.then(() => this.scrollToActive(far ? 'instant' : 'auto'));
   }
 
   private handleKeydown(event: KeyboardEvent, scope: 'track' | 'picker'): void {
@@ -650,7 +713,7 @@ export class NotWithThemGallery extends LitElement {
       >
         <div class="header" part="header">
           ${rotation}
-          <h2 class="title" part="title">${title}</h2>
+          <h2 class="title" part="title" dir="auto">${title}</h2>
           <slot name="header"></slot>
         </div>
         <div class="viewport" part="viewport">${viewport}</div>
@@ -727,9 +790,24 @@ export class NotWithThemGallery extends LitElement {
     `;
   }
 
+  /** The slides to render: all of a small feed; of a large one, those around the page in view and the scroll position. */
+  private renderedRange(): { from: number; to: number } {
+    const count = this.items.length;
+    const perView = Math.max(1, this.perView);
+    const active = slideWindow(pageStart(this.activeIndex, this.paging), perView, count);
+    const scrolled = slideWindow(this.scrollIndex, perView, count);
+    // During a long fling the two are far apart: render where the reader is looking.
+    if (Math.abs(active.from - scrolled.from) > 5 * perView) return scrolled;
+    return { from: Math.min(active.from, scrolled.from), to: Math.max(active.to, scrolled.to) };
+  }
+
   private renderSlides(feed: ParsedFeed): TemplateResult {
-    const count = feed.testimonials.length;
+    const items = this.items;
+    const count = items.length;
+    const { from, to } = this.renderedRange();
     const rotating = this.autoplayController.rotating;
+    const spacer = (slots: number) =>
+      slots > 0 ? html`<div class="spacer" aria-hidden="true" .style=${`--_slots:${slots}`}></div>` : nothing;
     return html`
       <div
         class="track"
@@ -742,7 +820,13 @@ export class NotWithThemGallery extends LitElement {
         @scrollend=${this.syncFromScroll}
         @keydown=${(event: KeyboardEvent) => event.target === event.currentTarget && this.handleKeydown(event, 'track')}
       >
-        ${feed.testimonials.map((testimonial, index) => this.renderSlide(testimonial, index, count))}
+        ${spacer(from)}
+        ${repeat(
+          items.slice(from, to),
+          (testimonial) => testimonial.id,
+          (testimonial, offset) => this.renderSlide(testimonial, from + offset, count),
+        )}
+        ${spacer(count - to)}
       </div>
     `;
   }
@@ -773,9 +857,9 @@ export class NotWithThemGallery extends LitElement {
   private renderWho(testimonial: Testimonial): TemplateResult {
     const where = [testimonial.role, testimonial.place].filter(Boolean).join(' · ');
     return html`
-      ${testimonial.name ? html`<span class="name" part="name">${testimonial.name}</span>` : nothing}
-      ${where ? html`<span>${where}</span>` : nothing}
-      ${testimonial.affiliation ? html`<span>${testimonial.affiliation}</span>` : nothing}
+      ${testimonial.name ? html`<span class="name" part="name" dir="auto">${testimonial.name}</span>` : nothing}
+      ${where ? html`<span dir="auto">${where}</span>` : nothing}
+      ${testimonial.affiliation ? html`<span dir="auto">${testimonial.affiliation}</span>` : nothing}
     `;
   }
 
@@ -797,7 +881,7 @@ export class NotWithThemGallery extends LitElement {
             ${this.renderPhoto(testimonial, firstInView && this.hasUpdated ? true : index === this.activeIndex)}
           </div>
           <figcaption part="caption">
-            <blockquote class="quote" part="quote" data-id=${testimonial.id} lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
+            <blockquote class="quote" part="quote" dir="auto" data-id=${testimonial.id} lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
             <p class="who" part="who">${this.renderWho(testimonial)}</p>
             <div class="slide-actions">
               ${this.clampedIds.has(testimonial.id)
@@ -836,7 +920,7 @@ export class NotWithThemGallery extends LitElement {
       >
         ${icons.previous}
       </button>
-      ${count <= this.maxDots ? this.renderPicker(count) : this.renderCounter(count)}
+      ${count <= Math.min(this.maxDots, WINDOW_THRESHOLD) ? this.renderPicker(count) : this.renderCounter(count)}
       <button
         class="control next"
         part="control next"
@@ -899,7 +983,7 @@ export class NotWithThemGallery extends LitElement {
                     index: this.dialogIndex + 1,
                     count: this.items.length,
                   })}</h3>
-                  <blockquote class="dialog-quote" part="dialog-quote" lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
+                  <blockquote class="dialog-quote" part="dialog-quote" dir="auto" lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
                   <p class="dialog-who" part="dialog-who">${this.renderWho(testimonial)}</p>
                   ${testimonial.url
                     ? html`<p><a part="dialog-link" href=${testimonial.url} target="_blank" rel="noopener noreferrer">${testimonial.url}</a></p>`

@@ -175,6 +175,20 @@ const routes = {
     ctx.type = 'image/svg+xml';
     ctx.body = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="hsl(${hue} 60% 45%)"/></svg>`;
   },
+  // Page `page` (from 1) of `pages`, `per` testimonials each; `next` links the following page (relative).
+  paged: async (ctx) => {
+    await wait(ctx, numberParam(ctx, 'ms', 0));
+    const page = numberParam(ctx, 'page', 1, 1000);
+    const pages = numberParam(ctx, 'pages', 3, 1000);
+    const per = numberParam(ctx, 'per', 5, 1000);
+    const testimonials = Array.from({ length: per }, (_, i) => {
+      const n = (page - 1) * per + i + 1;
+      return { id: `p${n}`, image: { src: `slow-image?hue=${(n * 47) % 360}`, width: 800, height: 600 }, quote: `Reason ${n}`, name: `Person ${n}` };
+    });
+    const next = page < pages ? `paged?page=${page + 1}&pages=${pages}&per=${per}&ms=${ctx.query.ms ?? 0}&key=${ctx.query.key ?? ''}-${page + 1}` : undefined;
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ title: 'Paged feed', testimonials, next });
+  },
   // `many`, after `ms`.
   'slow-feed-of-many': async (ctx, hit) => {
     await wait(ctx, numberParam(ctx, 'ms', 1000));

@@ -1,0 +1,148 @@
+import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/define.js';
+import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
+
+/** Testimonials t1…tN with photos from the test server. */
+function feed(count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `t${i + 1}`,
+    image: { src: `/__feeds/slow-image?hue=${(i * 47) % 360}`, width: 800, height: 600 },
+    quote: `Reason number ${i + 1}` + (i === 9_998 ? ' told at great length, '.repeat(20) : ''),
+    name: `Person ${i + 1}`,
+  }));
+}
+
+const $ = <T extends Element = HTMLElement>(el: NotWithThemGallery, s: string) => el.shadowRoot!.querySelector<T>(s);
+const $$ = (el: NotWithThemGallery, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
+const slides = (el: NotWithThemGallery) => $$(el, '.track[part~="track"] > .slide');
+
+function countElements(root: Node): number {
+  let count = 0;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  while (walker.nextNode()) {
+    count++;
+    const shadow = (walker.currentNode as Element).shadowRoot;
+    if (shadow) count += countElements(shadow);
+  }
+  return count;
+}
+
+async function gallery(count: number, width = 1100, attrs = ''): Promise<NotWithThemGallery> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}></div>`);
+  wrapper.innerHTML = `<notwiththem-gallery share="none" ${attrs}></notwiththem-gallery>`;
+  const el = wrapper.firstElementChild as NotWithThemGallery;
+  el.testimonials = feed(count);
+  await waitUntil(() => slides(el).length > 0, 'no slides', { timeout: 8000 });
+  await nextFrame();
+  await el.updateComplete;
+  return el;
+}
+
+async function settled(el: NotWithThemGallery) {
+  const track = $(el, '.track[part~="track"]')!;
+  let last = NaN;
+  await waitUntil(async () => {
+    await new Promise((r) => setTimeout(r, 80));
+    const still = track.scrollLeft === last;
+    last = track.scrollLeft;
+    return still;
+  }, 'never settled', { timeout: 5000 });
+  await el.updateComplete;
+}
+
+describe('windowed rendering', () => {
+  it('keeps the DOM the same size at 10,000 testimonials as at 7 (within 1.5×)', async () => {
+    const small = await gallery(7);
+    const smallCount = countElements(small);
+    const large = await gallery(10_000);
+    const largeCount = countElements(large);
+    expect(largeCount, `${largeCount} elements at 10,000 vs ${smallCount} at 7`).to.be.at.most(smallCount * 1.5);
+    expect(slides(large).length).to.be.at.most(3 * 3);
+  });
+
+  it('gives the track the full scroll width of every slide', async () => {
+    const el = await gallery(10_000);
+    const track = $(el, '.track[part~="track"]')!;
+    const slide = slides(el)[0]!.getBoundingClientRect().width;
+    const gap = parseFloat(getComputedStyle(track).columnGap);
+    const expected = 10_000 * (slide + gap) - gap;
+    expect(track.scrollWidth - 12).to.be.closeTo(expected, 10_000 * 0.02 + 2);
+  });
+
+  it('shows a counter, and End, Home and the arrows work at 10,000', async () => {
+    const el = await gallery(10_000, 400);
+    expect($(el, '[role="tablist"]')).to.equal(null);
+    expect($(el, '[part~="position"]')!.textContent).to.equal('1 / 10000');
+    $(el, '.track[part~="track"]')!.focus();
+    await sendKeys({ press: 'End' });
+    await settled(el);
+    expect(el.currentIndex).to.equal(9_999);
+    expect($(el, '[part~="position"]')!.textContent).to.equal('10000 / 10000');
+    const last = slides(el).find((s) => s.getAttribute('aria-label') === '10000 of 10000')!;
+    expect(last, 'the last slide is rendered').to.exist;
+    expect(last.hasAttribute('inert')).to.equal(false);
+    const trackBox = $(el, '.track[part~="track"]')!.getBoundingClientRect();
+    const box = last.getBoundingClientRect();
+    expect(box.left).to.be.at.least(trackBox.left - 1);
+    expect(box.right).to.be.at.most(trackBox.right + 1);
+    await sendKeys({ press: 'ArrowLeft' });
+    await settled(el);
+    expect(el.currentIndex).to.equal(9_998);
+    await sendKeys({ press: 'Home' });
+    await settled(el);
+    expect(el.currentIndex).to.equal(0);
+    expect(slides(el)[0]!.getAttribute('aria-label')).to.equal('1 of 10000');
+  });
+
+  it('opens on a deep link to the last testimonial', async () => {
+    history.replaceState(null, '', '#nwt-t10000');
+    try {
+      const el = await gallery(10_000, 400);
+      await settled(el);
+      expect(el.currentIndex).to.equal(9_999);
+      expect(slides(el).some((s) => s.getAttribute('aria-label') === '10000 of 10000' && !s.inert)).to.equal(true);
+    } finally {
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  });
+
+  it('follows a swipe: the window moves with the scroll position and the slide in view becomes current', async () => {
+    const el = await gallery(10_000, 400);
+    const track = $(el, '.track[part~="track"]')!;
+    const step = slides(el)[0]!.getBoundingClientRect().width + parseFloat(getComputedStyle(track).columnGap);
+    // A swipe scrolls by small amounts, frame after frame; the window must keep up with it.
+    for (let i = 0; i < 100; i++) {
+      track.scrollBy({ left: step, behavior: "instant" });
+      await nextFrame();
+    }
+    await settled(el);
+    await waitUntil(() => el.currentIndex === 100, `current is ${el.currentIndex}`, { timeout: 3000 });
+    const current = slides(el).find((s) => s.getAttribute('aria-label') === "101 of 10000");
+    expect(current, 'slide 101 rendered').to.exist;
+    expect(Math.round(current!.getBoundingClientRect().left - track.getBoundingClientRect().left - 6)).to.equal(0);
+  });
+
+  it('keeps the same <img> for a slide that stays rendered across a move', async () => {
+    const el = await gallery(10_000, 400);
+    const secondImage = slides(el)[1]!.querySelector('img');
+    el.next();
+    await settled(el);
+    const again = slides(el).find((s) => s.getAttribute('aria-label') === '2 of 10000')!.querySelector('img');
+    expect(again).to.equal(secondImage);
+  });
+
+  it('gives "Read more" to a long quote that enters the window', async () => {
+    const el = await gallery(10_000, 400);
+    el.goTo('t9999');
+    await settled(el);
+    await waitUntil(() => slides(el).find((s) => s.getAttribute('aria-label') === '9999 of 10000')?.querySelector('[part~="read-more"]'), 'no Read more', { timeout: 3000 });
+  });
+
+  it('renders every slide and the dots of a feed at the threshold', async () => {
+    const el = await gallery(7, 1100);
+    expect(slides(el).length).to.equal(7);
+    expect($$(el, '[role="tab"]').length).to.equal(7);
+    expect($$(el, '.spacer').length).to.equal(0);
+  });
+});
