@@ -8,11 +8,16 @@
 //
 // WebKit (WebKitGTK's MiniBrowser) needs an X server and a WebKitWebDriver: the run goes through
 // `xvfb-run -a node scripts/wtr-run.mjs`, which starts the driver on a free port and stops it afterwards.
-// Output ends with `N passed, N failed, N skipped` summed over the engines (a line per engine above it).
+// The Node suites (tests/cli, tests/package, tests/e2e) run first with Node's test runner.
+// Output ends with `N passed, N failed, N skipped` summed over the Node suites and the engines (a line
+// per engine and one for Node above it).
 // When a step before the tests fails (npm packages, browsers, type check, build), no test runs and the
 // output ends with `0 passed, 1 failed, 0 skipped` after a line naming the step, so CI never reads a
 // missing or passing line from a broken run.
-import { spawnSync, execSync } from 'node:child_process';
+import { spawn, spawnSync, execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ensureDeps } from './ensure-deps.mjs';
 import { debianPackagesFor, selectedEngines } from './engines.mjs';
 
@@ -42,8 +47,39 @@ for (const [name, step] of steps) {
   }
 }
 
+// The Node suites: the build-feed command, the npm package's files and the page-level embed tests.
+// Node's TAP output is kept beside the spec output to count them into the closing line.
+const tapFile = join(mkdtempSync(join(tmpdir(), 'nwt-node-tests-')), 'node.tap');
+const node = spawnSync(
+  process.execPath,
+  ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, 'tests/cli/', 'tests/package/', 'tests/e2e/'],
+  { stdio: 'inherit' },
+);
+const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+const tapCount = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+// A Node run that failed without saying what (it crashed) counts as one failure.
+const nodeFailed = tapCount('fail') || (node.status === 0 ? 0 : 1);
+const nodeCounts = { passed: tapCount('pass'), failed: nodeFailed, skipped: tapCount('skipped') + tapCount('todo') };
+
+// The browser suites, in one web-test-runner run; its output is shown as it comes and read for its totals.
 const args = ['scripts/wtr-run.mjs', ...process.argv.slice(2)];
 const [cmd, cmdArgs] = engines.includes('webkit') ? ['xvfb-run', ['-a', process.execPath, ...args]] : [process.execPath, args];
-const result = spawnSync(cmd, cmdArgs, { stdio: 'inherit', env: { ...process.env, NWT_BROWSERS: engines.join(',') } });
-if (result.error) console.error(result.error.message);
-process.exit(result.status ?? 1);
+const browsers = await new Promise((resolve) => {
+  const child = spawn(cmd, cmdArgs, { stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, NWT_BROWSERS: engines.join(',') } });
+  let out = '';
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    out += chunk;
+  });
+  child.on('error', (error) => console.error(error.message));
+  child.on('close', (status) => resolve({ status: status ?? 1, out }));
+});
+const totals = [...browsers.out.matchAll(/^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/gm)].at(-1);
+const browserCounts = totals
+  ? { passed: Number(totals[1]), failed: Number(totals[2]), skipped: Number(totals[3] ?? 0) }
+  : { passed: 0, failed: 1, skipped: 0 };
+
+console.log(`node: ${nodeCounts.passed} passed, ${nodeCounts.failed} failed, ${nodeCounts.skipped} skipped`);
+const sum = (key) => nodeCounts[key] + browserCounts[key];
+console.log(`${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
+process.exit(node.status === 0 && browsers.status === 0 ? 0 : 1);
