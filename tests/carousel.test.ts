@@ -408,6 +408,16 @@ describe('carousel: deep links, start and events', () => {
     expect(events.length).to.equal(0);
   });
 
+  it('lands exactly on the start slide with one slide per view in a wide gallery', async () => {
+    const el = await gallery(1200, 'start="2" style="--nwt-slides-per-view: 1"');
+    await settled(el);
+    const track = $(el, '.track[part~="track"]')!;
+    const slide = $(el, '.slide[aria-label="3 of 4"]')!;
+    const inset = parseFloat(getComputedStyle(track).paddingLeft);
+    expect(Math.round(slide.getBoundingClientRect().left - track.getBoundingClientRect().left - inset)).to.equal(0);
+    expect(el.currentIndex).to.equal(2);
+  });
+
   it('opens on #nwt-<id>, follows hash changes, and never touches history', async () => {
     history.replaceState(null, '', '#nwt-laura-vilches');
     const el = await gallery(400, 'start="3"');
