@@ -2,7 +2,6 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { LIMITS, parseFeed, safeUrl, slugify } from '../src/feed/parse.js';
 import { FeedError, type ParsedFeed } from '../src/feed/types.js';
-import { skipIn } from './helpers/engine.js';
 
 const BASE = 'https://example.org/feeds/testimonials.json';
 const PHOTO = 'https://example.org/photos/a.webp';
@@ -719,11 +718,10 @@ describe('parseFeed: fixture', () => {
   });
 });
 
-describe('parseFeed: speed', () => {
-  it(`parses ${LIMITS.maxEntries} entries well under a second`, function () {
-    // WebKit's JavaScriptCore runs this first, cold parse before its JIT tiers up: 1.0–1.9 s here (220–420 ms
-    // once warm), so the 1 s budget fails or passes with the machine's load.
-    skipIn(this, 'webkit', 'a cold JavaScriptCore parse takes 1.0–1.9 s on this machine; budget set for V8 and SpiderMonkey');
+describe('parseFeed: the largest feed', () => {
+  // How fast this is belongs to the benchmark (npm run bench, first image at 10,000), not to a timed
+  // assertion on a noisy machine: here only that the largest allowed feed parses whole and right.
+  it(`parses ${LIMITS.maxEntries} entries, every one with a unique id`, () => {
     const data = {
       testimonials: Array.from({ length: LIMITS.maxEntries }, (_, i) => ({
         image: { src: `photos/${i}.webp`, width: 1200, height: 900, color: '#c33', srcset: `photos/${i}-640.webp 640w, photos/${i}.webp 1200w`, sizes: '100vw' },
@@ -736,13 +734,11 @@ describe('parseFeed: speed', () => {
       })),
     };
 
-    const start = performance.now();
     const feed = parseFeed(data, { baseUrl: BASE });
-    const elapsed = performance.now() - start;
 
     expect(feed.testimonials).to.have.length(LIMITS.maxEntries);
     expect(new Set(feed.testimonials.map((t) => t.id)).size).to.equal(LIMITS.maxEntries);
-    expect(elapsed, `${Math.round(elapsed)} ms`).to.be.below(1000);
+    expect(feed.testimonials[LIMITS.maxEntries - 1]!.url).to.equal(new URL(`more/${LIMITS.maxEntries - 1}.html`, BASE).href);
   });
 });
 
