@@ -30,7 +30,7 @@ function countElements(root: Node): number {
 
 async function gallery(count: number, width = 1100, attrs = ''): Promise<NotWithThemGallery> {
   const wrapper = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}></div>`);
-  wrapper.innerHTML = `<notwiththem-gallery share="none" ${attrs}></notwiththem-gallery>`;
+  wrapper.innerHTML = `<notwiththem-gallery ${attrs.includes('share=') ? '' : 'share="none"'} ${attrs}></notwiththem-gallery>`;
   const el = wrapper.firstElementChild as NotWithThemGallery;
   el.testimonials = feed(count);
   await waitUntil(() => slides(el).length > 0, 'no slides', { timeout: 8000 });
@@ -121,6 +121,22 @@ describe('windowed rendering', () => {
     const current = slides(el).find((s) => s.getAttribute('aria-label') === "101 of 10000");
     expect(current, 'slide 101 rendered').to.exist;
     expect(Math.round(current!.getBoundingClientRect().left - track.getBoundingClientRect().left - 6)).to.equal(0);
+  });
+
+  it('shares the last of 10,000 testimonials with a link to it, and the share event carries it', async () => {
+    const el = await gallery(10_000, 1100, 'share="x copy" share-url="https://example.org/campaign"');
+    el.goTo('t10000');
+    await settled(el);
+    const last = slides(el).find((s) => s.getAttribute('aria-label') === '10000 of 10000')!;
+    const x = await waitUntil(() => last.querySelector<HTMLAnchorElement>('a[part~="share-x"]'), 'no X link', { timeout: 3000 })
+      .then(() => last.querySelector<HTMLAnchorElement>('a[part~="share-x"]')!);
+    expect(new URL(x.href).searchParams.get('url')).to.equal('https://example.org/campaign#nwt-t10000');
+    const shared = new Promise<CustomEvent>((resolve) => el.addEventListener('nwt-share', (e) => resolve(e as CustomEvent), { once: true }));
+    el.addEventListener('nwt-share', (e) => e.preventDefault(), { once: true });
+    last.querySelector<HTMLButtonElement>('button[part~="share-copy"]')!.click();
+    const { detail } = await shared;
+    expect(detail.testimonial.id).to.equal('t10000');
+    expect(detail.url).to.equal('https://example.org/campaign#nwt-t10000');
   });
 
   it('keeps the same <img> for a slide that stays rendered across a move', async () => {
