@@ -9,13 +9,16 @@ import { css } from 'lit';
  */
 export const galleryStyles = css`
   :host {
-    --_accent: var(--nwt-accent, #b3122e);
-    --_on-accent: var(--nwt-on-accent, #ffffff);
-    --_bg: var(--nwt-background, #ffffff);
-    --_fg: var(--nwt-color, #1b1b1f);
-    --_muted: var(--nwt-muted-color, #4f5058);
-    --_surface: var(--nwt-surface, #f2f2f4);
-    --_border: var(--nwt-border-color, #85868f);
+    /* Light and dark palettes in one place: light-dark() follows color-scheme, which the theme sets. */
+    color-scheme: light;
+    --_accent: var(--nwt-accent, light-dark(#b3122e, #ff8a9b));
+    --_on-accent: var(--nwt-on-accent, light-dark(#fff, #16161a));
+    --_bg: var(--nwt-background, light-dark(#fff, #16161a));
+    --_fg: var(--nwt-color, light-dark(#1b1b1f, #f1f1f3));
+    --_muted: var(--nwt-muted-color, light-dark(#4f5058, #b9bac2));
+    --_surface: var(--nwt-surface, light-dark(#f2f2f4, #24242a));
+    --_border: var(--nwt-border-color, light-dark(#85868f, #8d8e98));
+    --_focus-color: var(--nwt-focus-color, light-dark(#1a5fd0, #8ab4ff));
     --_radius: var(--nwt-radius, 0.75rem);
     --_gap: var(--nwt-gap, 1rem);
     --_font: var(--nwt-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
@@ -23,7 +26,6 @@ export const galleryStyles = css`
     --_heading-font: var(--nwt-heading-font-family, var(--_font));
     --_aspect: var(--nwt-aspect-ratio, 4 / 3);
     --_lines: var(--nwt-caption-lines, 4);
-    --_focus-color: var(--nwt-focus-color, #1a5fd0);
     /* At most 16% of the gallery's width: with a reader's very large font, prev, dots and next still fit. */
     --_control-size: min(var(--nwt-control-size, 2.75rem), 16cqi);
     --_line: 1.45;
@@ -39,16 +41,9 @@ export const galleryStyles = css`
     border-radius: var(--_radius);
     font-family: var(--_font);
     font-size: var(--nwt-font-size, 1rem);
-    font-style: normal;
-    font-weight: 400;
-    line-height: var(--_line);
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-align: start;
-    text-transform: none;
-    text-indent: 0;
     /* !important: the only host property a page must not win (with \`* { white-space: pre }\`, the white
-       space between the shadow root's top-level nodes would show as blank lines). */
+       space between the shadow root's top-level nodes would show as blank lines). The other text
+       properties are set again on .gallery and .dialog, below. */
     white-space: normal !important;
     /* The host page's styles stop here; ours are all in this shadow root. */
     contain: layout paint;
@@ -63,27 +58,11 @@ export const galleryStyles = css`
   }
 
   :host([theme='dark']) {
-    --_bg: var(--nwt-background, #16161a);
-    --_fg: var(--nwt-color, #f1f1f3);
-    --_muted: var(--nwt-muted-color, #b9bac2);
-    --_surface: var(--nwt-surface, #24242a);
-    --_border: var(--nwt-border-color, #8d8e98);
-    --_accent: var(--nwt-accent, #ff8a9b);
-    --_on-accent: var(--nwt-on-accent, #16161a);
-    --_focus-color: var(--nwt-focus-color, #8ab4ff);
+    color-scheme: dark;
   }
 
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      --_bg: var(--nwt-background, #16161a);
-      --_fg: var(--nwt-color, #f1f1f3);
-      --_muted: var(--nwt-muted-color, #b9bac2);
-      --_surface: var(--nwt-surface, #24242a);
-      --_border: var(--nwt-border-color, #8d8e98);
-      --_accent: var(--nwt-accent, #ff8a9b);
-      --_on-accent: var(--nwt-on-accent, #16161a);
-      --_focus-color: var(--nwt-focus-color, #8ab4ff);
-    }
+  :host([theme='auto']) {
+    color-scheme: light dark;
   }
 
   *,
