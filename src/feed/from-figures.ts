@@ -43,65 +43,52 @@ export interface RawFigureTestimonial {
   lang?: string;
 }
 
-const WHO = ['cite', '.name', '.role', '.place', '.affiliation'];
-
 /** The `<figure>` children of `host`, as raw testimonials (entries without an image or quote still go to parseFeed, which warns). */
 export function readFigures(host: Element): RawFigureTestimonial[] {
-  return [...host.children].filter((child) => child.localName === 'figure').map(readFigure);
+  return [...host.children].filter(isFigure).map(readFigure);
 }
 
 /** Whether `host` has figure children to read. */
 export function hasFigures(host: Element): boolean {
-  return [...host.children].some((child) => child.localName === 'figure');
+  return [...host.children].some(isFigure);
+}
+
+const isFigure = (child: Element) => child.localName === 'figure';
+
+/** Sets `key` when `value` is not empty (nor 0, nor NaN). */
+function set(target: object, key: string, value: unknown): void {
+  if (value) (target as Record<string, unknown>)[key] = value;
 }
 
 function readFigure(figure: Element): RawFigureTestimonial {
   const img = figure.querySelector('img');
   const caption = figure.querySelector('figcaption');
-  const blockquote = caption?.querySelector('blockquote') ?? figure.querySelector('blockquote');
-  const entry: RawFigureTestimonial = {
-    image: { src: img?.getAttribute('src') ?? '' },
-    quote: blockquote ? text(blockquote) : caption ? captionText(caption) : '',
-  };
-  if (img) {
-    assign(entry.image, 'alt', img.getAttribute('alt') ?? undefined);
-    assign(entry.image, 'width', dimension(img.getAttribute('width')));
-    assign(entry.image, 'height', dimension(img.getAttribute('height')));
-    assign(entry.image, 'srcset', img.getAttribute('srcset') ?? undefined);
-    assign(entry.image, 'sizes', img.getAttribute('sizes') ?? undefined);
-    assign(entry.image, 'color', img.getAttribute('data-color') ?? undefined);
-  }
   const scope = caption ?? figure;
-  assign(entry, 'id', figure.getAttribute('data-id') ?? (figure.id || undefined));
-  assign(entry, 'name', textOf(scope.querySelector('cite, .name')));
-  assign(entry, 'role', textOf(scope.querySelector('.role')));
-  assign(entry, 'place', textOf(scope.querySelector('.place')));
-  assign(entry, 'affiliation', textOf(scope.querySelector('.affiliation')));
-  assign(entry, 'url', scope.querySelector('a[href]')?.getAttribute('href') ?? undefined);
-  assign(entry, 'lang', blockquote?.getAttribute('lang') || figure.getAttribute('lang') || undefined);
+  const blockquote = scope.querySelector('blockquote') ?? figure.querySelector('blockquote');
+  const image = { src: img?.getAttribute('src') ?? '' };
+  // Width and height as numbers (parseFeed keeps positive integers only); the colour from data-color.
+  for (const key of ['alt', 'width', 'height', 'srcset', 'sizes', 'color']) {
+    const value = img?.getAttribute(key === 'color' ? 'data-color' : key);
+    set(image, key, key === 'width' || key === 'height' ? Number(value) : value);
+  }
+  const entry: RawFigureTestimonial = { image, quote: blockquote ? text(blockquote) : caption ? captionText(caption) : '' };
+  set(entry, 'id', figure.getAttribute('data-id') ?? figure.id);
+  for (const key of ['name', 'role', 'place', 'affiliation']) {
+    const part = scope.querySelector(key === 'name' ? 'cite, .name' : `.${key}`);
+    set(entry, key, part && text(part));
+  }
+  set(entry, 'url', scope.querySelector('a[href]')?.getAttribute('href'));
+  set(entry, 'lang', blockquote?.getAttribute('lang') || figure.getAttribute('lang'));
   return entry;
 }
 
 /** The caption's text without who said it (and without the link), for captions that have no blockquote. */
 function captionText(caption: Element): string {
   const copy = caption.cloneNode(true) as Element;
-  for (const part of copy.querySelectorAll([...WHO, 'a[href]'].join(','))) part.remove();
+  for (const part of copy.querySelectorAll('cite, .name, .role, .place, .affiliation, a[href]')) part.remove();
   return text(copy);
 }
 
 function text(element: Element): string {
-  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function textOf(element: Element | null): string | undefined {
-  return element ? text(element) || undefined : undefined;
-}
-
-function dimension(value: string | null): number | undefined {
-  if (value === null || !/^\d+$/.test(value.trim())) return undefined;
-  return Number(value);
-}
-
-function assign<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
-  if (value !== undefined && value !== '') target[key] = value;
+  return element.textContent!.replace(/\s+/g, ' ').trim();
 }

@@ -19,6 +19,9 @@
  *   the plain backoff applies.
  * - `timeout <= 0` or `Infinity` means no timeout; `maxBytes: Infinity` means no cap.
  * - An unparseable `src` (or a relative one with no document to resolve it against) is a `network` error.
+ *
+ * Written for size (it ships in the script-tag bundle): one helper races a promise against an abort signal
+ * for the shared request, each attempt, the body and the backoff.
  */
 import { FeedError } from './types.js';
 
@@ -55,8 +58,6 @@ export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 const MAX_BACKOFF = 8_000;
 /** Longest `Retry-After` we wait for; a longer one fails the load. */
 const MAX_RETRY_AFTER = 30_000;
-/** How many timed-out attempts are retried. */
-const TIMEOUT_RETRIES = 1;
 
 interface Settings {
   timeout: number;
@@ -79,12 +80,9 @@ const inFlight = new Map<string, InFlight>();
 
 /** Gives each fetch seam a number so that loads through different seams are never shared. */
 const fetchIds = new WeakMap<typeof fetch, number>();
-let nextFetchId = 1;
+let nextFetchId = 0;
 
 const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
-
-/** `Retry-After` in ms for an HTTP error that carried one (only 429 and 503). */
-const retryAfterOf = new WeakMap<FeedError, number>();
 
 /**
  * Fetches `src` and parses it as JSON.
@@ -103,302 +101,152 @@ export function loadFeed(src: string, options: LoadOptions = {}): Promise<Loaded
 
   let url: string;
   try {
-    url = resolveUrl(src);
+    url = new URL(src, globalThis.document?.baseURI ?? globalThis.location?.href).href;
   } catch {
     return Promise.reject(new FeedError('network', `Invalid feed URL: ${JSON.stringify(src)}`));
   }
 
-  const settings = settingsFrom(options);
-  const key = requestKey(url, settings);
-  let entry = inFlight.get(key);
-  if (!entry) {
-    entry = start(key, url, settings);
-    inFlight.set(key, entry);
-  }
-  return join(key, entry, signal);
-}
-
-function resolveUrl(src: string): string {
-  const base = typeof document !== 'undefined' ? document.baseURI : globalThis.location?.href;
-  return new URL(src, base).href;
-}
-
-function settingsFrom(options: LoadOptions): Settings {
-  const number = (value: number | undefined, fallback: number) =>
-    typeof value === 'number' && !Number.isNaN(value) ? value : fallback;
-  const timeout = number(options.timeout, DEFAULT_TIMEOUT);
-  return {
-    timeout: timeout > 0 ? timeout : Infinity,
-    retries: Math.max(0, Math.floor(number(options.retries, DEFAULT_RETRIES))),
-    retryDelay: Math.max(0, number(options.retryDelay, DEFAULT_RETRY_DELAY)),
-    maxBytes: Math.max(0, number(options.maxBytes, DEFAULT_MAX_BYTES)),
+  const number = (value: number | undefined, fallback: number, min = 0) => Math.max(min, value! >= -Infinity ? value! : fallback);
+  const s: Settings = {
+    timeout: number(options.timeout, DEFAULT_TIMEOUT) || Infinity,
+    retries: Math.floor(number(options.retries, DEFAULT_RETRIES)),
+    retryDelay: number(options.retryDelay, DEFAULT_RETRY_DELAY),
+    maxBytes: number(options.maxBytes, DEFAULT_MAX_BYTES),
     fetch: options.fetch ?? defaultFetch,
   };
-}
+  if (!fetchIds.has(s.fetch)) fetchIds.set(s.fetch, nextFetchId++);
+  const key = JSON.stringify([fetchIds.get(s.fetch), s.timeout, s.retries, s.retryDelay, s.maxBytes, url]);
+  const forget = () => inFlight.get(key) === entry && inFlight.delete(key);
 
-function requestKey(url: string, s: Settings): string {
-  let id = fetchIds.get(s.fetch);
-  if (id === undefined) {
-    id = nextFetchId++;
-    fetchIds.set(s.fetch, id);
+  let entry = inFlight.get(key);
+  if (!entry) {
+    const controller = new AbortController();
+    const promise = load(url, s, controller.signal).finally(forget);
+    // Every caller handles the outcome below; this only keeps an abandoned load quiet.
+    promise.catch(() => {});
+    inFlight.set(key, (entry = { promise, controller, waiting: 0 }));
   }
-  return JSON.stringify([id, s.timeout, s.retries, s.retryDelay, s.maxBytes, url]);
-}
-
-function start(key: string, url: string, settings: Settings): InFlight {
-  const controller = new AbortController();
-  const entry: InFlight = { controller, waiting: 0, promise: undefined as unknown as Promise<LoadedFeed> };
-  const forget = () => {
-    if (inFlight.get(key) === entry) inFlight.delete(key);
-  };
-  entry.promise = load(url, settings, controller.signal).then(
-    (feed) => {
-      forget();
-      return feed;
-    },
-    (error: unknown) => {
-      forget();
-      throw error;
-    },
-  );
-  // Every caller handles the outcome through join(); this only keeps an abandoned load quiet.
-  entry.promise.catch(() => {});
-  return entry;
-}
-
-/** One caller's view of a shared load: settles with it, or rejects alone when this caller aborts. */
-function join(key: string, entry: InFlight, signal: AbortSignal | undefined): Promise<LoadedFeed> {
-  entry.waiting++;
-  if (!signal) return entry.promise;
-  return new Promise<LoadedFeed>((resolve, reject) => {
-    const onAbort = () => {
-      reject(signal.reason);
-      entry.waiting--;
-      if (entry.waiting === 0) {
-        // Nobody is left: stop the request, and let the next caller start a fresh one.
-        if (inFlight.get(key) === entry) inFlight.delete(key);
-        entry.controller.abort(signal.reason);
+  const shared = entry;
+  shared.waiting++;
+  if (!signal) return shared.promise;
+  signal.addEventListener(
+    'abort',
+    () => {
+      // Nobody is left: stop the request, and let the next caller start a fresh one.
+      if (!--shared.waiting) {
+        forget();
+        shared.controller.abort(signal.reason);
       }
-    };
+    },
+    { once: true },
+  );
+  return race(shared.promise, signal);
+}
+
+/** `promise`, or the signal's reason as soon as it aborts (for shared loads, seams and streams that ignore signals, and waits). */
+function race<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
-    entry.promise.then(
-      (feed) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(feed);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 
 /** Attempts, and waits between them, until one succeeds or an error is final. */
-async function load(url: string, s: Settings, signal: AbortSignal): Promise<LoadedFeed> {
-  let timeoutsLeft = TIMEOUT_RETRIES;
+async function load(url: string, s: Settings, outer: AbortSignal): Promise<LoadedFeed> {
+  let timedOutBefore = false;
   for (let attempt = 0; ; attempt++) {
-    let error: FeedError;
+    // One request: headers and body within `s.timeout`, status checked, size capped, JSON parsed.
+    const controller = new AbortController();
+    const signal = controller.signal;
+    let timedOut = false;
+    let retryAfter: number | undefined;
+    const onOuterAbort = () => controller.abort(outer.reason);
+    outer.addEventListener('abort', onOuterAbort, { once: true });
+    const timer =
+      s.timeout < Infinity
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+          }, s.timeout)
+        : undefined;
+    let error: unknown;
     try {
-      return await attemptOnce(url, s, signal);
+      const response = await race(
+        s.fetch(url, { mode: 'cors', credentials: 'omit', headers: { Accept: 'application/json' }, referrerPolicy: 'no-referrer', signal }),
+        signal,
+      );
+      const { status, headers, body } = response;
+      if (!response.ok) {
+        // Lets go of a body we will not read, so the connection is freed.
+        body?.cancel().catch(() => {});
+        // 429 and 503 may say when to come back.
+        if (status === 429 || status === 503) retryAfter = parseRetryAfter(headers.get('Retry-After'));
+        throw new FeedError('http', `HTTP ${status} for ${url}`, status);
+      }
+      // The body, refused as soon as it is known to exceed `maxBytes`: from Content-Length, then while
+      // streaming. TextDecoder drops a leading BOM and turns invalid bytes into U+FFFD.
+      const tooLarge = () => new FeedError('too-large', `Feed is larger than ${s.maxBytes} bytes`);
+      if (Number(headers.get('Content-Length')) > s.maxBytes) {
+        body?.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      const decoder = new TextDecoder();
+      const reader = body?.getReader();
+      let text = '';
+      let total = 0;
+      try {
+        for (let chunk; reader && !(chunk = await race(reader.read(), signal)).done; ) {
+          if ((total += chunk.value.byteLength) > s.maxBytes) throw tooLarge();
+          text += decoder.decode(chunk.value, { stream: true });
+        }
+      } catch (caught) {
+        reader?.cancel().catch(() => {});
+        throw caught;
+      }
+      text += decoder.decode();
+      if (!text.trim()) throw new FeedError('parse', `Feed at ${url} is empty`);
+      try {
+        return { data: JSON.parse(text), url: response.url || url };
+      } catch (caught) {
+        const type = headers.get('Content-Type');
+        const hint = /html/i.test(type!) ? ` (the server sent ${type}: is this the right URL?)` : '';
+        throw new FeedError('parse', `Feed at ${url} is not valid JSON${hint}: ${(caught as Error).message}`);
+      }
     } catch (caught) {
-      if (signal.aborted) throw signal.reason;
-      if (!(caught instanceof FeedError)) throw caught;
-      error = caught;
+      // Whatever went wrong, say it as the caller's abort, a timeout, or a FeedError.
+      if (outer.aborted) throw outer.reason;
+      error = timedOut
+        ? new FeedError('timeout', `No complete response from ${url} within ${s.timeout} ms`)
+        : caught instanceof FeedError
+          ? caught
+          : new FeedError('network', `Could not fetch ${url}${caught instanceof Error ? `: ${caught.message}` : ''}`);
+    } finally {
+      clearTimeout(timer);
+      outer.removeEventListener('abort', onOuterAbort);
     }
 
-    if (attempt >= s.retries || !isRetryable(error)) throw error;
-    if (error.code === 'timeout' && timeoutsLeft-- <= 0) throw error;
-
-    const retryAfter = retryAfterOf.get(error);
-    if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER) throw error;
-    await sleep(retryAfter ?? backoff(attempt, s.retryDelay), signal);
+    // Retried: network errors, 5xx and 429, a timeout once, a Retry-After of at most 30 s.
+    const { code, status = 0 } = error as FeedError;
+    if (
+      attempt >= s.retries ||
+      (code === 'http' ? status !== 429 && status < 500 : code !== 'network' && (code !== 'timeout' || timedOutBefore)) ||
+      retryAfter! > MAX_RETRY_AFTER
+    ) {
+      throw error;
+    }
+    timedOutBefore ||= code === 'timeout';
+    // Full jitter: anywhere between 0 and the capped exponential delay.
+    await race(new Promise((resolve) => setTimeout(resolve, retryAfter ?? Math.random() * Math.min(MAX_BACKOFF, s.retryDelay * 2 ** attempt))), outer);
   }
-}
-
-function isRetryable(error: FeedError): boolean {
-  switch (error.code) {
-    case 'network':
-    case 'timeout':
-      return true;
-    case 'http':
-      return error.status === 429 || (error.status !== undefined && error.status >= 500);
-    default:
-      return false;
-  }
-}
-
-/** Full jitter: anywhere between 0 and the capped exponential delay. */
-function backoff(attempt: number, base: number): number {
-  return Math.random() * Math.min(MAX_BACKOFF, base * 2 ** attempt);
 }
 
 /** `Retry-After` as ms from now: delta-seconds or an HTTP-date; undefined when absent or malformed. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null) return undefined;
-  const text = value.trim();
+  const text = value?.trim() ?? '';
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   // Every HTTP-date form names a day and month; this keeps Date.parse's leniency ('-1') out.
   const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : NaN;
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/** One request: headers and body within `s.timeout`, status checked, size capped, JSON parsed. */
-async function attemptOnce(url: string, s: Settings, outer: AbortSignal): Promise<LoadedFeed> {
-  const controller = new AbortController();
-  const signal = controller.signal;
-  let timedOut = false;
-  const onOuterAbort = () => controller.abort(outer.reason);
-  outer.addEventListener('abort', onOuterAbort, { once: true });
-  const timer = Number.isFinite(s.timeout)
-    ? setTimeout(() => {
-        timedOut = true;
-        controller.abort(new DOMException('Feed request timed out', 'TimeoutError'));
-      }, s.timeout)
-    : undefined;
-
-  // Whatever went wrong, say it as the caller's abort, a timeout, or a FeedError.
-  const fail = (error: unknown): never => {
-    if (outer.aborted) throw outer.reason;
-    if (timedOut) throw new FeedError('timeout', `No complete response from ${url} within ${s.timeout} ms`);
-    if (error instanceof FeedError) throw error;
-    const detail = error instanceof Error ? `: ${error.message}` : '';
-    throw new FeedError('network', `Could not fetch ${url}${detail}`);
-  };
-
-  try {
-    let response: Response;
-    try {
-      response = await abortable(
-        s.fetch(url, {
-          method: 'GET',
-          mode: 'cors',
-          credentials: 'omit',
-          headers: { Accept: 'application/json' },
-          referrerPolicy: 'no-referrer',
-          signal,
-        }),
-        signal,
-      );
-    } catch (error) {
-      return fail(error);
-    }
-
-    if (!response.ok) {
-      discard(response);
-      const error = new FeedError('http', `HTTP ${response.status} for ${url}`, response.status);
-      if (response.status === 429 || response.status === 503) {
-        const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
-        if (retryAfter !== undefined) retryAfterOf.set(error, retryAfter);
-      }
-      throw error;
-    }
-
-    let bytes: Uint8Array;
-    try {
-      bytes = await readCapped(response, s.maxBytes, signal);
-    } catch (error) {
-      return fail(error);
-    }
-    return { data: parseJson(bytes, response, url), url: response.url || url };
-  } finally {
-    clearTimeout(timer);
-    outer.removeEventListener('abort', onOuterAbort);
-  }
-}
-
-/** The body, refused as soon as it is known to exceed `maxBytes`: from Content-Length, then while streaming. */
-async function readCapped(response: Response, maxBytes: number, signal: AbortSignal): Promise<Uint8Array> {
-  const tooLarge = () => new FeedError('too-large', `Feed is larger than ${maxBytes} bytes`);
-  const declared = Number(response.headers.get('Content-Length') ?? NaN);
-  if (declared > maxBytes) {
-    discard(response);
-    throw tooLarge();
-  }
-  if (!response.body) return new Uint8Array(0);
-
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await abortable(reader.read(), signal);
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) throw tooLarge();
-      chunks.push(value);
-    }
-  } catch (error) {
-    reader.cancel().catch(() => {});
-    throw error;
-  }
-
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
-function parseJson(bytes: Uint8Array, response: Response, url: string): unknown {
-  // TextDecoder drops a leading BOM by default.
-  const text = new TextDecoder('utf-8').decode(bytes);
-  if (text.trim() === '') throw new FeedError('parse', `Feed at ${url} is empty`);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const type = response.headers.get('Content-Type');
-    const hint = type && /html/i.test(type) ? ` (the server sent ${type}: is this the right URL?)` : '';
-    const detail = error instanceof Error ? `: ${error.message}` : '';
-    throw new FeedError('parse', `Feed at ${url} is not valid JSON${hint}${detail}`);
-  }
-}
-
-/** Lets go of a body we will not read, so the connection is freed. */
-function discard(response: Response): void {
-  if (response.body && !response.bodyUsed) response.body.cancel().catch(() => {});
-}
-
-/** `promise`, or the signal's reason as soon as it aborts (for seams and streams that ignore signals). */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) {
-      promise.catch(() => {});
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
+  return isNaN(date) ? undefined : Math.max(0, date - now);
 }

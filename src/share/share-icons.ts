@@ -28,5 +28,5 @@ const paths: Record<ShareTarget | 'check', string> = {
 
 /** The glyph of a share target (or the check mark shown once a link is copied), hidden from assistive technology. */
 export function shareIcon(name: ShareTarget | 'check'): TemplateResult {
-  return html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${paths[name]} /></svg>`;
+  return html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${paths[name]} /></svg>`;
 }
