@@ -36,6 +36,8 @@ const steps = [
   ['installing browsers', () => run(`bash scripts/ensure-browsers.sh ${debianPackagesFor(engines).join(' ')}`)],
   ['type check (tsc)', () => run('npx tsc -p tsconfig.json --noEmit')],
   ['build', () => run('node scripts/build.mjs')],
+  // The bundle's size budget (package.json "size-limit"): a bundle that grew past it fails the run.
+  ['bundle size budget (size-limit)', () => run('npx size-limit')],
 ];
 for (const [name, step] of steps) {
   try {
