@@ -578,7 +578,7 @@ export class NotWithThemGallery extends LitElement {
   }
 
   /** Moves to a testimonial, scrolling the track there. */
-  private goTo_(index: number, options: { fromRotation?: boolean } = {}): void {
+  private moveTo(index: number, options: { fromRotation?: boolean } = {}): void {
     const from = pageStart(this.activeIndex, this.paging);
     this.setActive(index, options);
     // Past the slides rendered around the page in view there is only blank space to glide over: jump.
@@ -658,7 +658,7 @@ export class NotWithThemGallery extends LitElement {
    */
   goTo(indexOrId: number | string, options: { fromRotation?: boolean } = {}): void {
     const index = this.findIndex(indexOrId);
-    if (index >= 0) this.goTo_(index, options);
+    if (index >= 0) this.moveTo(index, options);
   }
 
   /** Starts automatic rotation. */
@@ -878,7 +878,7 @@ export class NotWithThemGallery extends LitElement {
       >
         <figure part="figure">
           <div class="photo" part="photo" .style=${placeholderStyle(testimonial.image.color)}>
-            ${this.renderPhoto(testimonial, firstInView && this.hasUpdated ? true : index === this.activeIndex)}
+            ${this.renderPhoto(testimonial, firstInView)}
           </div>
           <figcaption part="caption">
             <blockquote class="quote" part="quote" dir="auto" data-id=${testimonial.id} lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
