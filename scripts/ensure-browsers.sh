@@ -36,7 +36,8 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" fonts-dejavu-core >/dev/null
+  # The fonts the visual baselines were drawn with (system-ui and sans-serif resolve to DejaVu Sans here).
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" fonts-dejavu-core fonts-liberation >/dev/null
 else
   echo "The tests need these Debian packages: ${missing[*]}" >&2
   echo "Install them with:  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
