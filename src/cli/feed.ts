@@ -3,7 +3,7 @@
  * parser the element uses (`parseFeed`) before anything is written.
  */
 import { parseFeed, slugify } from '../feed/parse.js';
-import type { FeedMeta, ParsedFeed } from '../feed/types.js';
+import type { FeedMeta, ParsedFeed, TestimonialText } from '../feed/types.js';
 import { error, type Problem } from './problems.js';
 import { SIZES, type ProcessedPhoto } from './photos.js';
 
@@ -17,16 +17,9 @@ export interface FeedImage {
   alt?: string;
 }
 
-export interface FeedEntry {
+export interface FeedEntry extends TestimonialText {
   id: string;
   image: FeedImage;
-  quote: string;
-  name?: string;
-  role?: string;
-  place?: string;
-  affiliation?: string;
-  url?: string;
-  lang?: string;
 }
 
 export interface FeedFile extends Omit<FeedMeta, 'next'> {

@@ -29,18 +29,12 @@
  * - lang: `lang` on the blockquote, else on the figure.
  * Relative URLs resolve against the page (the caller passes `document.baseURI` to `parseFeed`).
  */
+import type { TestimonialText } from './types.js';
 
 /** One testimonial as written in a feed (before `parseFeed`). */
-export interface RawFigureTestimonial {
+export interface RawFigureTestimonial extends TestimonialText {
   id?: string;
   image: { src: string; alt?: string; width?: number; height?: number; srcset?: string; sizes?: string; color?: string };
-  quote: string;
-  name?: string;
-  role?: string;
-  place?: string;
-  affiliation?: string;
-  url?: string;
-  lang?: string;
 }
 
 /** The `<figure>` children of `host`, as raw testimonials (entries without an image or quote still go to parseFeed, which warns). */

@@ -17,19 +17,23 @@ export interface TestimonialImage {
   color?: string;
 }
 
-export interface Testimonial {
-  /** Stable slug, unique within one gallery; used in `#nwt-<id>` deep links. */
-  id: string;
-  image: TestimonialImage;
+/** The words of a testimonial and who says them: the same fields in a feed as written and once checked. */
+export interface TestimonialText {
   quote: string;
   name?: string;
   role?: string;
   place?: string;
   affiliation?: string;
-  /** Absolute `http(s):` link to more about this testimonial. */
+  /** `http(s):` link to more about this testimonial (absolute once checked). */
   url?: string;
   /** BCP 47 language of the quote. */
   lang?: string;
+}
+
+export interface Testimonial extends TestimonialText {
+  /** Stable slug, unique within one gallery; used in `#nwt-<id>` deep links. */
+  id: string;
+  image: TestimonialImage;
 }
 
 export interface SubmitLink {
