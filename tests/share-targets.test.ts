@@ -215,6 +215,19 @@ describe('grapheme segmentation', () => {
     expect(graphemes(sample)).to.have.length(8);
   });
 
+  it('splits plain Latin text without the segmenter exactly as the segmenter would', () => {
+    // Every code point the fast path accepts, each between letters and after a space, so a combining or
+    // joining one would show up as a cluster of two.
+    const accepted: string[] = [];
+    for (const [from, to] of [[0x20, 0x7e], [0xa0, 0x24f], [0x2010, 0x2027]] as const) {
+      for (let code = from; code <= to; code++) accepted.push(String.fromCodePoint(code));
+    }
+    const sample = accepted.map((c) => `a${c}b ${c}`).join('');
+    expect(graphemes(sample)).to.deep.equal(clusters(sample));
+    // One character outside the ranges sends the whole text through the segmenter.
+    expect(graphemes(`${sample}e\u0301`)).to.deep.equal(clusters(`${sample}e\u0301`));
+  });
+
   it('without Intl.Segmenter (Firefox before 125), splits code points and every link still keeps its limit', () => {
     const intl = Intl as { Segmenter?: typeof Intl.Segmenter };
     const saved = intl.Segmenter;

@@ -91,8 +91,16 @@ let segmenter: Intl.Segmenter | undefined;
  * several), so the limits below still hold; only a cut may then fall inside an emoji sequence.
  */
 export function graphemes(text: string): string[] {
-  return Intl.Segmenter ? Array.from((segmenter ??= new Intl.Segmenter()).segment(text), (part) => part.segment) : [...text];
+  if (SIMPLE_TEXT.test(text) || !Intl.Segmenter) return [...text];
+  return Array.from((segmenter ??= new Intl.Segmenter()).segment(text), (part) => part.segment);
 }
+
+/**
+ * Text in which every code point is a grapheme of its own: printable ASCII, Latin-1 and Latin Extended-A/B
+ * (no combining marks), the general punctuation block's dashes, quotes and ellipsis. Most quotes are this,
+ * and skipping the segmenter for them saves its start-up (milliseconds on first use) and its allocations.
+ */
+const SIMPLE_TEXT = /^[\x20-\x7e\xa0-\u024f\u2010-\u2027]*$/;
 
 export const graphemeCount: Measure = (text) => graphemes(text).length;
 
@@ -151,9 +159,14 @@ function clean(text: string | undefined): string {
 
 /** Whether `#tag` appears in the text as a whole hashtag (case-insensitive, as networks match them). */
 function containsHashtag(text: string, tag: string): boolean {
-  const word = '\\p{L}\\p{N}\\p{M}_';
-  return new RegExp(`(?:^|[^${word}])#${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![${word}])`, 'iu').test(text);
+  // One tag per gallery: its pattern is compiled once, not for every slide and target.
+  if (hashtagPattern?.[0] !== tag) {
+    const word = '\\p{L}\\p{N}\\p{M}_';
+    hashtagPattern = [tag, new RegExp(`(?:^|[^${word}])#${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![${word}])`, 'iu')];
+  }
+  return hashtagPattern[1].test(text);
 }
+let hashtagPattern: [string, RegExp] | undefined;
 
 const TRAILING = /[\s,;:、，\-–—]+$/u;
 
