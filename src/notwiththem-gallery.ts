@@ -425,6 +425,9 @@ export class NotWithThemGallery extends LitElement {
 
   /** A new feed: start where `start` or the page's `#nwt-<id>` says, and rotate if asked to. */
   private onFeedReady(feed: ParsedFeed): void {
+    // Slides per view and the dots that fit, read from the skeleton (laid out already, so this costs no
+    // layout): the first ready render is then the right one, not one that a measure redoes at once.
+    this.measure();
     this.list = feed.testimonials;
     this.nextPage = feed.next;
     this.fetchedPages = new Set();
@@ -884,7 +887,7 @@ export class NotWithThemGallery extends LitElement {
             <blockquote class="quote" part="quote" dir="auto" data-id=${testimonial.id} lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
             <p class="who" part="who">${this.renderWho(testimonial)}</p>
             <div class="slide-actions">
-              ${this.clampedIds.has(testimonial.id)
+              ${this.clampedIds.has(testimonial.id) && !this.sharing.isOpen(testimonial.id)
                 ? html`<button
                     class="link-button"
                     part="read-more"

@@ -39,7 +39,19 @@ async function gallery(width: number, attrs = '', src = FEED): Promise<NotWithTh
   wrapper.innerHTML = `<notwiththem-gallery src="${src}" ${attrs}></notwiththem-gallery>`;
   const el = wrapper.firstElementChild as NotWithThemGallery;
   await settle(el);
+  await openShare(el);
   return el;
+}
+
+/**
+ * Opens the first slide's targets when they wait behind "Share" (more than three of them, with room on
+ * the slide), as a reader's click does; a slide with few targets, or too little room, is left as it is.
+ */
+async function openShare(el: NotWithThemGallery): Promise<void> {
+  const button = $(firstSlide(el), '[part~="share-more"][aria-expanded="false"]');
+  if (!button) return;
+  button.click();
+  await waitUntil(() => $(firstSlide(el), '[part~="share"]'), 'the Share button did not show the targets');
 }
 
 /** Waits for slides, then for the share area's measure (a ResizeObserver callback) and its render. */
@@ -57,6 +69,7 @@ async function galleryWith(data: unknown, width = 480, attrs = ''): Promise<NotW
   const el = wrapper.firstElementChild as NotWithThemGallery;
   el.testimonials = data;
   await settle(el);
+  await openShare(el);
   return el;
 }
 
@@ -233,6 +246,81 @@ describe('share area', () => {
         'Copiar enlace',
       ]);
       expect($(firstSlide(el), '[part~="share"]')!.getAttribute('aria-label')).to.equal('Compartir');
+    });
+  });
+
+  describe('the Share button of a slide', () => {
+    /** A gallery whose slides wait with "Share" (the default targets), not opened by the helper. */
+    async function closedGallery(width: number, data: unknown): Promise<NotWithThemGallery> {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}></div>`);
+      wrapper.innerHTML = `<notwiththem-gallery></notwiththem-gallery>`;
+      const el = wrapper.firstElementChild as NotWithThemGallery;
+      el.testimonials = data;
+      await settle(el);
+      await waitUntil(() => $(firstSlide(el), '[part~="share-more"][aria-expanded]'), 'no Share disclosure');
+      return el;
+    }
+    const entries = [
+      { id: 'long', image: '/tests/fixtures/photos/sign-1.svg', quote: LONG_QUOTE, name: 'Ana' },
+      { id: 'short', image: '/tests/fixtures/photos/sign-2.svg', quote: 'Short', name: 'Bea' },
+      { id: 'third', image: '/tests/fixtures/photos/sign-3.svg', quote: 'Third', name: 'Cris' },
+    ];
+
+    it('holds more than three targets behind one button that shows them on the slide, focus on the first', async () => {
+      const el = await closedGallery(480, entries);
+      const slide = firstSlide(el);
+      const button = $(slide, '[part~="share-more"]')!;
+      expect(controls(slide)).to.deep.equal([]);
+      expect(button.textContent!.trim()).to.equal('Share');
+      expect(button.hasAttribute('aria-haspopup')).to.equal(false);
+      await waitUntil(() => $(slide, '[part~="read-more"]'), 'no Read more');
+      // The row stays a few nodes: the button and its glyph, and "Read more".
+      expect($$(slide, '.slide-actions *').length).to.be.at.most(5);
+      await expectAccessible(el);
+
+      button.click();
+      await waitUntil(() => controls(slide).length === DEFAULT_ORDER.length, 'the targets did not show');
+      expect(controls(slide).map(targetOf)).to.deep.equal(DEFAULT_ORDER);
+      expect(shadow(el).activeElement).to.equal(controls(slide)[0]);
+      // The targets take the row: "Read more" waits until they are hidden again.
+      expect($(slide, '[part~="read-more"]')).to.equal(null);
+      const close = $(slide, '[part~="share-close"]')!;
+      expect(close.getAttribute('aria-label')).to.equal('Hide share options');
+      expect(new Set([...controls(slide), close].map((c) => Math.round(c.getBoundingClientRect().top))).size).to.equal(1);
+      await expectAccessible(el);
+
+      close.click();
+      await waitUntil(() => controls(slide).length === 0, 'the targets did not hide');
+      expect(shadow(el).activeElement).to.equal($(slide, '[part~="share-more"]'));
+      expect($(slide, '[part~="read-more"]')).to.not.equal(null);
+    });
+
+    it('Escape among the targets hides them and gives focus back to "Share"', async () => {
+      const el = await closedGallery(480, entries);
+      const slide = firstSlide(el);
+      $(slide, '[part~="share-more"]')!.click();
+      await waitUntil(() => controls(slide).length > 0);
+      controls(slide)[3]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      await waitUntil(() => controls(slide).length === 0, 'Escape did not hide the targets');
+      expect(shadow(el).activeElement).to.equal($(slide, '[part~="share-more"]'));
+    });
+
+    it('shows one slide\'s targets at a time', async () => {
+      const el = await closedGallery(1600, entries);
+      const slides = $$(shadow(el), '.track[part~="track"] > .slide');
+      expect(slides.length).to.equal(3);
+      $(slides[0]!, '[part~="share-more"]')!.click();
+      await waitUntil(() => controls(slides[0]!).length > 0);
+      $(slides[1]!, '[part~="share-more"]')!.click();
+      await waitUntil(() => controls(slides[1]!).length > 0);
+      expect(controls(slides[0]!)).to.deep.equal([]);
+      expect($(slides[0]!, '[part~="share-more"]')).to.not.equal(null);
+    });
+
+    it('three targets or fewer show on every slide without the button', async () => {
+      const el = await gallery(480, 'share="whatsapp x copy"');
+      expect(controls(firstSlide(el)).map(targetOf)).to.deep.equal(['whatsapp', 'x', 'copy']);
+      expect($(firstSlide(el), '[part~="share-more"]')).to.equal(null);
     });
   });
 

@@ -109,9 +109,14 @@ describe('share privacy', () => {
   });
 
   it('sends nothing to another origin before, or because of, a click on any share control', async () => {
-    // Slide: every target fits at 480px.
+    // Slide: every target fits at 480px, behind its "Share" button.
     const wide = await gallery(480);
     const slide = wide.shadowRoot!.querySelector<HTMLElement>('.track[part~="track"] > .slide')!;
+    const disclosure = slide.querySelector<HTMLElement>('[part~="share-more"][aria-expanded]')!;
+    expect(disclosure, 'the wide slide shows a Share button').to.not.equal(null);
+    await mouse('move', disclosure);
+    await mouse('click', disclosure);
+    await waitUntil(() => slide.querySelector('[part~="share-control"]'), 'the Share button did not show the targets');
     const slideControls = [...slide.querySelectorAll<HTMLElement>('[part~="share-control"]')];
     expect(slideControls.length).to.equal(9); // the share sheet (stubbed) and the eight others
 

@@ -63,11 +63,18 @@ describe('strict pages (CSP and Trusted Types)', function () {
     // Interact: next page, and the dialog (a native <dialog>, its photo, link and share row).
     gallery.shadowRoot!.querySelector<HTMLButtonElement>('[part~="next"]')!.click();
     await waitUntil(() => (gallery as unknown as { currentIndex: number }).currentIndex === 1, 'next did not move');
+    // A "Share" button that shows the targets on the slide, when the slide has room for them.
+    const disclosure = gallery.shadowRoot!.querySelector<HTMLButtonElement>('[part~="share-more"][aria-expanded]');
+    if (disclosure) {
+      disclosure.click();
+      await waitUntil(() => gallery.shadowRoot!.querySelector('.slide [part~="share-control"]'), 'the targets did not show');
+    }
+    const opener = '[part~="read-more"], [part~="share-more"][aria-haspopup]';
     const readMore = await waitUntil(
-      () => gallery.shadowRoot!.querySelector<HTMLButtonElement>('[part~="read-more"], [part~="share-more"]'),
+      () => gallery.shadowRoot!.querySelector<HTMLButtonElement>(opener),
       'no button opens the dialog',
       { timeout: 5000 },
-    ).then(() => gallery.shadowRoot!.querySelector<HTMLButtonElement>('[part~="read-more"], [part~="share-more"]')!);
+    ).then(() => gallery.shadowRoot!.querySelector<HTMLButtonElement>(opener)!);
     readMore.click();
     await waitUntil(() => gallery.shadowRoot!.querySelector('dialog')?.open, 'the dialog did not open');
     gallery.shadowRoot!.querySelector('dialog')!.close();

@@ -75,7 +75,8 @@ export const shareAreaStyles = css`
   }
 
   .share svg,
-  .share-more svg {
+  .share-more svg,
+  .share-close svg {
     width: 1.25em;
     height: 1.25em;
     flex: none;

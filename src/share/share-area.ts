@@ -12,6 +12,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { SubmitLink, Testimonial } from '../feed/types.js';
 import type { GalleryStrings } from '../i18n/en.js';
 import { format } from '../i18n/pick.js';
+import { icons } from '../icons.js';
 import { copyText } from './clipboard.js';
 import { shareIcon } from './share-icons.js';
 import { NETWORK_NAMES, parseShareList, shareHref, shareText, testimonialUrl, type ShareTarget } from './targets.js';
@@ -34,8 +35,12 @@ export interface ShareAreaInput {
   /** Without '#'. */
   hashtag: string;
   strings: GalleryStrings;
-  /** The targets do not fit in the slide's row: show one "Share" button that calls `onMore`. */
-  collapsed?: boolean;
+  /**
+   * How a slide shows its area: `inline`, the targets themselves (few of them, and they fit); `button`,
+   * one "Share" button that opens them on the slide (`onOpen`) or, when they do not fit, in the dialog
+   * (`onMore`); `open`, the targets and a button that hides them again (`onClose`). Default `inline`.
+   */
+  mode?: 'inline' | 'button' | 'open';
   /** The copy button shows "Link copied". */
   copied?: boolean;
   /** Copying failed: show the link in a selected read-only field instead. */
@@ -47,6 +52,8 @@ export interface ShareAreaInput {
   /** A control was activated; `event` is the click, to cancel a link's navigation. */
   onShare(target: ShareTarget, event: Event): void;
   onMore?(opener: HTMLElement): void;
+  onOpen?(): void;
+  onClose?(): void;
   onFallbackDone?(): void;
 }
 
@@ -98,22 +105,36 @@ function renderControls(input: ShareAreaInput): TemplateResult | typeof nothing 
       <input readonly .value=${input.url} @blur=${() => input.onFallbackDone?.()} />
     </label>`;
   }
-  if (input.collapsed && input.onMore) {
-    const onMore = input.onMore;
+  const { onOpen, onMore, onClose } = input;
+  if (input.mode === 'button' && (onOpen || onMore)) {
+    // Opens the targets in place when they fit (a disclosure), else the dialog that lists them.
     return html`<button
       class="link-button share-more"
       part="share-more"
       type="button"
-      aria-haspopup="dialog"
-      @click=${(event: Event) => onMore(event.currentTarget as HTMLElement)}
+      data-share=${input.testimonial.id}
+      aria-expanded=${ifDefined(onOpen ? 'false' : undefined)}
+      aria-haspopup=${ifDefined(onOpen ? undefined : 'dialog')}
+      @click=${(event: Event) => (onOpen ? onOpen() : onMore!(event.currentTarget as HTMLElement))}
     >
       ${shareIcon('native')}${strings.share}
     </button>`;
   }
-  return html`<div class=${`share share-${input.place}`} part="share" role="group" aria-label=${strings.share}>
-    ${input.place === 'dialog' ? html`<span class="share-title" aria-hidden="true">${strings.share}</span>` : nothing}
-    ${input.targets.map((target) => renderControl(target, input))}
-  </div>`;
+  const open = input.mode === 'open' && onClose;
+  return html`<div
+      class=${`share share-${input.place}`}
+      part="share"
+      role="group"
+      aria-label=${strings.share}
+      @keydown=${(event: KeyboardEvent) => open && event.key === 'Escape' && onClose()}
+    >
+      ${input.place === 'dialog' ? html`<span class="share-title" aria-hidden="true">${strings.share}</span>` : nothing}
+      ${input.targets.map((target) => renderControl(target, input))}
+    </div>${open
+      ? html`<button class="share-control share-close" part="share-close" type="button" aria-label=${strings.shareClose} title=${strings.shareClose} @click=${onClose}>
+          ${icons.close}
+        </button>`
+      : nothing}`;
 }
 
 /**
@@ -166,6 +187,11 @@ export interface ShareContext {
 /** Compact size of a slide's share control, and the gap between two, in em (as in the stylesheet). */
 const COMPACT_EM = 2;
 const GAP_EM = 0.25;
+/**
+ * Up to this many targets show on every slide as they are; more wait behind one "Share" button, so a
+ * slide stays calm and a gallery renders (and lays out) a few nodes per slide instead of dozens.
+ */
+const INLINE_MAX = 3;
 /** The actions row of the slides (not of the loading skeleton). */
 const ROW = '[part~="slide"] .slide-actions';
 /** How long "Link copied" stays on the button. */
@@ -179,8 +205,13 @@ const COPIED_MS = 2000;
 export class ShareController implements ReactiveController {
   private readonly host: LitElement;
   private readonly context: () => ShareContext;
-  /** Whether every slide's row holds all its targets at the compact size, beside "Read more". */
+  /**
+   * Whether a slide's row holds all its targets at the compact size: beside "Read more" when they show
+   * inline, with the button that hides them when they were opened.
+   */
   private fits = false;
+  /** Id of the testimonial whose slide shows its targets after a click on "Share"; '' for none. */
+  private open = '';
   /** `place id` of the copy button showing "Link copied", and of the area showing the fallback. */
   private copied = '';
   private failed = '';
@@ -256,19 +287,25 @@ export class ShareController implements ReactiveController {
     return this.parsed.targets.filter((target) => target !== 'native' || typeof navigator.share === 'function');
   }
 
+  /** Whether the slide of this testimonial shows its targets, opened by "Share" (its "Read more" then waits). */
+  isOpen(id: string): boolean {
+    return this.open === id;
+  }
+
   /** The share area of one testimonial. On a slide, `onMore` opens the dialog when the targets do not fit. */
   render(testimonial: Testimonial, place: SharePlace, onMore?: (opener: HTMLElement) => void): TemplateResult | typeof nothing {
     const context = this.context();
     const key = `${place} ${testimonial.id}`;
     const url = testimonialUrl(context.shareUrl || location.href, testimonial.id, document.baseURI);
+    const targets = this.targets();
     const input: ShareAreaInput = {
       place,
-      targets: this.targets(),
+      targets,
       testimonial,
       url,
       hashtag: cleanHashtag(context.hashtag),
       strings: context.strings,
-      collapsed: place === 'slide' && !this.fits,
+      mode: place === 'dialog' || (this.fits && targets.length <= INLINE_MAX) ? 'inline' : this.fits && this.open === testimonial.id ? 'open' : 'button',
       copied: this.copied === key,
       failed: this.failed === key,
       status: this.status[0] === place ? this.status[1] : '',
@@ -277,7 +314,26 @@ export class ShareController implements ReactiveController {
       onFallbackDone: () => this.set({ failed: '' }),
     };
     if (onMore) input.onMore = onMore;
+    if (place === 'slide' && this.fits) {
+      input.onOpen = () => void this.toggle(testimonial.id);
+      input.onClose = () => void this.toggle('');
+    }
     return renderShareArea(input);
+  }
+
+  /**
+   * Shows the targets on one slide (`id`) or hides them (''), and moves focus as a disclosure does: to
+   * the first target when they show, back to "Share" when they hide.
+   */
+  private async toggle(id: string): Promise<void> {
+    const was = this.open;
+    this.set({ open: id, failed: '' });
+    await this.host.updateComplete;
+    const root = this.host.renderRoot;
+    const focus = id
+      ? root.querySelector<HTMLElement>('.slide-actions .share [part~="share-control"]')
+      : [...root.querySelectorAll<HTMLElement>('[part~="share-more"]')].find((button) => button.dataset.share === was);
+    focus?.focus({ preventScroll: true });
   }
 
   /** The footer's call to action and the polite live region that announces copies made on slides. */
@@ -296,7 +352,7 @@ export class ShareController implements ReactiveController {
     return entry.hrefs.get(target);
   }
 
-  private set(state: { copied?: string; failed?: string; status?: [SharePlace, string] }): void {
+  private set(state: { copied?: string; failed?: string; status?: [SharePlace, string]; open?: string }): void {
     Object.assign(this, state);
     this.host.requestUpdate();
   }
@@ -353,8 +409,10 @@ export class ShareController implements ReactiveController {
     for (const more of root.querySelectorAll(`${ROW} [part~="read-more"]`)) {
       reserve = Math.max(reserve, more.getBoundingClientRect().width + em / 2);
     }
+    // Opened targets take the whole row ("Read more" waits) and add the button that hides them.
     const count = this.targets().length;
-    const fits = row.clientWidth - reserve >= (count * COMPACT_EM + (count - 1) * GAP_EM) * em;
+    const shown = count <= INLINE_MAX ? count : count + 1;
+    const fits = row.clientWidth - (count <= INLINE_MAX ? reserve : 0) >= (shown * COMPACT_EM + (shown - 1) * GAP_EM) * em;
     if (fits !== this.fits) {
       this.fits = fits;
       this.host.requestUpdate();
