@@ -108,8 +108,9 @@ const errorStringKeys: Record<FeedErrorCode, keyof GalleryStrings> = {
  * @csspart share-control - Every share link or button; each also has `share-<target>`
  *   (`share-native`, `share-facebook`, `share-x`, `share-whatsapp`, `share-telegram`, `share-bluesky`,
  *   `share-linkedin`, `share-email`, `share-copy`).
- * @csspart share-more - The "Share" button a slide shows instead when its targets do not fit; it opens
- *   the dialog.
+ * @csspart share-more - The "Share" button of a slide with more than three targets: it shows them in the
+ *   slide's row (a disclosure) or, when the row has no room for them, opens the dialog.
+ * @csspart share-close - The button beside a slide's shown targets that hides them again.
  * @csspart share-fallback - The label and field showing the link to copy by hand when copying failed.
  * @csspart submit - The call to action in the footer ("Send us your pic…").
  *
