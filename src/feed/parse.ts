@@ -66,6 +66,8 @@ const FOLDS: Readonly<Record<string, string>> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h', ŧ: 't', ŋ: 'ng', ĸ: 'k',
 };
 const EDGE_HYPHENS = /^-+|-+$/g;
+const NON_ASCII = /[^\0-\x7f]/;
+const SLUG = /^[a-z\d]+(?:-[a-z\d]+)*$/;
 
 type Json = Record<string, unknown>;
 
@@ -116,12 +118,14 @@ export function parseFeed(data: unknown, { baseUrl }: ParseOptions = {}): Parsed
       continue;
     }
     const { id } = entry;
-    let unique = id;
-    let n = next.get(id) ?? 2;
-    while (taken.has(unique)) unique = fitSlug(id, MAX_ID_LENGTH - `-${n}`.length) + `-${n++}`;
-    next.set(id, n);
-    taken.add(unique);
-    entry.id = unique;
+    // Most ids are free: only a taken one looks up (and then remembers) its next suffix.
+    if (taken.has(id)) {
+      let n = next.get(id) ?? 2;
+      do entry.id = fitSlug(id, MAX_ID_LENGTH - `-${n}`.length) + `-${n++}`;
+      while (taken.has(entry.id));
+      next.set(id, n);
+    }
+    taken.add(entry.id);
     testimonials.push(entry);
   }
   return feed;
@@ -144,13 +148,13 @@ export function safeUrl(value: unknown, baseUrl: string | undefined, allowed: re
  * boundary when it can. Text with no Latin letters or digits gives `''`.
  */
 export function slugify(text: string): string {
-  const slug = text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[ßæœøđðþłıħŧŋĸ]/g, (c) => FOLDS[c]!)
-    .replace(/[^a-z\d]+/g, '-')
-    .replace(EDGE_HYPHENS, '');
+  let slug = text.toLowerCase();
+  // Most given ids are slugs already, which every step below leaves as they are.
+  if (!SLUG.test(slug)) {
+    // NFKD and the folds leave ASCII as it is: ASCII names skip them.
+    if (NON_ASCII.test(slug)) slug = slug.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[ßæœøđðþłıħŧŋĸ]/g, (c) => FOLDS[c]!);
+    slug = slug.replace(/[^a-z\d]+/g, '-').replace(EDGE_HYPHENS, '');
+  }
   return fitSlug(slug, MAX_ID_LENGTH);
 }
 
@@ -172,11 +176,12 @@ function readEntry(entry: unknown, index: number, base: URL | undefined): Testim
   const rawQuote = own(entry, 'quote');
   const quote = text(rawQuote);
   const image = readImage(own(entry, 'image'), base);
-  const problems = [
-    !quote && `quote is ${rawQuote === undefined ? 'missing' : typeof rawQuote !== 'string' ? 'not a string' : 'empty'}`,
-    typeof image === 'string' && image,
-  ].filter(Boolean);
-  if (!quote || typeof image === 'string') return problems.join('; ');
+  // Both problems joined when there are two; nothing is built for an entry that passes.
+  if (!quote) {
+    const problem = `quote is ${rawQuote === undefined ? 'missing' : typeof rawQuote !== 'string' ? 'not a string' : 'empty'}`;
+    return typeof image === 'string' ? `${problem}; ${image}` : problem;
+  }
+  if (typeof image === 'string') return image;
 
   const name = text(own(entry, 'name'));
   image.alt ||= text(own(entry, 'alt')) ?? text(name ? `${name}: ${quote}` : quote)!;
@@ -187,7 +192,9 @@ function readEntry(entry: unknown, index: number, base: URL | undefined): Testim
     slugify(quote) ||
     `t-${index + 1}`;
   const testimonial = set<Testimonial, 'name'>({ id, image, quote }, 'name', name);
-  for (const key of ['role', 'place', 'affiliation'] as const) set(testimonial, key, text(own(entry, key)));
+  set(testimonial, 'role', text(own(entry, 'role')));
+  set(testimonial, 'place', text(own(entry, 'place')));
+  set(testimonial, 'affiliation', text(own(entry, 'affiliation')));
   set(testimonial, 'url', href(own(entry, 'url'), base, HTTP));
   const lang = own(entry, 'lang');
   if (typeof lang === 'string' && LANG.test(lang.trim()) && lang.trim().length <= 64) testimonial.lang = lang.trim();
@@ -203,9 +210,10 @@ function readImage(value: unknown, base: URL | undefined): TestimonialImage | st
   if (!fields && typeof value !== 'string') return 'image is not a URL string or an object with src';
   const url = checkUrl(src, base);
   if (typeof url === 'number') return `image URL ${URL_PROBLEMS[url]}`;
-  if (!HTTP.includes(url.protocol)) return `image URL is not http(s) (${url.protocol})`;
+  const protocol = protocolOf(url);
+  if (!HTTP.includes(protocol)) return `image URL is not http(s) (${protocol})`;
 
-  const image: TestimonialImage = { src: url.href, alt: '' };
+  const image: TestimonialImage = { src: url, alt: '' };
   if (!fields) return image;
   image.alt = text(own(fields, 'alt')) ?? '';
   set(image, 'width', dimension(own(fields, 'width')));
@@ -217,8 +225,10 @@ function readImage(value: unknown, base: URL | undefined): TestimonialImage | st
     if (sizes && SIZES.test(sizes)) image.sizes = sizes;
   }
   const color = own(fields, 'color');
-  const hex = typeof color === 'string' ? color.trim().toLowerCase() : '';
-  set(image, 'color', /^#[\da-f]{6}$/.test(hex) ? hex : /^#[\da-f]{3}$/.test(hex) ? hex.replace(/[\da-f]/g, '$&$&') : undefined);
+  if (typeof color === 'string') {
+    const hex = color.trim().toLowerCase();
+    set(image, 'color', /^#[\da-f]{6}$/.test(hex) ? hex : /^#[\da-f]{3}$/.test(hex) ? hex.replace(/[\da-f]/g, '$&$&') : undefined);
+  }
   return image;
 }
 
@@ -242,39 +252,45 @@ function dimension(value: unknown): number | undefined {
 // ---------------------------------------------------------------------------------------------------
 // Values
 
-type Parsed = Pick<URL, 'href' | 'protocol'>;
-
 /**
- * Parsed URL prefixes (up to the last '/') of the current parse, so that `photos/1.webp` …
+ * `href`s of the URL prefixes (up to the last '/') of the current parse, so that `photos/1.webp` …
  * `photos/50000.webp` cost one `new URL()`, not 50,000 (in Chromium the URL parser is half the time of a
  * large feed). Used only when the last segment is plain (`[A-Za-z0-9._~-]`, no dot segment) and the
  * prefix has no `?`/`#` and resolves to an `http(s):` URL ending in '/': then parse(prefix + segment) is
- * exactly parse(prefix) + segment (a property test checks it against the parser). Emptied per parse.
+ * exactly parse(prefix) + segment (a property test checks it against the parser). 0: the prefix does not
+ * qualify. Emptied per parse.
  */
-let prefixes = new Map<string, Parsed | 0>();
+let prefixes = new Map<string, string | 0>();
 
-/** The parsed URL, or the index in `URL_PROBLEMS` of why it is refused. */
-function checkUrl(value: unknown, base: URL | undefined): Parsed | number {
+/** A plain last segment, matched where it starts (sticky), so the URL is not sliced to test it. */
+const SEGMENT = /[\w~-][\w.~-]*$/y;
+
+/**
+ * The absolute URL (`URL.href`), or the index in `URL_PROBLEMS` of why it is refused. A string rather than
+ * a URL object: most URLs come from the prefix cache, and an object per URL is garbage for nothing.
+ */
+function checkUrl(value: unknown, base: URL | undefined): string | number {
   if (typeof value !== 'string') return 0;
   const url = value.trim();
   if (url.length > MAX_URL_LENGTH) return 1;
   if (CONTROL.test(url)) return 2;
   const slash = url.lastIndexOf('/') + 1;
-  if (/^[\w~-][\w.~-]*$/.test(url.slice(slash))) {
+  SEGMENT.lastIndex = slash;
+  if (SEGMENT.test(url)) {
     const key = url.slice(0, slash);
     let prefix = prefixes.get(key);
     if (prefix === undefined) {
       // './' keeps a bare file name relative to the base's directory, as the full parse does.
       const parsed = /[?#]/.test(key) ? undefined : toBase(key || './', base);
-      prefix = parsed && HTTP.includes(parsed.protocol) && parsed.href.endsWith('/') ? parsed : 0;
+      prefix = parsed && HTTP.includes(parsed.protocol) && parsed.href.endsWith('/') ? parsed.href : 0;
       if (prefixes.size < 10_000) prefixes.set(key, prefix);
     }
-    if (prefix) return { href: prefix.href + url.slice(slash), protocol: prefix.protocol };
+    if (prefix) return prefix + url.slice(slash);
   }
   // '' would resolve to the feed's own URL.
   if (url) {
     try {
-      return new URL(url, base);
+      return new URL(url, base).href;
     } catch {
       if (!base && toBase(url, 'https://example.invalid/')) return 3;
     }
@@ -282,10 +298,15 @@ function checkUrl(value: unknown, base: URL | undefined): Parsed | number {
   return 4;
 }
 
+/** `URL.protocol` of an absolute URL's href: the scheme and its colon, which a serialized URL starts with. */
+function protocolOf(href: string): string {
+  return href.slice(0, href.indexOf(':') + 1);
+}
+
 /** The absolute URL if it is valid and its protocol is `allowed`. */
 function href(value: unknown, base: URL | undefined, allowed: readonly string[]): string | undefined {
   const url = checkUrl(value, base);
-  return typeof url === 'object' && allowed.includes(url.protocol) ? url.href : undefined;
+  return typeof url === 'string' && allowed.includes(protocolOf(url)) ? url : undefined;
 }
 
 function toBase(url: string | undefined, base?: string | URL): URL | undefined {
@@ -315,7 +336,7 @@ function kind(value: unknown): string {
 }
 
 function isRecord(value: unknown): value is Json {
-  return kind(value) === 'object';
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Own properties only: an inherited (polluted) property is never read. */
