@@ -154,7 +154,6 @@ export class NotWithThemGallery extends LitElement {
     strings: { attribute: false },
     activeIndex: { state: true },
     perView: { state: true },
-    maxDots: { state: true },
     failedImages: { state: true },
     clampedIds: { state: true },
     dialogIndex: { state: true },
@@ -228,7 +227,8 @@ export class NotWithThemGallery extends LitElement {
   /** Slides shown at once, read from the CSS (container queries or --nwt-slides-per-view). */
   declare protected perView: number;
   /** How many picker dots fit in the controls row; more slides than this show "3 / 120" instead. */
-  declare protected maxDots: number;
+  /** How many dots fit in the controls row (measured); read at render, never a reason to render by itself. */
+  private maxDots = 10;
   declare protected failedImages: ReadonlySet<string>;
   /** Ids of the slides whose quote is cut by the line clamp: they get "Read more". */
   declare protected clampedIds: ReadonlySet<string>;
@@ -293,7 +293,6 @@ export class NotWithThemGallery extends LitElement {
     this.strings = null;
     this.activeIndex = 0;
     this.perView = 1;
-    this.maxDots = 10;
     this.failedImages = new Set();
     this.clampedIds = new Set();
     this.dialogIndex = -1;
@@ -429,6 +428,7 @@ export class NotWithThemGallery extends LitElement {
     // Slides per view and the dots that fit, read from the skeleton (laid out already, so this costs no
     // layout): the first ready render is then the right one, not one that a measure redoes at once.
     this.measure();
+    this.sharing.measure();
     this.list = feed.testimonials;
     this.nextPage = feed.next;
     this.fetchedPages = new Set();
@@ -486,13 +486,17 @@ export class NotWithThemGallery extends LitElement {
     // in a narrow gallery with a large font) and its gaps: measured once the row has them.
     const row = this.renderRoot.querySelector<HTMLElement>('.controls');
     const arrow = row?.querySelector<HTMLElement>('.control.next')?.offsetWidth;
-    if (row && arrow) {
-      const gap = parseFloat(getComputedStyle(row).columnGap) || 0;
-      this.maxDots = Math.max(0, Math.floor((row.clientWidth - 2 * (arrow + gap) + 4) / 28));
-    } else {
-      this.maxDots = Math.max(0, Math.floor((this.getBoundingClientRect().width - 2 * 52 - 40) / 28));
-    }
+    const gap = row && arrow ? parseFloat(getComputedStyle(row).columnGap) || 0 : 0;
+    const maxDots = Math.max(0, Math.floor(row && arrow ? (row.clientWidth - 2 * (arrow + gap) + 4) / 28 : (this.getBoundingClientRect().width - 2 * 52 - 40) / 28));
+    // A new count of dots that fit matters only when it turns the dots into the counter, or back.
+    if (this.showsDots() !== this.showsDots(maxDots)) this.requestUpdate();
+    this.maxDots = maxDots;
     this.measureClamps();
+  }
+
+  /** Whether the controls row shows one dot per testimonial (else the "3 / 120" counter). */
+  private showsDots(maxDots = this.maxDots): boolean {
+    return this.items.length <= Math.min(maxDots, WINDOW_THRESHOLD);
   }
 
   /** Which quotes the line clamp cuts: those get a "Read more" button. */
@@ -924,7 +928,7 @@ export class NotWithThemGallery extends LitElement {
       >
         ${icons.previous}
       </button>
-      ${count <= Math.min(this.maxDots, WINDOW_THRESHOLD) ? this.renderPicker(count) : this.renderCounter(count)}
+      ${this.showsDots() ? this.renderPicker(count) : this.renderCounter(count)}
       <button
         class="control next"
         part="control next"

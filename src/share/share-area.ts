@@ -192,8 +192,8 @@ const GAP_EM = 0.25;
  * slide stays calm and a gallery renders (and lays out) a few nodes per slide instead of dozens.
  */
 const INLINE_MAX = 3;
-/** The actions row of the slides (not of the loading skeleton). */
-const ROW = '[part~="slide"] .slide-actions';
+/** The actions row of the slides; the loading skeleton's has the same width, so it answers before the slides exist. */
+const ROW = '.slide .slide-actions';
 /** How long "Link copied" stays on the button. */
 const COPIED_MS = 2000;
 
@@ -399,8 +399,12 @@ export class ShareController implements ReactiveController {
     this.timer = setTimeout(() => this.set({ copied: '', status: [place, ''] }), COPIED_MS);
   }
 
-  /** Whether every slide's targets fit at the compact size, beside the widest "Read more". */
-  private measure(): void {
+  /**
+   * Whether every slide's targets fit at the compact size, beside the widest "Read more". The element
+   * also calls this once the feed is loaded, before its first render of the slides, so that render
+   * already has the right Share buttons.
+   */
+  measure(): void {
     const root = this.host.renderRoot;
     const row = root.querySelector<HTMLElement>(ROW);
     if (!row) return;
