@@ -361,9 +361,13 @@ export class NotWithThemGallery extends LitElement {
   protected override updated(changed: PropertyValues): void {
     if (this.jumpPending && this.track) {
       this.jumpPending = false;
-      this.measure();
-      this.scrollToActive('instant');
-      void this.loadNextPageIfNear();
+      // One microtask later: the photos just rendered queued their own loads as microtasks, so the
+      // first photo's request leaves before the layout this measure forces (about 10 ms on a page).
+      queueMicrotask(() => {
+        this.measure();
+        this.scrollToActive('instant');
+        void this.loadNextPageIfNear();
+      });
     }
     if (changed.has('dialogIndex') && this.dialogIndex >= 0) {
       const dialog = this.renderRoot.querySelector('dialog');
