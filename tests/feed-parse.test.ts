@@ -244,6 +244,78 @@ describe('parseFeed: URLs', () => {
     expect(safeUrl('https://', BASE, ['https:'])).to.equal(undefined);
     expect(safeUrl('https://example.org/', 'not a url', ['https:'])).to.equal('https://example.org/');
   });
+
+  it('safeUrl checks the protocol of URLs under a plain http(s) directory too', () => {
+    expect(safeUrl('photos/a.webp', BASE, ['mailto:'])).to.equal(undefined);
+    expect(safeUrl('https://example.org/photos/a.webp', BASE, ['http:'])).to.equal(undefined);
+    expect(safeUrl('http://example.org/photos/a.webp', BASE, ['http:'])).to.equal('http://example.org/photos/a.webp');
+  });
+
+  // URLs of one directory share one parse (see `prefixes` in parse.ts): every result must still be the
+  // parser's own, for odd names, odd directories and odd feed URLs, in any order.
+  const ODD_BASES = [
+    BASE,
+    'https://example.org',
+    'https://example.org/a/b/',
+    'https://example.org/feeds/page.json?after=10#top',
+    'http://EXAMPLE.org:80/x/./y/../feed.json',
+    'https://user:pw@example.org:8443/feeds/',
+    'https://[::1]:8080/feed.json',
+    'https://bücher.example/%7Efeeds/feed.json',
+  ];
+  const ODD_URLS = [
+    'a.webp', './a.webp', '../a.webp', '../../../../a.webp', '/a.webp', '//cdn.example.net/a.webp', '//cdn.example.net',
+    'photos/a.webp', 'photos//a.webp', 'photos/./a.webp', 'photos/../a.webp', 'photos/%2e%2e/a.webp', 'photos/..', 'photos/.',
+    'photos/.a', 'photos/a.', 'photos/a..b', 'photos/a~b-c_d.webp', 'photos/A.WEBP', 'photos/a b.webp', 'photos/a%20b.webp',
+    'photos/ä.webp', 'phötos/a.webp', 'photos\\a.webp', 'photos/a.webp?w=640', 'photos/a.webp#x', 'photos?/a.webp', 'photos#/a.webp',
+    '?q=1', '#h', '.', '..', '/', '//', '///a.webp', 'https:a.webp', 'HTTPS:a.webp', 'http:/a.webp', 'https://example.org',
+    'https://example.org/photos/a.webp', 'https://EXAMPLE.org:443/photos/a.webp', 'HTTP://example.org:80/photos/a.webp',
+    'https://example.org/photos/../a.webp', 'https://example.org./a.webp', 'https://xn--bcher-kva.example/a.webp',
+    'https://bücher.example/a.webp', 'https://1.2.3.4/a.webp', 'https://0x7f.1/a.webp', 'https://[::1]/a.webp',
+    'https://user@example.org/a.webp', 'https://example.org:99999/a.webp', 'https://exa mple.org/a.webp', 'https:///a.webp',
+    'mailto:a@example.org', 'mailto:/a.webp', 'javascript:a.webp', 'data:a/b', 'file:///a.webp', 'ftp://example.org/a.webp',
+  ];
+
+  it('resolves odd URLs exactly as new URL(url, feed URL) does, under every field', () => {
+    for (const baseUrl of ODD_BASES) {
+      // Twice over, so that each URL also meets the directories its neighbours left in the cache.
+      const urls = [...ODD_URLS, ...ODD_URLS.slice().reverse()];
+      const feed = parseFeed(
+        {
+          testimonials: urls.map((url) => ({ image: url, url, quote: 'q' })),
+          submit: { url: urls[0] },
+          next: urls[1],
+        },
+        { baseUrl },
+      );
+      const parsed = (url: string, allowed: string[]) => {
+        try {
+          const { href, protocol } = new URL(url, baseUrl);
+          return allowed.includes(protocol) ? href : undefined;
+        } catch {
+          return undefined;
+        }
+      };
+      const images = urls.map((url) => parsed(url, ['http:', 'https:']));
+      expect(feed.testimonials.map((t) => t.image.src), baseUrl).to.deep.equal(images.filter(Boolean));
+      expect(
+        feed.testimonials.map((t) => t.url),
+        baseUrl,
+      ).to.deep.equal(urls.filter((_, i) => images[i]).map((url) => parsed(url, ['http:', 'https:'])));
+      expect(feed.submit?.url, baseUrl).to.equal(parsed(urls[0]!, ['http:', 'https:', 'mailto:']));
+      expect(feed.next, baseUrl).to.equal(parsed(urls[1]!, ['http:', 'https:']));
+      for (const url of ODD_URLS) {
+        expect(safeUrl(url, baseUrl, ['mailto:']), url).to.equal(parsed(url, ['mailto:']));
+        expect(safeUrl(url, baseUrl, ['http:']), url).to.equal(parsed(url, ['http:']));
+      }
+    }
+  });
+
+  it('names the refused protocol of a URL under a cached directory', () => {
+    const feed = parseFeed([entry({ image: 'photos/a.webp' }), entry({ image: 'JAVASCRIPT:photos/b.webp' })], { baseUrl: BASE });
+
+    expect(feed.warnings).to.deep.equal([{ index: 1, reason: 'image URL is not http(s) (javascript:)' }]);
+  });
 });
 
 describe('parseFeed: objects are built from known keys only', () => {
@@ -675,6 +747,28 @@ describe('parseFeed: ids', () => {
     expect(slugify('İstanbul')).to.equal('istanbul');
     expect(slugify('日本語')).to.equal('');
     expect(slugify('')).to.equal('');
+  });
+
+  it('slugify gives a slug back unchanged', () => {
+    // It answers a slug without folding it: that is only right because folding a slug changes nothing.
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.stringMatching(/^[a-z0-9-]{0,80}$/)), (text) => {
+        const slug = slugify(text);
+        return slugify(slug) === slug && (slug === '' || SLUG.test(slug));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(slugify('t0')).to.equal('t0');
+    expect(slugify('a-b-c')).to.equal('a-b-c');
+    expect(slugify('a--b')).to.equal('a-b');
+    expect(slugify('-a-')).to.equal('a');
+    expect(slugify('T0')).to.equal('t0');
+  });
+
+  it('gives a later id that equals an earlier suffixed one its own suffix', () => {
+    const feed = parseFeed([entry({ id: 'a' }), entry({ id: 'a' }), entry({ id: 'a-2' }), entry({ id: 'a' }), entry({ id: 'a-2' })]);
+
+    expect(feed.testimonials.map((t) => t.id)).to.deep.equal(['a', 'a-2', 'a-2-2', 'a-3', 'a-2-3']);
   });
 
   it('slugify cuts at a word boundary within 64 characters', () => {

@@ -51,8 +51,11 @@ const URL_PROBLEMS = [
   'is not a valid URL',
 ];
 
-// Compiled once: nothing below builds a RegExp per entry.
+// Compiled once: a valid entry builds no RegExp (a regular expression literal in a function is a new
+// object each time it runs) unless it has a colour or its id is folded from text.
 const CONTROL = /[\0-\x1f\x7f]/;
+/** No control character and a plain last segment (see `prefixes`): one run for most URLs, not two. */
+const PLAIN = /^(?:[^\0-\x1f\x7f]*\/)?[\w~-][\w.~-]*$/;
 /**
  * One srcset candidate, tokenized as HTML does: a URL is a run of non-whitespace (so it may contain
  * commas), trailing commas end a candidate, else the descriptors run to the next comma.
@@ -66,8 +69,8 @@ const FOLDS: Readonly<Record<string, string>> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h', ŧ: 't', ŋ: 'ng', ĸ: 'k',
 };
 const EDGE_HYPHENS = /^-+|-+$/g;
-const NON_ASCII = /[^\0-\x7f]/;
-const SLUG = /^[a-z\d]+(?:-[a-z\d]+)*$/;
+/** What `slugify` makes, and so gives back unchanged. */
+const SLUG = /^[a-z\d]+(-[a-z\d]+)*$/;
 
 type Json = Record<string, unknown>;
 
@@ -94,8 +97,7 @@ export function parseFeed(data: unknown, { baseUrl }: ParseOptions = {}): Parsed
   const testimonials: Testimonial[] = [];
   const feed: ParsedFeed = { testimonials, warnings };
   if (meta) {
-    set(feed, 'title', text(own(data, 'title')));
-    set(feed, 'description', text(own(data, 'description')));
+    for (const key of ['title', 'description'] as const) set(feed, key, text(own(data, key)));
     const hashtag = own(data, 'hashtag');
     set(feed, 'hashtag', typeof hashtag === 'string' ? text(hashtag.replace(HASHTAG_DROP, '')) : undefined);
     const submit = own(data, 'submit');
@@ -107,10 +109,10 @@ export function parseFeed(data: unknown, { baseUrl }: ParseOptions = {}): Parsed
   const { maxEntries } = LIMITS;
   if (entries.length > maxEntries) warn(-1, `the feed has ${entries.length} entries; only the first ${maxEntries} are used`);
 
-  // Unique ids: a taken one gets `-2`, `-3`…, still within 64 characters. `next` remembers the suffix to
-  // try per id, so a thousand equal names cost a thousand steps, not a million.
-  const taken = new Set<string>();
-  const next = new Map<string, number>();
+  // Unique ids: a taken one gets `-2`, `-3`…, still within 64 characters. `taken` maps every id given out
+  // to the suffix to try when it comes again, so a thousand equal names cost a thousand steps, not a
+  // million, and an id that is free costs one lookup.
+  const taken = new Map<string, number>();
   for (let index = 0; index < Math.min(entries.length, maxEntries); index++) {
     const entry = readEntry(entries[index], index, base);
     if (typeof entry === 'string') {
@@ -118,14 +120,13 @@ export function parseFeed(data: unknown, { baseUrl }: ParseOptions = {}): Parsed
       continue;
     }
     const { id } = entry;
-    // Most ids are free: only a taken one looks up (and then remembers) its next suffix.
-    if (taken.has(id)) {
-      let n = next.get(id) ?? 2;
+    let n = taken.get(id);
+    if (n) {
       do entry.id = fitSlug(id, MAX_ID_LENGTH - `-${n}`.length) + `-${n++}`;
       while (taken.has(entry.id));
-      next.set(id, n);
+      taken.set(id, n);
     }
-    taken.add(entry.id);
+    taken.set(entry.id, 2);
     testimonials.push(entry);
   }
   return feed;
@@ -139,7 +140,9 @@ export function parseFeed(data: unknown, { baseUrl }: ParseOptions = {}): Parsed
  */
 export function safeUrl(value: unknown, baseUrl: string | undefined, allowed: readonly string[]): string | undefined {
   prefixes = new Map();
-  return href(value, toBase(baseUrl), allowed);
+  const url = href(value, toBase(baseUrl), allowed);
+  // `href` leaves out the check for URLs under a cached http(s) prefix (see `checkUrl`): made here.
+  return url && allowed.includes(new URL(url).protocol) ? url : undefined;
 }
 
 /**
@@ -148,13 +151,16 @@ export function safeUrl(value: unknown, baseUrl: string | undefined, allowed: re
  * boundary when it can. Text with no Latin letters or digits gives `''`.
  */
 export function slugify(text: string): string {
-  let slug = text.toLowerCase();
-  // Most given ids are slugs already, which every step below leaves as they are.
-  if (!SLUG.test(slug)) {
-    // NFKD and the folds leave ASCII as it is: ASCII names skip them.
-    if (NON_ASCII.test(slug)) slug = slug.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[ßæœøđðþłıħŧŋĸ]/g, (c) => FOLDS[c]!);
-    slug = slug.replace(/[^a-z\d]+/g, '-').replace(EDGE_HYPHENS, '');
-  }
+  // Most ids in a feed are slugs already: one test instead of the folds.
+  const slug = SLUG.test(text)
+    ? text
+    : text
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[ßæœøđðþłıħŧŋĸ]/g, (c) => FOLDS[c]!)
+        .replace(/[^a-z\d]+/g, '-')
+        .replace(EDGE_HYPHENS, '');
   return fitSlug(slug, MAX_ID_LENGTH);
 }
 
@@ -176,7 +182,6 @@ function readEntry(entry: unknown, index: number, base: URL | undefined): Testim
   const rawQuote = own(entry, 'quote');
   const quote = text(rawQuote);
   const image = readImage(own(entry, 'image'), base);
-  // Both problems joined when there are two; nothing is built for an entry that passes.
   if (!quote) {
     const problem = `quote is ${rawQuote === undefined ? 'missing' : typeof rawQuote !== 'string' ? 'not a string' : 'empty'}`;
     return typeof image === 'string' ? `${problem}; ${image}` : problem;
@@ -192,9 +197,7 @@ function readEntry(entry: unknown, index: number, base: URL | undefined): Testim
     slugify(quote) ||
     `t-${index + 1}`;
   const testimonial = set<Testimonial, 'name'>({ id, image, quote }, 'name', name);
-  set(testimonial, 'role', text(own(entry, 'role')));
-  set(testimonial, 'place', text(own(entry, 'place')));
-  set(testimonial, 'affiliation', text(own(entry, 'affiliation')));
+  for (const key of ['role', 'place', 'affiliation'] as const) set(testimonial, key, text(own(entry, key)));
   set(testimonial, 'url', href(own(entry, 'url'), base, HTTP));
   const lang = own(entry, 'lang');
   if (typeof lang === 'string' && LANG.test(lang.trim()) && lang.trim().length <= 64) testimonial.lang = lang.trim();
@@ -208,14 +211,13 @@ function readImage(value: unknown, base: URL | undefined): TestimonialImage | st
   if (value === undefined) return 'image is missing';
   if (src === undefined) return 'image has no src';
   if (!fields && typeof value !== 'string') return 'image is not a URL string or an object with src';
-  const url = checkUrl(src, base);
+  const url = checkUrl(src, base, HTTP);
   if (typeof url === 'number') return `image URL ${URL_PROBLEMS[url]}`;
-  const protocol = protocolOf(url);
-  if (!HTTP.includes(protocol)) return `image URL is not http(s) (${protocol})`;
+  if (typeof url === 'object') return `image URL is not http(s) (${url[0]})`;
 
-  const image: TestimonialImage = { src: url, alt: '' };
+  // The image's own alt, or '': the caller falls back to the entry's.
+  const image: TestimonialImage = { src: url, alt: (fields && text(own(fields, 'alt'))) || '' };
   if (!fields) return image;
-  image.alt = text(own(fields, 'alt')) ?? '';
   set(image, 'width', dimension(own(fields, 'width')));
   set(image, 'height', dimension(own(fields, 'height')));
   const srcset = readSrcset(own(fields, 'srcset'), base);
@@ -262,21 +264,23 @@ function dimension(value: unknown): number | undefined {
  */
 let prefixes = new Map<string, string | 0>();
 
-/** A plain last segment, matched where it starts (sticky), so the URL is not sliced to test it. */
-const SEGMENT = /[\w~-][\w.~-]*$/y;
-
 /**
- * The absolute URL (`URL.href`), or the index in `URL_PROBLEMS` of why it is refused. A string rather than
- * a URL object: most URLs come from the prefix cache, and an object per URL is garbage for nothing.
+ * The absolute URL (`URL.href`) if `value` resolves to one of the `allowed` protocols; else the index in
+ * `URL_PROBLEMS` of why it is refused, or the protocol it resolves to when that is not allowed. A URL
+ * under a cached prefix is http(s), which HTTP and SUBMIT both allow (`safeUrl`, which takes any list,
+ * checks again).
+ *
+ * The protocol is checked here, on the parsed URL, rather than by the caller on the returned string:
+ * that string is usually a prefix and a segment joined, and reading it with a regular expression would
+ * copy every one of them into a new flat string, garbage that a large feed pays for in collections while
+ * the whole parsed JSON is still young.
  */
-function checkUrl(value: unknown, base: URL | undefined): string | number {
+function checkUrl(value: unknown, base: URL | undefined, allowed: readonly string[]): string | number | [refused: string] {
   if (typeof value !== 'string') return 0;
   const url = value.trim();
   if (url.length > MAX_URL_LENGTH) return 1;
-  if (CONTROL.test(url)) return 2;
-  const slash = url.lastIndexOf('/') + 1;
-  SEGMENT.lastIndex = slash;
-  if (SEGMENT.test(url)) {
+  if (PLAIN.test(url)) {
+    const slash = url.lastIndexOf('/') + 1;
     const key = url.slice(0, slash);
     let prefix = prefixes.get(key);
     if (prefix === undefined) {
@@ -286,11 +290,12 @@ function checkUrl(value: unknown, base: URL | undefined): string | number {
       if (prefixes.size < 10_000) prefixes.set(key, prefix);
     }
     if (prefix) return prefix + url.slice(slash);
-  }
+  } else if (CONTROL.test(url)) return 2;
   // '' would resolve to the feed's own URL.
   if (url) {
     try {
-      return new URL(url, base).href;
+      const { href, protocol } = new URL(url, base);
+      return allowed.includes(protocol) ? href : [protocol];
     } catch {
       if (!base && toBase(url, 'https://example.invalid/')) return 3;
     }
@@ -298,20 +303,16 @@ function checkUrl(value: unknown, base: URL | undefined): string | number {
   return 4;
 }
 
-/** `URL.protocol` of an absolute URL's href: the scheme and its colon, which a serialized URL starts with. */
-function protocolOf(href: string): string {
-  return href.slice(0, href.indexOf(':') + 1);
-}
-
 /** The absolute URL if it is valid and its protocol is `allowed`. */
 function href(value: unknown, base: URL | undefined, allowed: readonly string[]): string | undefined {
-  const url = checkUrl(value, base);
-  return typeof url === 'string' && allowed.includes(protocolOf(url)) ? url : undefined;
+  const url = checkUrl(value, base, allowed);
+  return typeof url === 'string' ? url : undefined;
 }
 
 function toBase(url: string | undefined, base?: string | URL): URL | undefined {
   try {
-    return url === undefined ? undefined : new URL(url, base);
+    // `undefined` throws too: it is read as the relative URL "undefined", and no base comes with it.
+    return new URL(url!, base);
   } catch {
     return undefined;
   }
@@ -336,7 +337,7 @@ function kind(value: unknown): string {
 }
 
 function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return kind(value) === 'object';
 }
 
 /** Own properties only: an inherited (polluted) property is never read. */
