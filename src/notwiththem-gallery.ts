@@ -378,6 +378,8 @@ export class NotWithThemGallery extends LitElement {
       this.measureClamps();
       void this.loadNextPageIfNear();
     }
+    // Whether the share targets fit beside "Read more" depends on both, and on the words.
+    if (['clampedIds', 'share', 'lang', 'strings'].some((name) => changed.has(name))) this.sharing.measure();
   }
 
   /** The element's `lang`, else the nearest ancestor's (inside a shadow tree too), else the document's. */
@@ -432,7 +434,6 @@ export class NotWithThemGallery extends LitElement {
     // Slides per view and the dots that fit, read from the skeleton (laid out already, so this costs no
     // layout): the first ready render is then the right one, not one that a measure redoes at once.
     this.measure();
-    this.sharing.measure();
     this.list = feed.testimonials;
     this.nextPage = feed.next;
     this.fetchedPages = new Set();
@@ -496,6 +497,7 @@ export class NotWithThemGallery extends LitElement {
     if (this.showsDots() !== this.showsDots(maxDots)) this.requestUpdate();
     this.maxDots = maxDots;
     this.measureClamps();
+    this.sharing.measure();
   }
 
   /** Whether the controls row shows one dot per testimonial (else the "3 / 120" counter). */

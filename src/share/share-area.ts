@@ -217,10 +217,6 @@ export class ShareController implements ReactiveController {
   private failed = '';
   private status: [SharePlace, string] = ['slide', ''];
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private resizeObserver: ResizeObserver | undefined;
-  /** What hostUpdated last gave the observer: the first slide's row, the "Read more" buttons, the target count. */
-  private observed: Element[] = [];
-  private observedCount = -1;
   private parsed: { value: string | null; targets: ShareTarget[] } | undefined;
   /** Unknown names already warned about (lower case): once per element. */
   private readonly warned = new Set<string>();
@@ -237,39 +233,8 @@ export class ShareController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
-    this.resizeObserver = new ResizeObserver(() => this.measure());
-    this.resizeObserver.observe(this.host);
-  }
-
   hostDisconnected(): void {
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    this.observed = [];
     clearTimeout(this.timer);
-  }
-
-  /**
-   * Measuring waits for layout: observing an element reports its size once, so the slide's row and
-   * its "Read more" buttons are (re)observed when they or the number of targets change, and measured
-   * in the next ResizeObserver callback, outside Lit's update. Nothing is re-observed when nothing
-   * changed, so a measure that re-renders does not feed the observer again.
-   */
-  hostUpdated(): void {
-    const observer = this.resizeObserver;
-    if (!observer) return;
-    const root = this.host.renderRoot;
-    const row = root.querySelector(ROW);
-    if (!row) return;
-    const elements = [row, ...root.querySelectorAll(`${ROW} [part~="read-more"]`)];
-    const count = this.targets().length;
-    if (count === this.observedCount && elements.length === this.observed.length && elements.every((e, i) => e === this.observed[i])) {
-      return;
-    }
-    for (const element of this.observed) observer.unobserve(element);
-    for (const element of elements) observer.observe(element);
-    this.observed = elements;
-    this.observedCount = count;
   }
 
   /** The targets of the `share` attribute, in order; `native` only where the browser has a share sheet. */
@@ -400,9 +365,10 @@ export class ShareController implements ReactiveController {
   }
 
   /**
-   * Whether every slide's targets fit at the compact size, beside the widest "Read more". The element
-   * also calls this once the feed is loaded, before its first render of the slides, so that render
-   * already has the right Share buttons.
+   * Whether every slide's targets fit at the compact size, beside the widest "Read more". It reads layout,
+   * so the element calls it where it measures anyway: when the feed arrives (from the loading skeleton's
+   * row, so the first render of the slides has the right Share buttons), when its width changes, and
+   * after a render that changed the targets, the words or which slides have "Read more".
    */
   measure(): void {
     const root = this.host.renderRoot;
