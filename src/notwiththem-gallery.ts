@@ -445,6 +445,12 @@ export class NotWithThemGallery extends LitElement {
     this.activeIndex = fromHash >= 0 ? fromHash : Math.max(0, fromStart);
     this.scrollIndex = this.activeIndex;
     this.jumpPending = true;
+    // The first photo in view starts loading now, while its slide is still to be rendered and laid out;
+    // its <img> (same URL, same srcset and sizes) then takes it from the memory cache.
+    const photo = this.list[pageStart(this.activeIndex, this.paging)]?.image;
+    if (photo) {
+      Object.assign(new Image(), { fetchPriority: 'high', referrerPolicy: 'no-referrer', sizes: photo.sizes ?? '', srcset: photo.srcset ?? '', src: photo.src });
+    }
     if (fromHash >= 0) this.updateComplete.then(() => this.scrollIntoView({ block: 'nearest' }));
     // Rotation never starts by itself for readers who asked for less motion.
     if (this.autoplay && !this.reducedMotion && !this.autoplayController.playing) this.autoplayController.start();

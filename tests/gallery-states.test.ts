@@ -88,6 +88,32 @@ describe('<notwiththem-gallery> states', () => {
     expect(getComputedStyle(photo).backgroundColor).to.equal('rgb(217, 72, 95)');
   });
 
+  it('starts the first photo before its slide is drawn, and the photo is fetched once', async () => {
+    const src = new URL(`/tests/fixtures/photos/sign-2.svg?first=${Math.random()}`, location.href).href;
+    const other = new URL(`/tests/fixtures/photos/sign-3.svg?other=${Math.random()}`, location.href).href;
+    const el = await fixture<NotWithThemGallery>(html`<notwiththem-gallery></notwiththem-gallery>`);
+    // The end of the render that drew the first <img> (a controller's hostUpdated runs right after it,
+    // before any microtask: an <img> queues its load as one, so without an earlier start the photo's
+    // request would come after this moment).
+    let drawnAt = Infinity;
+    el.addController({
+      hostUpdated: () => {
+        if (drawnAt === Infinity && shadow(el).querySelector('img[part~="image"]')) drawnAt = performance.now();
+      },
+    });
+    el.testimonials = [
+      { id: 'first', image: src, quote: 'A reason', name: 'Ana' },
+      { id: 'second', image: other, quote: 'Another', name: 'Bea' },
+    ];
+    const photo = () => shadow(el).querySelector<HTMLImageElement>('img[part~="image"]');
+    await waitUntil(() => photo()?.complete && photo()!.naturalWidth > 0, 'the photo never loaded');
+    await waitUntil(() => performance.getEntriesByName(src).length > 0, 'no resource timing for the photo');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const fetches = performance.getEntriesByName(src);
+    expect(fetches.length, 'the photo was fetched more than once').to.equal(1);
+    expect(fetches[0]!.startTime, 'the photo was requested only after its <img> was drawn').to.be.at.most(drawnAt);
+  });
+
   it('shows a designed fallback, still named, when a photo fails to load', async () => {
     const el = await fixture<NotWithThemGallery>(html`<notwiththem-gallery></notwiththem-gallery>`);
     el.testimonials = [{ id: 'gone', image: '/tests/fixtures/photos/missing.png', quote: 'A reason', name: 'Ana' }];
