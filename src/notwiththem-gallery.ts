@@ -203,7 +203,7 @@ export class NotWithThemGallery extends LitElement {
   declare interval: number;
   /** Next after the last testimonial goes back to the first. */
   declare loop: boolean;
-  /** Share targets, space-separated, in order, or `none`. */
+  /** Share targets, space-separated, in order, or `none`. A slide shows three or fewer as they are; more wait behind its "Share" button. */
   declare share: string | null;
   /** The URL shares point at; default: the page's URL without its hash. */
   declare shareUrl: string | null;
