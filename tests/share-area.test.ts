@@ -1,4 +1,5 @@
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
@@ -302,6 +303,28 @@ describe('share area', () => {
       await waitUntil(() => controls(slide).length > 0);
       controls(slide)[3]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
       await waitUntil(() => controls(slide).length === 0, 'Escape did not hide the targets');
+      expect(shadow(el).activeElement).to.equal($(slide, '[part~="share-more"]'));
+      // From the button that hides them, too.
+      $(slide, '[part~="share-more"]')!.click();
+      await waitUntil(() => $(slide, '[part~="share-close"]'));
+      $(slide, '[part~="share-close"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      await waitUntil(() => controls(slide).length === 0, 'Escape on the hide button did not hide the targets');
+      expect(shadow(el).activeElement).to.equal($(slide, '[part~="share-more"]'));
+    });
+
+    it('works from the keyboard: Enter shows the targets, Tab walks them, Enter on the last button hides them', async () => {
+      const el = await closedGallery(480, entries);
+      const slide = firstSlide(el);
+      $(slide, '[part~="share-more"]')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => controls(slide).length === DEFAULT_ORDER.length, 'Enter did not show the targets');
+      await waitUntil(() => shadow(el).activeElement === controls(slide)[0], 'focus is not on the first target');
+      for (let i = 1; i < DEFAULT_ORDER.length; i++) await sendKeys({ press: 'Tab' });
+      expect(targetOf(shadow(el).activeElement!)).to.equal(DEFAULT_ORDER.at(-1));
+      await sendKeys({ press: 'Tab' });
+      expect(shadow(el).activeElement).to.equal($(slide, '[part~="share-close"]'));
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => controls(slide).length === 0, 'Enter on the hide button did not hide the targets');
       expect(shadow(el).activeElement).to.equal($(slide, '[part~="share-more"]'));
     });
 

@@ -121,17 +121,20 @@ function renderControls(input: ShareAreaInput): TemplateResult | typeof nothing 
     </button>`;
   }
   const open = input.mode === 'open' && onClose;
-  return html`<div
-      class=${`share share-${input.place}`}
-      part="share"
-      role="group"
-      aria-label=${strings.share}
-      @keydown=${(event: KeyboardEvent) => open && event.key === 'Escape' && onClose()}
-    >
+  const onKeydown = (event: KeyboardEvent) => open && event.key === 'Escape' && onClose();
+  return html`<div class=${`share share-${input.place}`} part="share" role="group" aria-label=${strings.share} @keydown=${onKeydown}>
       ${input.place === 'dialog' ? html`<span class="share-title" aria-hidden="true">${strings.share}</span>` : nothing}
       ${input.targets.map((target) => renderControl(target, input))}
     </div>${open
-      ? html`<button class="share-control share-close" part="share-close" type="button" aria-label=${strings.shareClose} title=${strings.shareClose} @click=${onClose}>
+      ? html`<button
+          class="share-control share-close"
+          part="share-close"
+          type="button"
+          aria-label=${strings.shareClose}
+          title=${strings.shareClose}
+          @click=${onClose}
+          @keydown=${onKeydown}
+        >
           ${icons.close}
         </button>`
       : nothing}`;
