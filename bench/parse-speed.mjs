@@ -20,6 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { makeFeed } from './feed.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -37,39 +38,6 @@ const { values: args } = parseArgs({
 const RUNS = Number(args.runs);
 const REPEAT = Math.max(2, Number(args.repeat));
 const BASE = 'http://127.0.0.1:8080/feeds/10000.json?delay=0';
-
-// The feed of scripts/bench.mjs (makeFeed), with the demo photos' sizes written out.
-const reasons = [
-  'workers, not bosses, must decide',
-  'we are not their backyard',
-  'they represent the capitalist class',
-  'public education is not for sale',
-  'our wages are not their bargaining chip',
-  'the debt was never ours and we will not pay it with our lives, our schools or our hospitals',
-  'they sent the police against the teachers who marched for a raise',
-  'no one voted for the hunger they planned in their offices',
-  'the land belongs to those who work it',
-  'we remember who signed the layoffs, and we will not forget at the next election or the one after',
-  'science needs funding, not speeches',
-  'they close factories and call it progress',
-];
-const people = ['Raúl', 'Noelia', 'Laura', 'Macarena', 'Nicolás', 'Myriam', 'Alejandro', 'Celeste', 'Luca', 'Romina', 'Christian', 'Patricia'];
-const roles = ['student', 'teacher', 'nurse', 'ceramics worker', 'legislator', 'railway worker', 'researcher'];
-const photoSizes = [[480, 360], [480, 640], [480, 360], [480, 360], [480, 360], [480, 360]];
-function makeFeed(count) {
-  const testimonials = Array.from({ length: count }, (_, i) => {
-    const name = `${people[i % people.length]} ${String.fromCharCode(65 + ((i * 7) % 26))}.`;
-    const quote = `#NotWithThem because ${reasons[(i * 5) % reasons.length]}`;
-    const [width, height] = photoSizes[i % photoSizes.length];
-    return {
-      id: `t${i}`,
-      image: { src: `/img/${i}.webp`, alt: `${name}, a ${roles[i % roles.length]}, holds a sign: ${quote}`, width, height },
-      quote,
-      name,
-    };
-  });
-  return { title: 'Why we are #NotWithThem', hashtag: 'NotWithThem', testimonials };
-}
 
 /** parse.ts of `ref` ('.': the working tree) bundled as a script that sets `nwtParse` (a global in a page). */
 async function bundleParse(ref) {

@@ -8,7 +8,7 @@
 // bench/results.json and bench/RESULTS.md. Method: bench/README.md.
 import { execSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, constants as zlib } from 'node:zlib';
@@ -16,6 +16,7 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { contestants, servedPackages, PER_VIEW } from '../bench/contestants.mjs';
+import { makeFeed, photos } from '../bench/feed.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = join(root, 'bench');
@@ -55,39 +56,7 @@ if (args.build && !args['no-build']) {
 }
 if (!existsSync(join(root, 'dist/notwiththem-gallery.bundle.js'))) throw new Error('dist/notwiththem-gallery.bundle.js is missing: run without --no-build');
 
-// 2. The feeds: N testimonials, each with its own image URL (/img/<i>.webp, served from six demo photos) --
-const photos = readdirSync(join(root, 'demo/photos')).filter((f) => f.endsWith('-480.webp')).sort();
-const photoSize = { 'laura-vilches-9b3161aa-480.webp': [480, 640] };
-const reasons = [
-  'workers, not bosses, must decide',
-  'we are not their backyard',
-  'they represent the capitalist class',
-  'public education is not for sale',
-  'our wages are not their bargaining chip',
-  'the debt was never ours and we will not pay it with our lives, our schools or our hospitals',
-  'they sent the police against the teachers who marched for a raise',
-  'no one voted for the hunger they planned in their offices',
-  'the land belongs to those who work it',
-  'we remember who signed the layoffs, and we will not forget at the next election or the one after',
-  'science needs funding, not speeches',
-  'they close factories and call it progress',
-];
-const people = ['Raúl', 'Noelia', 'Laura', 'Macarena', 'Nicolás', 'Myriam', 'Alejandro', 'Celeste', 'Luca', 'Romina', 'Christian', 'Patricia'];
-const roles = ['student', 'teacher', 'nurse', 'ceramics worker', 'legislator', 'railway worker', 'researcher'];
-function makeFeed(count) {
-  const testimonials = Array.from({ length: count }, (_, i) => {
-    const name = `${people[i % people.length]} ${String.fromCharCode(65 + ((i * 7) % 26))}.`;
-    const quote = `#NotWithThem because ${reasons[(i * 5) % reasons.length]}`;
-    const [width, height] = photoSize[photos[i % photos.length]] ?? [480, 360];
-    return {
-      id: `t${i}`,
-      image: { src: `/img/${i}.webp`, alt: `${name}, a ${roles[i % roles.length]}, holds a sign: ${quote}`, width, height },
-      quote,
-      name,
-    };
-  });
-  return { title: 'Why we are #NotWithThem', hashtag: 'NotWithThem', testimonials };
-}
+// 2. The feeds: N testimonials, from bench/feed.mjs --------------------------------------------------
 mkdirSync(join(workDir, 'feeds'), { recursive: true });
 for (const n of SIZES) writeFileSync(join(workDir, 'feeds', `${n}.json`), JSON.stringify(makeFeed(n)));
 
