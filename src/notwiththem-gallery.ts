@@ -226,8 +226,10 @@ export class NotWithThemGallery extends LitElement {
   declare protected activeIndex: number;
   /** Slides shown at once, read from the CSS (container queries or --nwt-slides-per-view). */
   declare protected perView: number;
-  /** How many picker dots fit in the controls row; more slides than this show "3 / 120" instead. */
-  /** How many dots fit in the controls row (measured); read at render, never a reason to render by itself. */
+  /**
+   * How many picker dots fit in the controls row; more slides than this show "3 / 120" instead. Measured,
+   * read at render, and a reason to render only when it turns the dots into the counter or back.
+   */
   private maxDots = 10;
   declare protected failedImages: ReadonlySet<string>;
   /** Ids of the slides whose quote is cut by the line clamp: they get "Read more". */
@@ -497,9 +499,11 @@ export class NotWithThemGallery extends LitElement {
     // in a narrow gallery with a large font) and its gaps: measured once the row has them.
     const row = this.renderRoot.querySelector<HTMLElement>('.controls');
     const arrow = row?.querySelector<HTMLElement>('.control.next')?.offsetWidth;
-    const gap = row && arrow ? parseFloat(getComputedStyle(row).columnGap) || 0 : 0;
-    const maxDots = Math.max(0, Math.floor(row && arrow ? (row.clientWidth - 2 * (arrow + gap) + 4) / 28 : (this.getBoundingClientRect().width - 2 * 52 - 40) / 28));
-    // A new count of dots that fit matters only when it turns the dots into the counter, or back.
+    const room =
+      row && arrow
+        ? row.clientWidth - 2 * (arrow + (parseFloat(getComputedStyle(row).columnGap) || 0)) + 4
+        : this.getBoundingClientRect().width - 2 * 52 - 40;
+    const maxDots = Math.max(0, Math.floor(room / 28));
     if (this.showsDots() !== this.showsDots(maxDots)) this.requestUpdate();
     this.maxDots = maxDots;
     this.measureClamps();

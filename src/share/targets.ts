@@ -157,6 +157,9 @@ function clean(text: string | undefined): string {
     .trim();
 }
 
+/** The last hashtag looked for and its compiled pattern. */
+let hashtagPattern: [string, RegExp] | undefined;
+
 /** Whether `#tag` appears in the text as a whole hashtag (case-insensitive, as networks match them). */
 function containsHashtag(text: string, tag: string): boolean {
   // One tag per gallery: its pattern is compiled once, not for every slide and target.
@@ -166,7 +169,6 @@ function containsHashtag(text: string, tag: string): boolean {
   }
   return hashtagPattern[1].test(text);
 }
-let hashtagPattern: [string, RegExp] | undefined;
 
 const TRAILING = /[\s,;:、，\-–—]+$/u;
 
