@@ -11,7 +11,7 @@
 // The Node suites (tests/cli, tests/package, tests/e2e) run first with Node's test runner.
 // Output ends with `N passed, N failed, N skipped` summed over the Node suites and the engines (a line
 // per engine and one for Node above it).
-// When a step before the tests fails (npm packages, browsers, type check, build), no test runs and the
+// When a step before the tests fails (npm packages, browsers, format, type check, build), no test runs and the
 // output ends with `0 passed, 1 failed, 0 skipped` after a line naming the step, so CI never reads a
 // missing or passing line from a broken run.
 import { spawn, spawnSync, execSync } from 'node:child_process';
@@ -34,6 +34,8 @@ try {
 const steps = [
   ['installing npm packages', () => ensureDeps()],
   ['installing browsers', () => run(`bash scripts/ensure-browsers.sh ${debianPackagesFor(engines).join(' ')}`)],
+  // Unformatted code fails the run: `npm run format` writes what Prettier expects.
+  ['format check (prettier)', () => run('npx prettier --check --log-level warn .')],
   ['type check (tsc)', () => run('npx tsc -p tsconfig.json --noEmit')],
   ['build', () => run('node scripts/build.mjs')],
   // The bundle's size budget (package.json "size-limit"): a bundle that grew past it fails the run.
