@@ -16,10 +16,16 @@ function publicApiOnly() {
         for (const declaration of module.declarations ?? []) {
           if (!declaration.customElement) continue;
           const hidden = new Set(
-            (declaration.members ?? []).filter((member) => member.privacy && member.privacy !== 'public').map((member) => member.name),
+            (declaration.members ?? [])
+              .filter((member) => member.privacy && member.privacy !== 'public')
+              .map((member) => member.name),
           );
-          declaration.attributes = (declaration.attributes ?? []).filter((attribute) => !hidden.has(attribute.fieldName ?? attribute.name));
-          declaration.events = (declaration.events ?? []).filter((event) => event.description || event.name !== 'type');
+          declaration.attributes = (declaration.attributes ?? []).filter(
+            (attribute) => !hidden.has(attribute.fieldName ?? attribute.name),
+          );
+          declaration.events = (declaration.events ?? []).filter(
+            (event) => event.description || event.name !== 'type',
+          );
         }
       }
     },

@@ -7,7 +7,10 @@ import { defineConfig, type UserConfig } from 'vite';
 import { filesUnder, minifyLitLiterals, privateMemberNames } from './scripts/minify-literals.mjs';
 
 // `private` members of our classes get short names in these builds (never in the npm modules).
-const ownModules = filesUnder('src', (file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.includes('/cli/'));
+const ownModules = filesUnder(
+  'src',
+  (file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.includes('/cli/'),
+);
 const bundledPackages = ['lit-html', 'lit-element', '@lit/reactive-element', '@lit/task'].flatMap((name) =>
   filesUnder(`node_modules/${name}`, (file) => file.endsWith('.js') && !/\/(development|node)\//.test(file)),
 );

@@ -74,7 +74,7 @@ class WebKitLauncher extends WebdriverLauncher {
     const outer = await driver.getWindowSize();
     await driver.setWindowSize(width + (outer.width - w0), height + (outer.height - h0));
     let [w, h] = [w0, h0];
-    for (const deadline = Date.now() + 3000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 3000; Date.now() < deadline;) {
       [w, h] = await inner();
       if (w === width && h === height) break;
       await new Promise((resolve) => setTimeout(resolve, 50));

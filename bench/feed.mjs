@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The demo photos /img/<i>.webp stands for, in turn (file names in demo/photos/). */
-export const photos = readdirSync(join(root, 'demo/photos')).filter((f) => f.endsWith('-480.webp')).sort();
+export const photos = readdirSync(join(root, 'demo/photos'))
+  .filter((f) => f.endsWith('-480.webp'))
+  .sort();
 /** The photos that are not 480×360. */
 const photoSize = { 'laura-vilches-9b3161aa-480.webp': [480, 640] };
 
@@ -27,8 +29,29 @@ const reasons = [
   'science needs funding, not speeches',
   'they close factories and call it progress',
 ];
-const people = ['Raúl', 'Noelia', 'Laura', 'Macarena', 'Nicolás', 'Myriam', 'Alejandro', 'Celeste', 'Luca', 'Romina', 'Christian', 'Patricia'];
-const roles = ['student', 'teacher', 'nurse', 'ceramics worker', 'legislator', 'railway worker', 'researcher'];
+const people = [
+  'Raúl',
+  'Noelia',
+  'Laura',
+  'Macarena',
+  'Nicolás',
+  'Myriam',
+  'Alejandro',
+  'Celeste',
+  'Luca',
+  'Romina',
+  'Christian',
+  'Patricia',
+];
+const roles = [
+  'student',
+  'teacher',
+  'nurse',
+  'ceramics worker',
+  'legislator',
+  'railway worker',
+  'researcher',
+];
 
 /** `{ title, hashtag, testimonials }` with `count` testimonials (about 290 bytes of JSON each). */
 export function makeFeed(count) {
@@ -38,7 +61,12 @@ export function makeFeed(count) {
     const [width, height] = photoSize[photos[i % photos.length]] ?? [480, 360];
     return {
       id: `t${i}`,
-      image: { src: `/img/${i}.webp`, alt: `${name}, a ${roles[i % roles.length]}, holds a sign: ${quote}`, width, height },
+      image: {
+        src: `/img/${i}.webp`,
+        alt: `${name}, a ${roles[i % roles.length]}, holds a sign: ${quote}`,
+        width,
+        height,
+      },
       quote,
       name,
     };

@@ -9,7 +9,14 @@
 // then take the time after the next frame (requestAnimationFrame, then a task): the frame that paints it.
 (() => {
   if (window.top !== window || window.__bench) return;
-  const bench = (window.__bench = { longtasks: [], shifts: [], lcp: [], fcp: null, firstImage: null, settledAt: null });
+  const bench = (window.__bench = {
+    longtasks: [],
+    shifts: [],
+    lcp: [],
+    fcp: null,
+    firstImage: null,
+    settledAt: null,
+  });
   const observe = (type, each) => {
     try {
       new PerformanceObserver((list) => list.getEntries().forEach(each)).observe({ type, buffered: true });
@@ -18,7 +25,9 @@
     }
   };
   observe('longtask', (e) => bench.longtasks.push({ start: e.startTime, duration: e.duration }));
-  observe('layout-shift', (e) => bench.shifts.push({ start: e.startTime, value: e.value, input: e.hadRecentInput }));
+  observe('layout-shift', (e) =>
+    bench.shifts.push({ start: e.startTime, value: e.value, input: e.hadRecentInput }),
+  );
   observe('paint', (e) => {
     if (e.name === 'first-contentful-paint') bench.fcp = e.startTime;
   });
@@ -35,7 +44,9 @@
 
   const inViewport = (el) => {
     const r = el.getBoundingClientRect();
-    return r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
+    return (
+      r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth
+    );
   };
 
   let resolveFirst;
@@ -44,15 +55,23 @@
   const poll = () => {
     if (!img || !img.isConnected) img = bench.image(0);
     if (
-      img && img.complete && img.naturalWidth > 0 && inViewport(img) &&
+      img &&
+      img.complete &&
+      img.naturalWidth > 0 &&
+      inViewport(img) &&
       img.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })
     ) {
-      img.decode().catch(() => {}).then(() =>
-        requestAnimationFrame(() => setTimeout(() => {
-          bench.firstImage = performance.now();
-          resolveFirst(bench.firstImage);
-        })),
-      );
+      img
+        .decode()
+        .catch(() => {})
+        .then(() =>
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              bench.firstImage = performance.now();
+              resolveFirst(bench.firstImage);
+            }),
+          ),
+        );
       return;
     }
     requestAnimationFrame(poll);
@@ -70,7 +89,10 @@
           const check = () => {
             const now = performance.now();
             const lastLongTask = Math.max(0, ...bench.longtasks.map((t) => t.start + t.duration));
-            const quiet = now - bench.firstImage >= quietMs && now - lastLongTask >= quietMs && document.readyState === 'complete';
+            const quiet =
+              now - bench.firstImage >= quietMs &&
+              now - lastLongTask >= quietMs &&
+              document.readyState === 'complete';
             if (quiet || now - bench.firstImage > capMs) {
               bench.settledAt = now;
               resolve(now);
@@ -92,7 +114,11 @@
       if (to - from > 50) tbt += to - from - 50;
     }
     // CLS as the web-vitals library: the largest session window (gaps < 1 s, windows ≤ 5 s); also the sum.
-    let cls = 0, sum = 0, windowValue = 0, windowStart = -Infinity, previous = -Infinity;
+    let cls = 0,
+      sum = 0,
+      windowValue = 0,
+      windowStart = -Infinity,
+      previous = -Infinity;
     for (const shift of bench.shifts) {
       if (shift.input || shift.start > end) continue;
       sum += shift.value;
@@ -105,12 +131,23 @@
       cls = Math.max(cls, windowValue);
     }
     const lcp = bench.lcp.length ? bench.lcp[bench.lcp.length - 1].start : null;
-    return { fcp: bench.fcp, firstImage: bench.firstImage, lcp, tbt, cls, clsSum: sum, longtasks: bench.longtasks.length, settledAt: end };
+    return {
+      fcp: bench.fcp,
+      firstImage: bench.firstImage,
+      lcp,
+      tbt,
+      cls,
+      clsSum: sum,
+      longtasks: bench.longtasks.length,
+      settledAt: end,
+    };
   };
 
   /** Elements (as Lighthouse's DOM size) and all nodes, open shadow roots included. */
   bench.countDom = () => {
-    let elements = 0, nodes = 0, shadowRoots = 0;
+    let elements = 0,
+      nodes = 0,
+      shadowRoots = 0;
     const walk = (root) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {

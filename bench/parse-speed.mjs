@@ -43,7 +43,9 @@ const BASE = 'http://127.0.0.1:8080/feeds/10000.json?delay=0';
 async function bundleParse(ref) {
   const dir = join(root, 'src/feed');
   const contents =
-    ref === '.' ? readFileSync(join(dir, 'parse.ts'), 'utf8') : execFileSync('git', ['show', `${ref}:src/feed/parse.ts`], { cwd: root, encoding: 'utf8' });
+    ref === '.'
+      ? readFileSync(join(dir, 'parse.ts'), 'utf8')
+      : execFileSync('git', ['show', `${ref}:src/feed/parse.ts`], { cwd: root, encoding: 'utf8' });
   const { outputFiles } = await build({
     stdin: { contents, resolveDir: dir, loader: 'ts', sourcefile: 'parse.ts' },
     bundle: true,
@@ -89,14 +91,22 @@ if (args.child) {
   const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const tmp = mkdtempSync(join(tmpdir(), 'parse-speed-'));
-  const refs = args.ref.map((ref, i) => ({ ref, name: ref === '.' ? 'working tree' : ref, bundle: join(tmp, `parse-${i}.js`) }));
+  const refs = args.ref.map((ref, i) => ({
+    ref,
+    name: ref === '.' ? 'working tree' : ref,
+    bundle: join(tmp, `parse-${i}.js`),
+  }));
   for (const r of refs) writeFileSync(r.bundle, await bundleParse(r.ref));
 
   let engine = `Node ${process.version}`;
   let launch;
   if (args.browser) {
     const { chromium } = await import('playwright-core');
-    launch = () => chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    launch = () =>
+      chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu'],
+      });
     const browser = await launch();
     engine = `Chromium ${browser.version()}`;
     await browser.close();
@@ -104,9 +114,21 @@ if (args.child) {
   /** One run of `r` at size `n`, in a fresh runtime: no code compiled for another run is reused. */
   async function run(r, n) {
     if (!launch) {
-      const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', String(n), '--repeat', String(REPEAT), '--bundle', r.bundle], {
-        encoding: 'utf8',
-      });
+      const child = spawnSync(
+        process.execPath,
+        [
+          fileURLToPath(import.meta.url),
+          '--child',
+          String(n),
+          '--repeat',
+          String(REPEAT),
+          '--bundle',
+          r.bundle,
+        ],
+        {
+          encoding: 'utf8',
+        },
+      );
       if (child.status !== 0) throw new Error(child.stderr);
       return JSON.parse(child.stdout);
     }
@@ -122,23 +144,39 @@ if (args.child) {
   }
 
   const fmt = (ms) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
-  const show = (xs) => `${fmt(median(xs)).padStart(6)} (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))})`.padEnd(22);
-  console.log(`parseFeed, ${engine}: ${RUNS} runs of ${REPEAT} parses each, in ms, median (min–max) over the runs.`);
+  const show = (xs) =>
+    `${fmt(median(xs)).padStart(6)} (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))})`.padEnd(22);
+  console.log(
+    `parseFeed, ${engine}: ${RUNS} runs of ${REPEAT} parses each, in ms, median (min–max) over the runs.`,
+  );
   console.log(`cold: a run's first parse; warm: the median of its other ${REPEAT - 1}.`);
   for (const n of args.n.split(',').map(Number)) {
     const results = refs.map(() => []);
     for (let i = 0; i < RUNS; i++) {
       for (const [j, r] of refs.entries()) {
         const result = await run(r, n);
-        if (result.count !== n) throw new Error(`${r.name}: ${n} entries gave ${result.count} testimonials and warnings`);
+        if (result.count !== n)
+          throw new Error(`${r.name}: ${n} entries gave ${result.count} testimonials and warnings`);
         results[j].push(result);
       }
     }
-    console.log(`\n${n} entries, ${(Buffer.byteLength(JSON.stringify(makeFeed(n))) / 1e6).toFixed(2)} MB of JSON`);
+    console.log(
+      `\n${n} entries, ${(Buffer.byteLength(JSON.stringify(makeFeed(n))) / 1e6).toFixed(2)} MB of JSON`,
+    );
     console.log(`${''.padEnd(28)}${'cold'.padEnd(22)}warm`);
-    const row = (label, xs) => console.log(`${label.padEnd(28)}${show(xs.map((x) => x[0]))}${show(xs.map((x) => median(x.slice(1))))}`);
-    row('JSON.parse', results[0].map((x) => x.json));
-    for (const [j, r] of refs.entries()) row(`parseFeed (${r.name})`, results[j].map((x) => x.parse));
+    const row = (label, xs) =>
+      console.log(
+        `${label.padEnd(28)}${show(xs.map((x) => x[0]))}${show(xs.map((x) => median(x.slice(1))))}`,
+      );
+    row(
+      'JSON.parse',
+      results[0].map((x) => x.json),
+    );
+    for (const [j, r] of refs.entries())
+      row(
+        `parseFeed (${r.name})`,
+        results[j].map((x) => x.parse),
+      );
   }
   rmSync(tmp, { recursive: true, force: true });
 }

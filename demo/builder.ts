@@ -1,6 +1,13 @@
 // The embed builder: the form drives a live <notwiththem-gallery> and the three snippets.
 import '../src/define.js';
-import { embedAttributes, iframeSnippet, npmSnippet, scriptSnippet, type EmbedOptions, type HostedFiles } from '../src/embed/snippets.js';
+import {
+  embedAttributes,
+  iframeSnippet,
+  npmSnippet,
+  scriptSnippet,
+  type EmbedOptions,
+  type HostedFiles,
+} from '../src/embed/snippets.js';
 import { EMBED_ATTRIBUTES } from '../src/embed/params.js';
 import { SHARE_TARGETS, NETWORK_NAMES, isNetworkTarget } from '../src/share/targets.js';
 import { copyText } from '../src/share/clipboard.js';
@@ -19,7 +26,10 @@ for (const target of SHARE_TARGETS) {
   label.className = 'check';
   const box = document.createElement('input');
   Object.assign(box, { type: 'checkbox', name: 'share', value: target, checked: true });
-  label.append(box, ` ${isNetworkTarget(target) ? NETWORK_NAMES[target] : TARGET_LABELS[target] ?? target}`);
+  label.append(
+    box,
+    ` ${isNetworkTarget(target) ? NETWORK_NAMES[target] : (TARGET_LABELS[target] ?? target)}`,
+  );
   targetList.append(label);
 }
 targetsBox.append(targetList);
@@ -28,7 +38,9 @@ field('src').value = new URL('./testimonials.json', location.href).href;
 field('host').value = new URL('../dist/', location.href).href;
 
 function options(): EmbedOptions {
-  const checked = [...form.querySelectorAll<HTMLInputElement>('input[name="share"]')].filter((box) => box.checked).map((box) => box.value);
+  const checked = [...form.querySelectorAll<HTMLInputElement>('input[name="share"]')]
+    .filter((box) => box.checked)
+    .map((box) => box.value);
   const seconds = Number(field('interval').value);
   return {
     src: field('src').value,
@@ -52,7 +64,10 @@ function hostedFiles(): HostedFiles {
     base = new URL('../dist/', location.href);
   }
   if (!base.pathname.endsWith('/')) base.pathname += '/';
-  return { bundle: new URL('notwiththem-gallery.bundle.js', base).href, embed: new URL('embed.html', base).href };
+  return {
+    bundle: new URL('notwiththem-gallery.bundle.js', base).href,
+    embed: new URL('embed.html', base).href,
+  };
 }
 
 /** The preview gets exactly the attributes the snippets carry. */
@@ -82,7 +97,9 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
     const text = field(button.dataset.copy!).textContent ?? '';
     const title = button.getAttribute('aria-describedby');
     const what = title ? field(title).textContent : 'Snippet';
-    status.textContent = (await copyText(text)) ? `${what}: copied.` : `${what}: could not copy; select the text and copy it by hand.`;
+    status.textContent = (await copyText(text))
+      ? `${what}: copied.`
+      : `${what}: could not copy; select the text and copy it by hand.`;
   });
 }
 

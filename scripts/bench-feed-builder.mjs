@@ -26,7 +26,9 @@ async function photo(i) {
     <text x="2000" y="2200" font-family="sans-serif" font-weight="bold" font-size="180" text-anchor="middle" fill="#c8102e">#NotWithThem</text></svg>`;
   // Texture at every scale (like foliage, fabric, skin and sensor noise), blended over the drawing.
   const texture = async (w, h, sigma) => ({
-    input: await sharp({ create: { width: w, height: h, channels: 3, noise: { type: 'gaussian', mean: 128, sigma } } })
+    input: await sharp({
+      create: { width: w, height: h, channels: 3, noise: { type: 'gaussian', mean: 128, sigma } },
+    })
       .resize(4000, 3000, { kernel: 'cubic' })
       .raw()
       .toBuffer(),
@@ -36,7 +38,15 @@ async function photo(i) {
   const layers = [await texture(250, 188, 60), await texture(1000, 750, 45), await texture(4000, 3000, 25)];
   const pixels = await sharp(Buffer.from(svg)).removeAlpha().composite(layers).raw().toBuffer();
   return sharp(pixels, { raw: { width: 4000, height: 3000, channels: 3 } })
-    .withExif({ IFD0: { Make: 'BenchCam', Model: '12MP' }, IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '34/1 36/1 12/1', GPSLongitudeRef: 'W', GPSLongitude: '58/1 22/1 54/1' } })
+    .withExif({
+      IFD0: { Make: 'BenchCam', Model: '12MP' },
+      IFD3: {
+        GPSLatitudeRef: 'S',
+        GPSLatitude: '34/1 36/1 12/1',
+        GPSLongitudeRef: 'W',
+        GPSLongitude: '58/1 22/1 54/1',
+      },
+    })
     .jpeg({ quality: 90 })
     .toBuffer();
 }
@@ -59,22 +69,43 @@ try {
     rows.push(`IMG_${1000 + i}.jpg,#NotWithThem because benchmark ${i + 1},Person ${i + 1}`);
   }
   await writeFile(join(work, 'captions.csv'), rows.join('\n'));
-  const args = ['build-feed', join(work, 'photos'), '--captions', join(work, 'captions.csv'), '--out', join(work, 'out'), '--json'];
+  const args = [
+    'build-feed',
+    join(work, 'photos'),
+    '--captions',
+    join(work, 'captions.csv'),
+    '--out',
+    join(work, 'out'),
+    '--json',
+  ];
 
   const first = await run(args);
   const again = await run(args);
   const r = first.report;
   const mb = (b) => (b / 1024 / 1024).toFixed(2);
   const perWidth = {};
-  for (const p of r.photos) for (const x of p.renditions) perWidth[x.width] = (perWidth[x.width] ?? 0) + x.bytes;
-  console.log(`Machine: ${cpus()[0]?.model ?? '?'} (${availableParallelism()} CPUs), Node ${process.version}, sharp ${sharp.versions.sharp} / libvips ${sharp.versions.vips}`);
-  console.log(`${COUNT} JPEGs 4000x3000 (12 MP), ${mb(r.bytes.in)} MB in all (${mb(r.bytes.in / COUNT)} MB each)`);
-  console.log(`First build: photos ${(r.timings.photosMs / 1000).toFixed(2)} s → ${(COUNT / (r.timings.photosMs / 1000)).toFixed(2)} photos/s; ` +
-    `whole command ${(first.wallMs / 1000).toFixed(2)} s wall (${(COUNT / (first.wallMs / 1000)).toFixed(2)} photos/s, start-up, hashing and checks included)`);
-  console.log(`Rebuild, nothing changed: ${(again.wallMs / 1000).toFixed(2)} s wall, ${again.report.counts.processed} processed, ${again.report.counts.reused} reused`);
-  console.log(`Renditions: ${mb(r.bytes.out)} MB = ${((100 * r.bytes.out) / r.bytes.in).toFixed(1)} % of the originals; per photo ` +
-    Object.entries(perWidth).map(([w, b]) => `${w}w ${(b / COUNT / 1024).toFixed(0)} kB`).join(', ') +
-    `; a reader's 960w download is ${((100 * (perWidth[960] ?? 0)) / r.bytes.in).toFixed(1)} % of the original`);
+  for (const p of r.photos)
+    for (const x of p.renditions) perWidth[x.width] = (perWidth[x.width] ?? 0) + x.bytes;
+  console.log(
+    `Machine: ${cpus()[0]?.model ?? '?'} (${availableParallelism()} CPUs), Node ${process.version}, sharp ${sharp.versions.sharp} / libvips ${sharp.versions.vips}`,
+  );
+  console.log(
+    `${COUNT} JPEGs 4000x3000 (12 MP), ${mb(r.bytes.in)} MB in all (${mb(r.bytes.in / COUNT)} MB each)`,
+  );
+  console.log(
+    `First build: photos ${(r.timings.photosMs / 1000).toFixed(2)} s → ${(COUNT / (r.timings.photosMs / 1000)).toFixed(2)} photos/s; ` +
+      `whole command ${(first.wallMs / 1000).toFixed(2)} s wall (${(COUNT / (first.wallMs / 1000)).toFixed(2)} photos/s, start-up, hashing and checks included)`,
+  );
+  console.log(
+    `Rebuild, nothing changed: ${(again.wallMs / 1000).toFixed(2)} s wall, ${again.report.counts.processed} processed, ${again.report.counts.reused} reused`,
+  );
+  console.log(
+    `Renditions: ${mb(r.bytes.out)} MB = ${((100 * r.bytes.out) / r.bytes.in).toFixed(1)} % of the originals; per photo ` +
+      Object.entries(perWidth)
+        .map(([w, b]) => `${w}w ${(b / COUNT / 1024).toFixed(0)} kB`)
+        .join(', ') +
+      `; a reader's 960w download is ${((100 * (perWidth[960] ?? 0)) / r.bytes.in).toFixed(1)} % of the original`,
+  );
 } finally {
   await rm(work, { recursive: true, force: true });
 }

@@ -47,21 +47,32 @@ const NEXT_CAP_MS = 10_000;
 const chosen = args.only ? contestants.filter((c) => args.only.split(',').includes(c.id)) : contestants;
 const VIEWPORT = { width: 1280, height: 900 };
 const started = performance.now();
-const log = (...parts) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s]`, ...parts);
+const log = (...parts) =>
+  console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s]`, ...parts);
 
 // 1. The bundle ------------------------------------------------------------------------------------
 if (args.build && !args['no-build']) {
   log('building: node scripts/build.mjs');
   execSync('node scripts/build.mjs', { cwd: root, stdio: 'inherit' });
 }
-if (!existsSync(join(root, 'dist/notwiththem-gallery.bundle.js'))) throw new Error('dist/notwiththem-gallery.bundle.js is missing: run without --no-build');
+if (!existsSync(join(root, 'dist/notwiththem-gallery.bundle.js')))
+  throw new Error('dist/notwiththem-gallery.bundle.js is missing: run without --no-build');
 
 // 2. The feeds: N testimonials, from bench/feed.mjs --------------------------------------------------
 mkdirSync(join(workDir, 'feeds'), { recursive: true });
 for (const n of SIZES) writeFileSync(join(workDir, 'feeds', `${n}.json`), JSON.stringify(makeFeed(n)));
 
 // 3. The server --------------------------------------------------------------------------------------
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.webp': 'image/webp', '.svg': 'image/svg+xml', '.map': 'application/json' };
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+};
 const template = readFileSync(join(benchDir, 'pages/template.html'), 'utf8');
 
 /** The file a URL path serves, or null (nothing outside the allowed folders is reachable). */
@@ -100,7 +111,12 @@ const server = createServer((req, res) => {
     return send(200, html, types['.html']);
   }
   const img = url.pathname.match(/^\/img\/(\d+)\.webp$/);
-  if (img) return send(200, readFileSync(join(root, 'demo/photos', photos[Number(img[1]) % photos.length])), types['.webp']);
+  if (img)
+    return send(
+      200,
+      readFileSync(join(root, 'demo/photos', photos[Number(img[1]) % photos.length])),
+      types['.webp'],
+    );
   const file = fileFor(decodeURIComponent(url.pathname));
   if (!file) return send(404, 'not found');
   const body = readFileSync(file);
@@ -132,13 +148,22 @@ async function minGzip(file) {
   let smallest = source;
   if (esbuild) {
     try {
-      const { code } = await esbuild.transform(source, { loader, minify: true, format: loader === 'js' && /\b(import|export)\b/.test(source) ? 'esm' : undefined, target: 'es2022' });
+      const { code } = await esbuild.transform(source, {
+        loader,
+        minify: true,
+        format: loader === 'js' && /\b(import|export)\b/.test(source) ? 'esm' : undefined,
+        target: 'es2022',
+      });
       if (Buffer.byteLength(code) < Buffer.byteLength(source)) smallest = code;
     } catch {
       /* keep the served file */
     }
   }
-  const result = { raw: statSync(file).size, min: Buffer.byteLength(smallest), gzip: gzipSync(smallest, { level: zlib.Z_BEST_COMPRESSION }).length };
+  const result = {
+    raw: statSync(file).size,
+    min: Buffer.byteLength(smallest),
+    gzip: gzipSync(smallest, { level: zlib.Z_BEST_COMPRESSION }).length,
+  };
   byteCache.set(file, result);
   return result;
 }
@@ -165,7 +190,12 @@ async function bytesOf(contestant, urls) {
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: [
-    '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
     '--enable-precise-memory-info',
     // Nothing but 127.0.0.1 resolves: a contestant that tried to reach the network would fail, not wait.
     '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
@@ -176,13 +206,19 @@ const chromiumVersion = browser.version();
 
 function withTimeout(promise, ms, what) {
   let timer;
-  const timeout = new Promise((_, fail) => (timer = setTimeout(() => fail(new Error(`${what}: no answer in ${ms} ms`)), ms)));
+  const timeout = new Promise(
+    (_, fail) => (timer = setTimeout(() => fail(new Error(`${what}: no answer in ${ms} ms`)), ms)),
+  );
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** One visit: load, settle, measure; with `full`, also the heap, the DOM and a `next`. */
 async function visit(contestant, n, { delay = 0, full = true } = {}) {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, reducedMotion: 'no-preference' });
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    deviceScaleFactor: 1,
+    reducedMotion: 'no-preference',
+  });
   await context.addInitScript({ content: instrument });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -191,11 +227,21 @@ async function visit(contestant, n, { delay = 0, full = true } = {}) {
   page.on('request', (r) => urls.push(r.url()));
   page.on('pageerror', (e) => errors.push(String(e.message ?? e)));
   try {
-    await page.goto(`${base}/page/${contestant.id}.html?n=${n}&delay=${delay}`, { waitUntil: 'load', timeout: 90_000 });
-    await withTimeout(page.evaluate(() => window.__bench.settled(500)), 120_000, `${contestant.id} ${n}: first image`);
+    await page.goto(`${base}/page/${contestant.id}.html?n=${n}&delay=${delay}`, {
+      waitUntil: 'load',
+      timeout: 90_000,
+    });
+    await withTimeout(
+      page.evaluate(() => window.__bench.settled(500)),
+      120_000,
+      `${contestant.id} ${n}: first image`,
+    );
     const load = await page.evaluate(() => window.__bench.collect());
-    const outside = urls.filter((u) => !u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:'));
-    if (outside.length) throw new Error(`${contestant.id} requested outside 127.0.0.1: ${outside.slice(0, 3).join(', ')}`);
+    const outside = urls.filter(
+      (u) => !u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:'),
+    );
+    if (outside.length)
+      throw new Error(`${contestant.id} requested outside 127.0.0.1: ${outside.slice(0, 3).join(', ')}`);
     const result = { ...load, errors };
     if (args.shots && delay === 0) {
       mkdirSync(join(workDir, 'shots'), { recursive: true });
@@ -211,7 +257,11 @@ async function visit(contestant, n, { delay = 0, full = true } = {}) {
     if (!box) throw new Error(`${contestant.id}: no next button (${contestant.next})`);
     await page.evaluate(([index, cap]) => window.__bench.trackNext(index, 200, cap), [PER_VIEW, NEXT_CAP_MS]);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    result.next = await withTimeout(page.evaluate(() => window.__bench.nextResult), NEXT_CAP_MS + 20_000, `${contestant.id} ${n}: next`);
+    result.next = await withTimeout(
+      page.evaluate(() => window.__bench.nextResult),
+      NEXT_CAP_MS + 20_000,
+      `${contestant.id} ${n}: next`,
+    );
     // Still moving (or not yet started) at the cap: counted as the cap, a lower bound shown with "≥".
     if (result.next.timeout) result.next.settle = NEXT_CAP_MS;
     return result;
@@ -221,7 +271,9 @@ async function visit(contestant, n, { delay = 0, full = true } = {}) {
 }
 
 // 6. The runs ----------------------------------------------------------------------------------------
-log(`Chromium ${chromiumVersion}; contestants ${chosen.map((c) => c.id).join(', ')}; sizes ${SIZES.join(', ')}; ${RUNS} runs`);
+log(
+  `Chromium ${chromiumVersion}; contestants ${chosen.map((c) => c.id).join(', ')}; sizes ${SIZES.join(', ')}; ${RUNS} runs`,
+);
 for (const c of chosen) await visit(c, SIZES[0]); // warm-up, not recorded: the first visit pays for process start-up
 log('warm-up done');
 
@@ -231,9 +283,17 @@ for (let run = 0; run < RUNS; run++) {
     const order = chosen.map((_, i) => chosen[(i + run) % chosen.length]);
     for (const c of order) {
       const t = performance.now();
-      const full = await visit(c, n).catch((e) => ({ failed: String(e.message ?? e), errors: [String(e.message ?? e)], next: {}, bytes: {}, dom: {} }));
+      const full = await visit(c, n).catch((e) => ({
+        failed: String(e.message ?? e),
+        errors: [String(e.message ?? e)],
+        next: {},
+        bytes: {},
+        dom: {},
+      }));
       const slow = SLOW_FEED_SIZES.includes(n)
-        ? await visit(c, n, { delay: SLOW_FEED_MS, full: false }).catch((e) => ({ failed: String(e.message ?? e) }))
+        ? await visit(c, n, { delay: SLOW_FEED_MS, full: false }).catch((e) => ({
+            failed: String(e.message ?? e),
+          }))
         : {};
       if (slow.failed) full.errors.push(`slow feed: ${slow.failed}`);
       full.clsSlowFeed = slow.cls ?? null;
@@ -243,9 +303,11 @@ for (let run = 0; run < RUNS; run++) {
         log(`run ${run + 1}/${RUNS} n=${n} ${c.id.padEnd(8)} FAILED: ${full.failed}`);
         continue;
       }
-      log(`run ${run + 1}/${RUNS} n=${n} ${c.id.padEnd(8)} image ${full.firstImage.toFixed(0)} ms, tbt ${full.tbt.toFixed(0)} ms, ` +
-        `${full.dom.elements} el, heap ${(full.heap / 1048576).toFixed(1)} MB, cls ${full.cls.toFixed(3)}/${slow.cls?.toFixed(3) ?? "-"}, ` +
-        `next ${full.next.settle?.toFixed(0) ?? 'timeout'} ms${full.errors.length ? `, errors: ${full.errors[0]}` : ''} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+      log(
+        `run ${run + 1}/${RUNS} n=${n} ${c.id.padEnd(8)} image ${full.firstImage.toFixed(0)} ms, tbt ${full.tbt.toFixed(0)} ms, ` +
+          `${full.dom.elements} el, heap ${(full.heap / 1048576).toFixed(1)} MB, cls ${full.cls.toFixed(3)}/${slow.cls?.toFixed(3) ?? '-'}, ` +
+          `next ${full.next.settle?.toFixed(0) ?? 'timeout'} ms${full.errors.length ? `, errors: ${full.errors[0]}` : ''} (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+      );
     }
   }
 }
@@ -255,16 +317,64 @@ const durationMs = performance.now() - started;
 
 // 7. Results -----------------------------------------------------------------------------------------
 const metrics = [
-  { key: 'jsBytes', label: 'JS (min+gzip)', unit: 'kB', get: (s) => s.bytes.js, fmt: (v) => (v / 1024).toFixed(1) },
-  { key: 'cssBytes', label: 'CSS (min+gzip)', unit: 'kB', get: (s) => s.bytes.css, fmt: (v) => (v / 1024).toFixed(1) },
-  { key: 'totalBytes', label: 'JS + CSS (min+gzip)', unit: 'kB', get: (s) => (s.bytes.js ?? NaN) + (s.bytes.css ?? NaN), fmt: (v) => (v / 1024).toFixed(1) },
-  { key: 'firstImageMs', label: 'First image painted', unit: 'ms', get: (s) => s.firstImage, fmt: (v) => v.toFixed(0) },
+  {
+    key: 'jsBytes',
+    label: 'JS (min+gzip)',
+    unit: 'kB',
+    get: (s) => s.bytes.js,
+    fmt: (v) => (v / 1024).toFixed(1),
+  },
+  {
+    key: 'cssBytes',
+    label: 'CSS (min+gzip)',
+    unit: 'kB',
+    get: (s) => s.bytes.css,
+    fmt: (v) => (v / 1024).toFixed(1),
+  },
+  {
+    key: 'totalBytes',
+    label: 'JS + CSS (min+gzip)',
+    unit: 'kB',
+    get: (s) => (s.bytes.js ?? NaN) + (s.bytes.css ?? NaN),
+    fmt: (v) => (v / 1024).toFixed(1),
+  },
+  {
+    key: 'firstImageMs',
+    label: 'First image painted',
+    unit: 'ms',
+    get: (s) => s.firstImage,
+    fmt: (v) => v.toFixed(0),
+  },
   { key: 'tbtMs', label: 'Total blocking time', unit: 'ms', get: (s) => s.tbt, fmt: (v) => v.toFixed(0) },
-  { key: 'domElements', label: 'DOM elements (shadow roots included)', unit: '', get: (s) => s.dom.elements, fmt: (v) => v.toFixed(0) },
-  { key: 'heapBytes', label: 'JS heap after GC', unit: 'MB', get: (s) => s.heap, fmt: (v) => (v / 1048576).toFixed(1) },
+  {
+    key: 'domElements',
+    label: 'DOM elements (shadow roots included)',
+    unit: '',
+    get: (s) => s.dom.elements,
+    fmt: (v) => v.toFixed(0),
+  },
+  {
+    key: 'heapBytes',
+    label: 'JS heap after GC',
+    unit: 'MB',
+    get: (s) => s.heap,
+    fmt: (v) => (v / 1048576).toFixed(1),
+  },
   { key: 'cls', label: 'CLS', unit: '', get: (s) => s.cls, fmt: (v) => v.toFixed(3) },
-  { key: 'clsSlowFeed', label: `CLS, feed ${SLOW_FEED_MS} ms late`, unit: '', get: (s) => s.clsSlowFeed, fmt: (v) => v.toFixed(3) },
-  { key: 'nextSettleMs', label: '`next` settles', unit: 'ms', get: (s) => s.next.settle, fmt: (v) => v.toFixed(0) },
+  {
+    key: 'clsSlowFeed',
+    label: `CLS, feed ${SLOW_FEED_MS} ms late`,
+    unit: '',
+    get: (s) => s.clsSlowFeed,
+    fmt: (v) => v.toFixed(3),
+  },
+  {
+    key: 'nextSettleMs',
+    label: '`next` settles',
+    unit: 'ms',
+    get: (s) => s.next.settle,
+    fmt: (v) => v.toFixed(0),
+  },
 ];
 const extra = [
   { key: 'fcpMs', get: (s) => s.fcp },
@@ -293,7 +403,9 @@ const median = (xs) => {
 };
 const stats = (xs) => {
   const ok = xs.filter((x) => typeof x === 'number' && Number.isFinite(x));
-  return ok.length ? { median: median(ok), min: Math.min(...ok), max: Math.max(...ok), runs: xs } : { median: null, min: null, max: null, runs: xs };
+  return ok.length
+    ? { median: median(ok), min: Math.min(...ok), max: Math.max(...ok), runs: xs }
+    : { median: null, min: null, max: null, runs: xs };
 };
 
 const results = {};
@@ -310,12 +422,22 @@ for (const n of SIZES) {
   }
   // Ratio of each median to the best (lowest) peer median, ours included.
   for (const m of metrics) {
-    const peerMedians = chosen.filter((c) => c.peer).map((c) => results[n][c.id][m.key].median).filter((v) => v !== null);
+    const peerMedians = chosen
+      .filter((c) => c.peer)
+      .map((c) => results[n][c.id][m.key].median)
+      .filter((v) => v !== null);
     const best = peerMedians.length ? Math.min(...peerMedians) : null;
     for (const c of chosen) {
       const figure = results[n][c.id][m.key];
       figure.bestPeer = best;
-      figure.ratio = figure.median === null || best === null ? null : best === 0 ? (figure.median === 0 ? 1 : null) : figure.median / best;
+      figure.ratio =
+        figure.median === null || best === null
+          ? null
+          : best === 0
+            ? figure.median === 0
+              ? 1
+              : null
+            : figure.median / best;
     }
   }
 }
@@ -334,10 +456,12 @@ const meta = {
   slowFeedSizes: SLOW_FEED_SIZES,
   nextCapMs: NEXT_CAP_MS,
   versions: Object.fromEntries(
-    [['notwiththem-gallery', '.'], ['swiper', 'node_modules/swiper'], ['@splidejs/splide', 'node_modules/@splidejs/splide'], ['@shoelace-style/shoelace', 'node_modules/@shoelace-style/shoelace']].map(([name, dir]) => [
-      name,
-      JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')).version,
-    ]),
+    [
+      ['notwiththem-gallery', '.'],
+      ['swiper', 'node_modules/swiper'],
+      ['@splidejs/splide', 'node_modules/@splidejs/splide'],
+      ['@shoelace-style/shoelace', 'node_modules/@shoelace-style/shoelace'],
+    ].map(([name, dir]) => [name, JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')).version]),
   ),
   contestants: chosen.map(({ id, label, peer }) => ({ id, label, peer })),
   commit: args.build && !args['no-build'] ? gitCommit() : 'dist/ as found (--no-build)',
@@ -357,15 +481,20 @@ const cell = (m, f, entry) => {
 let md = `# Benchmark results\n\n`;
 md += `One run of \`npm run bench\`, ${meta.date.slice(0, 16).replace('T', ' ')} UTC, ${(durationMs / 60000).toFixed(1)} minutes in all. `;
 md += `${meta.machine.cpu}, ${meta.machine.cores} cores, Node ${meta.node}, Chromium ${meta.chromium} headless, viewport ${VIEWPORT.width}×${VIEWPORT.height}. `;
-md += `Versions: ${Object.entries(meta.versions).map(([k, v]) => `${k} ${v}`).join(', ')}; ours built from ${meta.commit}.\n\n`;
+md += `Versions: ${Object.entries(meta.versions)
+  .map(([k, v]) => `${k} ${v}`)
+  .join(', ')}; ours built from ${meta.commit}.\n\n`;
 md += `Each cell: median (min–max) of ${RUNS} runs · ×ratio to the best peer's median (lower is better everywhere; the best peer is ×1.00; ours is compared with the best peer, not with itself). `;
 md += `How each figure is measured: [README.md](README.md).\n`;
 for (const n of SIZES) {
   md += `\n## ${n.toLocaleString('en-US')} testimonials\n\n`;
   md += `| figure | ${chosen.map((c) => (c.peer ? c.label : `**${c.label}** (us)`)).join(' | ')} |\n`;
   md += `|---|${chosen.map(() => '---').join('|')}|\n`;
-  for (const m of metrics) md += `| ${m.label}${m.unit ? ` (${m.unit})` : ''} | ${chosen.map((c) => cell(m, results[n][c.id][m.key], results[n][c.id])).join(' | ')} |\n`;
-  const notes = chosen.filter((c) => results[n][c.id].timeouts || results[n][c.id].failures || results[n][c.id].errors.length);
+  for (const m of metrics)
+    md += `| ${m.label}${m.unit ? ` (${m.unit})` : ''} | ${chosen.map((c) => cell(m, results[n][c.id][m.key], results[n][c.id])).join(' | ')} |\n`;
+  const notes = chosen.filter(
+    (c) => results[n][c.id].timeouts || results[n][c.id].failures || results[n][c.id].errors.length,
+  );
   for (const c of notes) {
     const r = results[n][c.id];
     md += `\n${c.label}: ${r.failures} failed visits, ${r.timeouts} \`next\` still moving at ${NEXT_CAP_MS} ms; page errors: ${r.errors.join('; ') || 'none'}`;
@@ -373,5 +502,7 @@ for (const n of SIZES) {
   if (notes.length) md += '\n';
 }
 writeFileSync(join(args.out, 'RESULTS.md'), md);
-log(`done in ${(durationMs / 1000).toFixed(0)} s: ${join(args.out, 'results.json')}, ${join(args.out, 'RESULTS.md')}`);
+log(
+  `done in ${(durationMs / 1000).toFixed(0)} s: ${join(args.out, 'results.json')}, ${join(args.out, 'RESULTS.md')}`,
+);
 process.exit(0);

@@ -9,7 +9,8 @@ import { build, minifySync } from 'vite';
 const groupOf = (id) => {
   const path = id.replace(/\\/g, '/');
   const pkg = path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
-  if (pkg) return ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'].includes(pkg[1]) ? 'lit' : pkg[1];
+  if (pkg)
+    return ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'].includes(pkg[1]) ? 'lit' : pkg[1];
   const own = path.match(/\/src\/(.*)$/);
   return own ? `src/${own[1]}` : path;
 };

@@ -28,11 +28,16 @@ const ALIASES = {
  * @returns {Engine[]}
  */
 export function selectedEngines(value = process.env.NWT_BROWSERS) {
-  const words = (value ?? '').toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const words = (value ?? '')
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   if (words.length === 0 || words.includes('all')) return [...ENGINES];
   const unknown = words.filter((w) => !(w in ALIASES));
   if (unknown.length > 0) {
-    throw new Error(`NWT_BROWSERS: unknown engine ${unknown.join(', ')} (use chromium, firefox, webkit or all)`);
+    throw new Error(
+      `NWT_BROWSERS: unknown engine ${unknown.join(', ')} (use chromium, firefox, webkit or all)`,
+    );
   }
   const wanted = new Set(words.map((w) => ALIASES[w]));
   return ENGINES.filter((e) => wanted.has(e));

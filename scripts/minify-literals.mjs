@@ -104,7 +104,10 @@ export function minifyLitLiterals() {
         if (end > start) s.overwrite(start, end, text);
         else if (text) s.appendLeft(start, text);
       }
-      return { code: s.toString(), map: JSON.parse(s.generateMap({ hires: 'boundary', source: file, includeContent: true }).toString()) };
+      return {
+        code: s.toString(),
+        map: JSON.parse(s.generateMap({ hires: 'boundary', source: file, includeContent: true }).toString()),
+      };
     },
   };
 }
@@ -122,12 +125,20 @@ export function privateMemberNames(files, packageFiles = []) {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (node) => {
       const member =
-        ts.isPropertyDeclaration(node) || ts.isMethodDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node) ||
+        ts.isPropertyDeclaration(node) ||
+        ts.isMethodDeclaration(node) ||
+        ts.isGetAccessor(node) ||
+        ts.isSetAccessor(node) ||
         (ts.isParameter(node) && ts.isConstructorDeclaration(node.parent));
       if (member && node.name && ts.isIdentifier(node.name)) {
         const isPrivate = ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Private;
         (isPrivate ? privates : others).add(node.name.text);
-      } else if ((ts.isPropertyAssignment(node) || ts.isPropertySignature(node) || ts.isShorthandPropertyAssignment(node)) && node.name) {
+      } else if (
+        (ts.isPropertyAssignment(node) ||
+          ts.isPropertySignature(node) ||
+          ts.isShorthandPropertyAssignment(node)) &&
+        node.name
+      ) {
         others.add(node.name.getText(source).replace(/^['"]|['"]$/g, ''));
       } else if (ts.isStringLiteralLike(node)) {
         others.add(node.text);
@@ -142,7 +153,9 @@ export function privateMemberNames(files, packageFiles = []) {
     .map((name) => readFileSync(join(libDir, name), 'utf8'))
     .join('\n');
   const used = libText + '\n' + packageFiles.map((file) => readFileSync(file, 'utf8')).join('\n');
-  return [...privates].filter((name) => !others.has(name) && !new RegExp(`[.\\s"']${name}\\b`).test(used)).sort();
+  return [...privates]
+    .filter((name) => !others.has(name) && !new RegExp(`[.\\s"']${name}\\b`).test(used))
+    .sort();
 }
 
 /** Files under `dir` (recursively) whose path matches `keep`. */

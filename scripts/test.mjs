@@ -33,7 +33,10 @@ try {
 
 const steps = [
   ['installing npm packages', () => ensureDeps()],
-  ['installing browsers', () => run(`bash scripts/ensure-browsers.sh ${debianPackagesFor(engines).join(' ')}`)],
+  [
+    'installing browsers',
+    () => run(`bash scripts/ensure-browsers.sh ${debianPackagesFor(engines).join(' ')}`),
+  ],
   // Unformatted code fails the run: `npm run format` writes what Prettier expects.
   ['format check (prettier)', () => run('npx prettier --check --log-level warn .')],
   ['type check (tsc)', () => run('npx tsc -p tsconfig.json --noEmit')],
@@ -56,20 +59,38 @@ for (const [name, step] of steps) {
 const tapFile = join(mkdtempSync(join(tmpdir(), 'nwt-node-tests-')), 'node.tap');
 const node = spawnSync(
   process.execPath,
-  ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, 'tests/cli/', 'tests/package/', 'tests/e2e/'],
+  [
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tapFile}`,
+    'tests/cli/',
+    'tests/package/',
+    'tests/e2e/',
+  ],
   { stdio: 'inherit' },
 );
 const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
 const tapCount = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
 // A Node run that failed without saying what (it crashed) counts as one failure.
 const nodeFailed = tapCount('fail') || (node.status === 0 ? 0 : 1);
-const nodeCounts = { passed: tapCount('pass'), failed: nodeFailed, skipped: tapCount('skipped') + tapCount('todo') };
+const nodeCounts = {
+  passed: tapCount('pass'),
+  failed: nodeFailed,
+  skipped: tapCount('skipped') + tapCount('todo'),
+};
 
 // The browser suites, in one web-test-runner run; its output is shown as it comes and read for its totals.
 const args = ['scripts/wtr-run.mjs', ...process.argv.slice(2)];
-const [cmd, cmdArgs] = engines.includes('webkit') ? ['xvfb-run', ['-a', process.execPath, ...args]] : [process.execPath, args];
+const [cmd, cmdArgs] = engines.includes('webkit')
+  ? ['xvfb-run', ['-a', process.execPath, ...args]]
+  : [process.execPath, args];
 const browsers = await new Promise((resolve) => {
-  const child = spawn(cmd, cmdArgs, { stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, NWT_BROWSERS: engines.join(',') } });
+  const child = spawn(cmd, cmdArgs, {
+    stdio: ['inherit', 'pipe', 'inherit'],
+    env: { ...process.env, NWT_BROWSERS: engines.join(',') },
+  });
   let out = '';
   child.stdout.on('data', (chunk) => {
     process.stdout.write(chunk);

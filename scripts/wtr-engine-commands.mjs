@@ -75,7 +75,8 @@ async function evaluate(session, expression) {
   return browser.getPage(session.id).evaluate(expression);
 }
 
-const needsHelp = (session) => session.browser.type === 'webdriver' || session.browser.nwtEngine === 'firefox';
+const needsHelp = (session) =>
+  session.browser.type === 'webdriver' || session.browser.nwtEngine === 'firefox';
 
 export function engineCommandsPlugin() {
   /** Keys held down per WebDriver session (test file), so `up` and the end of a file can release them. */
@@ -101,7 +102,8 @@ export function engineCommandsPlugin() {
           const value = webdriverKey(payload.press);
           actions.push({ type: 'keyDown', value }, { type: 'keyUp', value });
         } else if (typeof payload?.type === 'string') {
-          for (const ch of payload.type) actions.push({ type: 'keyDown', value: ch }, { type: 'keyUp', value: ch });
+          for (const ch of payload.type)
+            actions.push({ type: 'keyDown', value: ch }, { type: 'keyUp', value: ch });
         } else {
           return undefined; // let the stock plugin report the bad payload
         }
@@ -127,7 +129,10 @@ export function engineCommandsPlugin() {
           if (!toQuery || typeof value !== 'string') throw new Error(`emulateMedia: unknown option ${key}`);
           return toQuery(value);
         });
-        const already = await evaluate(session, `${JSON.stringify(queries)}.every((q) => matchMedia(q).matches)`);
+        const already = await evaluate(
+          session,
+          `${JSON.stringify(queries)}.every((q) => matchMedia(q).matches)`,
+        );
         if (already) return true;
         throw new Error(
           `emulateMedia(${JSON.stringify(payload)}) is not available in ${session.browser.name}: only Chromium ` +

@@ -52,7 +52,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Starts WebKitWebDriver and resolves with its port once GET /status answers. Tries a few ports. */
 async function startDriver() {
   if (!process.env.DISPLAY) {
-    throw new Error('WebKit needs an X server: run through `npm test`, or `xvfb-run -a node scripts/wtr-run.mjs`.');
+    throw new Error(
+      'WebKit needs an X server: run through `npm test`, or `xvfb-run -a node scripts/wtr-run.mjs`.',
+    );
   }
   const log = openSync(driverLog, 'w');
   try {
@@ -65,7 +67,10 @@ async function startDriver() {
       const deadline = Date.now() + 15000;
       while (Date.now() < deadline) {
         const ready = await Promise.race([
-          fetch(`http://127.0.0.1:${port}/status`).then((r) => r.ok, () => false),
+          fetch(`http://127.0.0.1:${port}/status`).then(
+            (r) => r.ok,
+            () => false,
+          ),
           exited,
         ]);
         if (ready) return port;
@@ -97,7 +102,12 @@ try {
   rmSync(summaryFile, { force: true });
   const wtr = spawn(
     process.execPath,
-    [path.join(root, 'node_modules/@web/test-runner/dist/bin.js'), '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)],
+    [
+      path.join(root, 'node_modules/@web/test-runner/dist/bin.js'),
+      '--config',
+      'web-test-runner.config.mjs',
+      ...process.argv.slice(2),
+    ],
     { cwd: root, env, stdio: 'inherit' },
   );
   status = await new Promise((resolve) => {

@@ -44,7 +44,8 @@ export function summaryLineReporter() {
     /** @type {Map<string, { passed: number, failed: number, skipped: number }>} */
     const byEngine = new Map();
     // Engines in config order, so an engine that ran nothing still gets its line.
-    for (const browser of args?.browsers ?? []) byEngine.set(engineOf(browser.name), { passed: 0, failed: 0, skipped: 0 });
+    for (const browser of args?.browsers ?? [])
+      byEngine.set(engineOf(browser.name), { passed: 0, failed: 0, skipped: 0 });
     /** @type {string[]} */
     const skippedLines = [];
     /** @type {{ engine: string, file: string, test: string, error?: string }[]} */
@@ -52,23 +53,34 @@ export function summaryLineReporter() {
     for (const session of sessions) {
       const engine = engineOf(session.browser.name);
       if (!byEngine.has(engine)) byEngine.set(engine, { passed: 0, failed: 0, skipped: 0 });
-      const counts = /** @type {{ passed: number, failed: number, skipped: number }} */ (byEngine.get(engine));
+      const counts = /** @type {{ passed: number, failed: number, skipped: number }} */ (
+        byEngine.get(engine)
+      );
       const file = path.relative(process.cwd(), session.testFile);
       let failedHere = 0;
       walk(session.testResults, [], (test, trail) => {
         if (test.skipped) {
           counts.skipped += 1;
-          skippedLines.push(`skipped in ${engine}: ${[file, ...trail.filter(Boolean), test.name].join(' › ')}`);
+          skippedLines.push(
+            `skipped in ${engine}: ${[file, ...trail.filter(Boolean), test.name].join(' › ')}`,
+          );
         } else if (test.passed) counts.passed += 1;
         else {
           failedHere += 1;
-          failures.push({ engine, file, test: [...trail.filter(Boolean), test.name].join(' › '), error: test.error?.message });
+          failures.push({
+            engine,
+            file,
+            test: [...trail.filter(Boolean), test.name].join(' › '),
+            error: test.error?.message,
+          });
         }
       });
       const finished = session.status === 'FINISHED';
       if (failedHere === 0 && (!finished || session.passed === false)) {
         failedHere = 1;
-        const error = session.errors.map((e) => e.message).join('\n') || (finished ? 'failed' : `did not finish (${session.status})`);
+        const error =
+          session.errors.map((e) => e.message).join('\n') ||
+          (finished ? 'failed' : `did not finish (${session.status})`);
         failures.push({ engine, file, test: '(the file itself)', error });
       }
       counts.failed += failedHere;
@@ -100,7 +112,14 @@ export function summaryLineReporter() {
       finalLines = [...s.skippedLines, ...s.engineLines, countsLine(s.total)];
       const file = process.env.NWT_SUMMARY_FILE;
       if (file) {
-        writeFileSync(file, JSON.stringify({ engines: s.byEngine, total: s.total, line: countsLine(s.total), failures: s.failures }, null, 2));
+        writeFileSync(
+          file,
+          JSON.stringify(
+            { engines: s.byEngine, total: s.total, line: countsLine(s.total), failures: s.failures },
+            null,
+            2,
+          ),
+        );
       }
     },
     getTestProgress() {

@@ -4,7 +4,16 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { galleryStyles } from './notwiththem-gallery.styles.js';
 import { AutoplayController } from './carousel/autoplay-controller.js';
 import { keyToMove } from './carousel/keys.js';
-import { clampIndex, isAtEnd, isAtStart, isInView, nextIndex, pageStart, previousIndex, type Paging } from './carousel/paging.js';
+import {
+  clampIndex,
+  isAtEnd,
+  isAtStart,
+  isInView,
+  nextIndex,
+  pageStart,
+  previousIndex,
+  type Paging,
+} from './carousel/paging.js';
 import { slideWindow, WINDOW_THRESHOLD } from './carousel/window.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { loadFeed, type LoadOptions } from './feed/load.js';
@@ -169,13 +178,16 @@ export class NotWithThemGallery extends LitElement {
    * @param registry - The registry to define in.
    */
   static define(tag = 'notwiththem-gallery', registry: CustomElementRegistry = customElements): void {
-    const existing = registry.get(tag) as (CustomElementConstructor & { version?: string; [warned]?: true }) | undefined;
+    const existing = registry.get(tag) as
+      (CustomElementConstructor & { version?: string; [warned]?: true }) | undefined;
     if (existing) {
       // A second copy of the script is harmless; a different version under the same tag warns once.
       if (existing.version !== this.version && !existing[warned]) {
         existing[warned] = true;
         const other = existing.version ? `version ${existing.version}` : 'another element';
-        console.warn(`<${tag}>: version ${this.version} is not registered: ${other} is already defined under this tag.`);
+        console.warn(
+          `<${tag}>: version ${this.version} is not registered: ${other} is already defined under this tag.`,
+        );
       }
       return;
     }
@@ -326,7 +338,9 @@ export class NotWithThemGallery extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.connection = new AbortController();
-    window.addEventListener('hashchange', () => this.showHashTarget(true), { signal: this.connection.signal });
+    window.addEventListener('hashchange', () => this.showHashTarget(true), {
+      signal: this.connection.signal,
+    });
     this.resizeObserver = new ResizeObserver(() => this.measure());
     this.resizeObserver.observe(this);
     if (this.reloadOnConnect) {
@@ -403,7 +417,8 @@ export class NotWithThemGallery extends LitElement {
       if (given !== undefined && given !== null) {
         feed = parseFeed(given, { baseUrl: document.baseURI });
       } else if (src) {
-        const { timeout, retries, retryDelay } = (this.constructor as typeof NotWithThemGallery).loaderOptions;
+        const { timeout, retries, retryDelay } = (this.constructor as typeof NotWithThemGallery)
+          .loaderOptions;
         const loaded = await loadFeed(src, { timeout, retries, retryDelay, signal });
         feed = parseFeed(loaded.data, { baseUrl: loaded.url });
       } else if (hasFigures(this)) {
@@ -422,7 +437,9 @@ export class NotWithThemGallery extends LitElement {
     } catch (error) {
       if (signal.aborted) throw error;
       const feedError =
-        error instanceof FeedError ? error : new FeedError('parse', error instanceof Error ? error.message : String(error));
+        error instanceof FeedError
+          ? error
+          : new FeedError('parse', error instanceof Error ? error.message : String(error));
       console.warn(`<notwiththem-gallery>: ${feedError.code}: ${feedError.message}`);
       const detail: NwtErrorDetail = { code: feedError.code, message: feedError.message };
       if (feedError.status !== undefined) detail.status = feedError.status;
@@ -451,15 +468,23 @@ export class NotWithThemGallery extends LitElement {
     // its <img> (same URL, same srcset and sizes) then takes it from the memory cache.
     const photo = this.list[pageStart(this.activeIndex, this.paging)]?.image;
     if (photo) {
-      Object.assign(new Image(), { fetchPriority: 'high', referrerPolicy: 'no-referrer', sizes: photo.sizes ?? '', srcset: photo.srcset ?? '', src: photo.src });
+      Object.assign(new Image(), {
+        fetchPriority: 'high',
+        referrerPolicy: 'no-referrer',
+        sizes: photo.sizes ?? '',
+        srcset: photo.srcset ?? '',
+        src: photo.src,
+      });
     }
     if (fromHash >= 0) this.updateComplete.then(() => this.scrollIntoView({ block: 'nearest' }));
     // Rotation never starts by itself for readers who asked for less motion.
-    if (this.autoplay && !this.reducedMotion && !this.autoplayController.playing) this.autoplayController.start();
+    if (this.autoplay && !this.reducedMotion && !this.autoplayController.playing)
+      this.autoplayController.start();
   }
 
   private findIndex(indexOrId: number | string, list: readonly Testimonial[] = this.items): number {
-    if (typeof indexOrId === 'number') return Number.isInteger(indexOrId) && indexOrId >= 0 && indexOrId < list.length ? indexOrId : -1;
+    if (typeof indexOrId === 'number')
+      return Number.isInteger(indexOrId) && indexOrId >= 0 && indexOrId < list.length ? indexOrId : -1;
     const trimmed = indexOrId.trim();
     if (/^\d+$/.test(trimmed)) return this.findIndex(Number(trimmed), list);
     return list.findIndex((item) => item.id === trimmed);
@@ -474,11 +499,14 @@ export class NotWithThemGallery extends LitElement {
     const index = this.indexFromHash(this.items);
     if (index < 0) return;
     this.goTo(index);
-    if (scrollPage) this.scrollIntoView({ block: 'nearest', behavior: this.reducedMotion ? 'auto' : 'smooth' });
+    if (scrollPage)
+      this.scrollIntoView({ block: 'nearest', behavior: this.reducedMotion ? 'auto' : 'smooth' });
   }
 
   private emit<T>(type: string, detail: T, cancelable = false): boolean {
-    return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
+    return this.dispatchEvent(
+      new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }),
+    );
   }
 
   private get track(): HTMLElement | null {
@@ -548,7 +576,8 @@ export class NotWithThemGallery extends LitElement {
     const track = this.track;
     if (track && this.items.length > WINDOW_THRESHOLD) {
       const step = this.slideStep(track);
-      if (step > 0) this.scrollIndex = clampIndex(Math.round(Math.abs(track.scrollLeft) / step), this.items.length);
+      if (step > 0)
+        this.scrollIndex = clampIndex(Math.round(Math.abs(track.scrollLeft) / step), this.items.length);
     }
   }
 
@@ -569,7 +598,8 @@ export class NotWithThemGallery extends LitElement {
     if (target === this.activeIndex) return;
     this.activeIndex = target;
     const testimonial = this.items[target];
-    if (testimonial && this.hasUpdated) this.emit<NwtSlideChangeDetail>('nwt-slide-change', { index: target, testimonial });
+    if (testimonial && this.hasUpdated)
+      this.emit<NwtSlideChangeDetail>('nwt-slide-change', { index: target, testimonial });
   }
 
   /**
@@ -585,7 +615,10 @@ export class NotWithThemGallery extends LitElement {
     const signal = this.connection?.signal;
     const feedAtStart = this.feedTask.value;
     try {
-      const loaded = await loadFeed(url, { ...(this.constructor as typeof NotWithThemGallery).loaderOptions, signal });
+      const loaded = await loadFeed(url, {
+        ...(this.constructor as typeof NotWithThemGallery).loaderOptions,
+        signal,
+      });
       const page = parseFeed(loaded.data, { baseUrl: loaded.url });
       if (signal?.aborted || this.feedTask.value !== feedAtStart) return;
       for (const warning of page.warnings) {
@@ -597,7 +630,9 @@ export class NotWithThemGallery extends LitElement {
     } catch (error) {
       if (signal?.aborted) return;
       this.nextPage = undefined;
-      console.warn(`<notwiththem-gallery>: the next page of the feed could not be used: ${(error as Error).message}`);
+      console.warn(
+        `<notwiththem-gallery>: the next page of the feed could not be used: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -606,7 +641,9 @@ export class NotWithThemGallery extends LitElement {
     const from = pageStart(this.activeIndex, this.paging);
     this.setActive(index, options);
     // Past the slides rendered around the page in view there is only blank space to glide over: jump.
-    const far = this.items.length > WINDOW_THRESHOLD && Math.abs(pageStart(this.activeIndex, this.paging) - from) > this.perView;
+    const far =
+      this.items.length > WINDOW_THRESHOLD &&
+      Math.abs(pageStart(this.activeIndex, this.paging) - from) > this.perView;
     if (far) this.scrollIndex = this.activeIndex;
     void this.updateComplete.then(() => this.scrollToActive(far ? 'instant' : 'auto'));
   }
@@ -632,14 +669,17 @@ export class NotWithThemGallery extends LitElement {
     }
     this.goTo(target);
     if (scope === 'picker') {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus());
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus(),
+      );
     }
   }
 
   /** Keyboard focus entering the gallery stops rotation until the reader presses Start again. */
   private handleFocusIn(event: FocusEvent): void {
     const target = event.composedPath()[0] as Element | undefined;
-    if (this.autoplayController.playing && target?.matches?.(':focus-visible')) this.autoplayController.stop();
+    if (this.autoplayController.playing && target?.matches?.(':focus-visible'))
+      this.autoplayController.stop();
   }
 
   /** Figures parsed after the element was upgraded (script in <head> without defer) become the feed. */
@@ -709,7 +749,8 @@ export class NotWithThemGallery extends LitElement {
   override render(): TemplateResult {
     return this.feedTask.render({
       initial: () => this.renderFrame(this.titleText(), this.renderSkeleton(this.renderNoSource())),
-      pending: () => this.renderFrame(this.titleText(this.feedTask.value), this.renderSkeleton(this.renderLoading())),
+      pending: () =>
+        this.renderFrame(this.titleText(this.feedTask.value), this.renderSkeleton(this.renderLoading())),
       error: (error) => this.renderFrame(this.titleText(), this.renderSkeleton(this.renderError(error))),
       complete: (feed) =>
         feed.testimonials.length === 0
@@ -908,8 +949,9 @@ export class NotWithThemGallery extends LitElement {
             <blockquote class="quote" part="quote" dir="auto" data-id=${testimonial.id} lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
             <p class="who" part="who">${this.renderWho(testimonial)}</p>
             <div class="slide-actions">
-              ${this.clampedIds.has(testimonial.id) && !this.sharing.isOpen(testimonial.id)
-                ? html`<button
+              ${
+                this.clampedIds.has(testimonial.id) && !this.sharing.isOpen(testimonial.id)
+                  ? html`<button
                     class="link-button"
                     part="read-more"
                     type="button"
@@ -918,7 +960,8 @@ export class NotWithThemGallery extends LitElement {
                   >
                     ${this.t.readMore}
                   </button>`
-                : nothing}
+                  : nothing
+              }
               ${this.sharing.render(testimonial, 'slide', (opener) => this.openDialog(index, opener))}
             </div>
           </figcaption>
@@ -996,22 +1039,28 @@ export class NotWithThemGallery extends LitElement {
     const testimonial = this.dialogIndex >= 0 ? this.items[this.dialogIndex] : undefined;
     return html`
       <dialog class="dialog" part="dialog" aria-labelledby="dialog-title" @close=${this.handleDialogClose}>
-        ${testimonial
-          ? html`
+        ${
+          testimonial
+            ? html`
               <div class="dialog-body">
                 <div class="dialog-photo photo" part="dialog-photo" .style=${placeholderStyle(testimonial.image.color)}>
                   ${this.renderPhoto(testimonial, true, '(min-width: 50rem) 48rem, 100vw')}
                 </div>
                 <div class="dialog-text">
-                  <h3 class="visually-hidden" id="dialog-title">${testimonial.name || format(this.t.slideLabel, {
-                    index: this.dialogIndex + 1,
-                    count: this.items.length,
-                  })}</h3>
+                  <h3 class="visually-hidden" id="dialog-title">${
+                    testimonial.name ||
+                    format(this.t.slideLabel, {
+                      index: this.dialogIndex + 1,
+                      count: this.items.length,
+                    })
+                  }</h3>
                   <blockquote class="dialog-quote" part="dialog-quote" dir="auto" lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
                   <p class="dialog-who" part="dialog-who">${this.renderWho(testimonial)}</p>
-                  ${testimonial.url
-                    ? html`<p><a part="dialog-link" href=${testimonial.url} target="_blank" rel="noopener noreferrer">${testimonial.url}</a></p>`
-                    : nothing}
+                  ${
+                    testimonial.url
+                      ? html`<p><a part="dialog-link" href=${testimonial.url} target="_blank" rel="noopener noreferrer">${testimonial.url}</a></p>`
+                      : nothing
+                  }
                   ${this.sharing.render(testimonial, 'dialog')}
                 </div>
               </div>
@@ -1019,7 +1068,8 @@ export class NotWithThemGallery extends LitElement {
                 <button class="control" part="control close" type="submit" aria-label=${this.t.close} autofocus>${icons.close}</button>
               </form>
             `
-          : nothing}
+            : nothing
+        }
       </dialog>
     `;
   }

@@ -17,17 +17,35 @@ import type { NotWithThemGallery } from './notwiththem-gallery.js';
 export type NotWithThemGalleryProps = Partial<
   Pick<
     NotWithThemGallery,
-    'src' | 'start' | 'autoplay' | 'interval' | 'loop' | 'share' | 'shareUrl' | 'hashtag' | 'lang' | 'label' | 'theme' | 'fit' | 'testimonials' | 'strings'
+    | 'src'
+    | 'start'
+    | 'autoplay'
+    | 'interval'
+    | 'loop'
+    | 'share'
+    | 'shareUrl'
+    | 'hashtag'
+    | 'lang'
+    | 'label'
+    | 'theme'
+    | 'fit'
+    | 'testimonials'
+    | 'strings'
   >
 >;
 
 /** `on<event>` props for every `nwt-*` event of the element, typed with its detail. */
 export type NotWithThemGalleryEventProps = {
-  [K in keyof HTMLElementEventMap as K extends `nwt-${string}` ? `on${K}` : never]?: (event: HTMLElementEventMap[K]) => void;
+  [K in keyof HTMLElementEventMap as K extends `nwt-${string}` ? `on${K}` : never]?: (
+    event: HTMLElementEventMap[K],
+  ) => void;
 };
 
 /** Everything `<notwiththem-gallery>` accepts in JSX. */
-export type NotWithThemGalleryJsxProps = DetailedHTMLProps<HTMLAttributes<NotWithThemGallery>, NotWithThemGallery> &
+export type NotWithThemGalleryJsxProps = DetailedHTMLProps<
+  HTMLAttributes<NotWithThemGallery>,
+  NotWithThemGallery
+> &
   NotWithThemGalleryProps &
   NotWithThemGalleryEventProps & {
     /** The attribute spelling of `shareUrl`. */

@@ -1,5 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil, nextFrame } from '@open-wc/testing';
-import { a11ySnapshot, emulateMedia, findAccessibilityNode, sendKeys, setViewport } from '@web/test-runner-commands';
+import {
+  a11ySnapshot,
+  emulateMedia,
+  findAccessibilityNode,
+  sendKeys,
+  setViewport,
+} from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
@@ -24,7 +30,8 @@ async function gallery(width: number, attrs = '', src = FEED): Promise<NotWithTh
   return el;
 }
 
-const inertFlags = (el: NotWithThemGallery) => $$(el, '.track[part~="track"] > .slide').map((s) => s.hasAttribute('inert'));
+const inertFlags = (el: NotWithThemGallery) =>
+  $$(el, '.track[part~="track"] > .slide').map((s) => s.hasAttribute('inert'));
 /** A node of the browser's accessibility tree as a11ySnapshot returns it. */
 interface A11yNode {
   role?: string;
@@ -60,7 +67,12 @@ describe('carousel: roles and names (WAI-ARIA carousel pattern)', () => {
     expect(section.getAttribute('aria-label')!.toLowerCase()).to.not.contain('carousel');
     const slides = $$(el, '.track[part~="track"] > .slide');
     expect(slides.map((s) => s.getAttribute('role'))).to.deep.equal(['group', 'group', 'group', 'group']);
-    expect(slides.map((s) => s.getAttribute('aria-roledescription'))).to.deep.equal(['slide', 'slide', 'slide', 'slide']);
+    expect(slides.map((s) => s.getAttribute('aria-roledescription'))).to.deep.equal([
+      'slide',
+      'slide',
+      'slide',
+      'slide',
+    ]);
     expect(slides[2]!.getAttribute('aria-label')).to.equal('3 of 4');
 
     // The same names as the accessibility tree exposes them.
@@ -355,13 +367,21 @@ describe('carousel: autoplay', () => {
     const spacer = document.createElement('div');
     spacer.style.height = '5000px';
     el.parentElement!.before(spacer);
-    await waitUntil(() => $(el, '.track[part~="track"]')!.getAttribute('aria-live') === 'polite', 'never paused', {
-      timeout: 3000,
-    });
+    await waitUntil(
+      () => $(el, '.track[part~="track"]')!.getAttribute('aria-live') === 'polite',
+      'never paused',
+      {
+        timeout: 3000,
+      },
+    );
     spacer.remove();
-    await waitUntil(() => $(el, '.track[part~="track"]')!.getAttribute('aria-live') === 'off', 'never resumed', {
-      timeout: 3000,
-    });
+    await waitUntil(
+      () => $(el, '.track[part~="track"]')!.getAttribute('aria-live') === 'off',
+      'never resumed',
+      {
+        timeout: 3000,
+      },
+    );
   });
 });
 
@@ -414,7 +434,9 @@ describe('carousel: deep links, start and events', () => {
     const track = $(el, '.track[part~="track"]')!;
     const slide = $(el, '.slide[aria-label="3 of 4"]')!;
     const inset = parseFloat(getComputedStyle(track).paddingLeft);
-    expect(Math.round(slide.getBoundingClientRect().left - track.getBoundingClientRect().left - inset)).to.equal(0);
+    expect(
+      Math.round(slide.getBoundingClientRect().left - track.getBoundingClientRect().left - inset),
+    ).to.equal(0);
     expect(el.currentIndex).to.equal(2);
   });
 

@@ -32,7 +32,13 @@ describe('figures as data (progressive enhancement)', () => {
     expect(readFigures(host)).to.deep.equal([
       {
         id: 'laura-vilches',
-        image: { src: '/tests/fixtures/photos/sign-1.svg', alt: 'Laura Vilches holds a sign', width: 800, height: 600, color: '#d9485f' },
+        image: {
+          src: '/tests/fixtures/photos/sign-1.svg',
+          alt: 'Laura Vilches holds a sign',
+          width: 800,
+          height: 600,
+          color: '#d9485f',
+        },
         quote: '#NotWithThem because they represent the capitalist class',
         name: 'Laura Vilches',
         role: 'Legislator',
@@ -51,11 +57,17 @@ describe('figures as data (progressive enhancement)', () => {
   });
 
   it('shows the figures as slides when there is no src, and the figures themselves no more', async () => {
-    const el = await fixture<NotWithThemGallery>(html`<notwiththem-gallery label="From figures">${figures}</notwiththem-gallery>`);
+    const el = await fixture<NotWithThemGallery>(
+      html`<notwiththem-gallery label="From figures">${figures}</notwiththem-gallery>`,
+    );
     await waitUntil(() => slides(el).length === 2, 'figures never became slides', { timeout: 5000 });
     const first = slides(el)[0]!;
-    expect(first.querySelector('[part~="quote"]')!.textContent).to.equal('#NotWithThem because they represent the capitalist class');
-    expect(first.querySelector('img')!.src).to.equal(new URL('/tests/fixtures/photos/sign-1.svg', location.href).href);
+    expect(first.querySelector('[part~="quote"]')!.textContent).to.equal(
+      '#NotWithThem because they represent the capitalist class',
+    );
+    expect(first.querySelector('img')!.src).to.equal(
+      new URL('/tests/fixtures/photos/sign-1.svg', location.href).href,
+    );
     expect(el.items[1]!.image.alt).to.contain('Workers from Pompeya');
     expect(el.items[0]!.url).to.equal(new URL('/more/laura', location.href).href);
     for (const figure of el.querySelectorAll('figure')) {
@@ -75,7 +87,8 @@ describe('figures as data (progressive enhancement)', () => {
 
   it('prefers testimonials given as a property', async () => {
     const el = document.createElement('notwiththem-gallery') as NotWithThemGallery;
-    el.innerHTML = '<figure><img src="/tests/fixtures/photos/sign-1.svg" alt="x" /><figcaption>From a figure</figcaption></figure>';
+    el.innerHTML =
+      '<figure><img src="/tests/fixtures/photos/sign-1.svg" alt="x" /><figcaption>From a figure</figcaption></figure>';
     el.testimonials = [{ image: '/tests/fixtures/photos/sign-2.svg', quote: 'Given directly' }];
     fixtureSync(html`<div>${el}</div>`);
     await waitUntil(() => slides(el).length === 1, 'never rendered', { timeout: 5000 });
@@ -94,7 +107,9 @@ describe('figures as data (progressive enhancement)', () => {
   });
 
   it('still shows other fallback content when there are no figures', async () => {
-    const el = await fixture<NotWithThemGallery>(html`<notwiththem-gallery><p>Testimonials coming soon.</p></notwiththem-gallery>`);
+    const el = await fixture<NotWithThemGallery>(
+      html`<notwiththem-gallery><p>Testimonials coming soon.</p></notwiththem-gallery>`,
+    );
     await el.updateComplete;
     const paragraph = el.querySelector('p')!;
     expect(paragraph.assignedSlot).to.not.equal(null);

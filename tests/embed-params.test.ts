@@ -1,7 +1,14 @@
 // The iframe embed's query string and the builder's snippets: pure functions, checked directly.
 import { expect } from '@open-wc/testing';
 import { isEmbedHeightMessage, readEmbedParams } from '../src/embed/params.js';
-import { elementMarkup, embedAttributes, embedUrl, escapeHtml, iframeSnippet, scriptSnippet } from '../src/embed/snippets.js';
+import {
+  elementMarkup,
+  embedAttributes,
+  embedUrl,
+  escapeHtml,
+  iframeSnippet,
+  scriptSnippet,
+} from '../src/embed/snippets.js';
 
 const BASE = 'https://gallery.example/embed.html';
 const read = (query: string) => readEmbedParams(query, BASE);
@@ -31,7 +38,15 @@ describe('embed query parameters', () => {
   });
 
   it('drops feed URLs that are not http(s), whatever their spelling', () => {
-    for (const src of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'data:application/json,[]', 'vbscript:x', 'file:///etc/passwd']) {
+    for (const src of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      ' javascript:alert(1)',
+      'java\tscript:alert(1)',
+      'data:application/json,[]',
+      'vbscript:x',
+      'file:///etc/passwd',
+    ]) {
       const { attributes, warnings } = read(`?${new URLSearchParams({ src })}`);
       expect(attributes.src, src).to.equal(undefined);
       expect(warnings.length, src).to.equal(1);
@@ -43,15 +58,32 @@ describe('embed query parameters', () => {
   it('wants an absolute http(s) share-url: shares must point at the blog post', () => {
     expect(read('?share-url=/post').attributes['share-url']).to.equal(undefined);
     expect(read('?share-url=javascript:alert(1)').attributes['share-url']).to.equal(undefined);
-    expect(read('?share-url=https://blog.example/post?x=1').attributes['share-url']).to.equal('https://blog.example/post?x=1');
+    expect(read('?share-url=https://blog.example/post?x=1').attributes['share-url']).to.equal(
+      'https://blog.example/post?x=1',
+    );
   });
 
   it('ignores unknown names and values that do not fit, with one warning each', () => {
-    const { attributes, accent, id, warnings } = read('?onload=alert(1)&style=x&theme=neon&fit=fill&interval=100&lang=<b>&start=a b&hashtag=no-way&share=<x>&accent=red&id=a"b&autoplay=maybe');
+    const { attributes, accent, id, warnings } = read(
+      '?onload=alert(1)&style=x&theme=neon&fit=fill&interval=100&lang=<b>&start=a b&hashtag=no-way&share=<x>&accent=red&id=a"b&autoplay=maybe',
+    );
     expect(attributes).to.deep.equal({});
     expect(accent).to.equal(undefined);
     expect(id).to.equal(undefined);
-    expect(warnings.map((w) => w.split(' ')[0])).to.deep.equal(['onload', 'style', 'theme', 'fit', 'interval', 'lang', 'start', 'hashtag', 'share', 'accent', 'id', 'autoplay']);
+    expect(warnings.map((w) => w.split(' ')[0])).to.deep.equal([
+      'onload',
+      'style',
+      'theme',
+      'fit',
+      'interval',
+      'lang',
+      'start',
+      'hashtag',
+      'share',
+      'accent',
+      'id',
+      'autoplay',
+    ]);
   });
 
   it('turns flags off with 0 or false, keeps the first of repeated parameters, and refuses long labels', () => {
@@ -63,7 +95,14 @@ describe('embed query parameters', () => {
   it('recognises a well-formed height message only', () => {
     expect(isEmbedHeightMessage({ type: 'nwt-embed-height', height: 512, id: 'a' })).to.equal(true);
     expect(isEmbedHeightMessage({ type: 'nwt-embed-height', height: 512 })).to.equal(true);
-    for (const bad of [null, 'nwt-embed-height', { type: 'other', height: 1 }, { type: 'nwt-embed-height', height: '512' }, { type: 'nwt-embed-height', height: NaN }, { type: 'nwt-embed-height', height: -1 }]) {
+    for (const bad of [
+      null,
+      'nwt-embed-height',
+      { type: 'other', height: 1 },
+      { type: 'nwt-embed-height', height: '512' },
+      { type: 'nwt-embed-height', height: NaN },
+      { type: 'nwt-embed-height', height: -1 },
+    ]) {
       expect(isEmbedHeightMessage(bad), JSON.stringify(bad)).to.equal(false);
     }
   });
@@ -73,10 +112,19 @@ describe('embed snippets', () => {
   const files = { bundle: 'https://gallery.example/notwiththem-gallery.bundle.js', embed: BASE };
 
   it('leave out defaults and escape every value', () => {
-    expect(embedAttributes({ src: 'https://f.example/t.json', theme: 'light', fit: 'cover', interval: 7000, autoplay: false })).to.deep.equal([
-      ['src', 'https://f.example/t.json'],
-    ]);
-    const markup = elementMarkup({ src: 'https://f.example/t.json?a=1&b=2', label: 'A "quoted" <b>title</b>' });
+    expect(
+      embedAttributes({
+        src: 'https://f.example/t.json',
+        theme: 'light',
+        fit: 'cover',
+        interval: 7000,
+        autoplay: false,
+      }),
+    ).to.deep.equal([['src', 'https://f.example/t.json']]);
+    const markup = elementMarkup({
+      src: 'https://f.example/t.json?a=1&b=2',
+      label: 'A "quoted" <b>title</b>',
+    });
     expect(markup).to.contain('src="https://f.example/t.json?a=1&amp;b=2"');
     expect(markup).to.contain('label="A &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt;"');
     expect(escapeHtml('&<>"')).to.equal('&amp;&lt;&gt;&quot;');
@@ -94,7 +142,17 @@ describe('embed snippets', () => {
   });
 
   it('the iframe snippet round-trips through the embed page’s own checks', () => {
-    const options = { src: 'https://f.example/t.json', lang: 'es', theme: 'dark' as const, autoplay: true, interval: 9000, share: ['x'], shareUrl: 'https://blog.example/p', accent: '#0b5d43', label: 'Why' };
+    const options = {
+      src: 'https://f.example/t.json',
+      lang: 'es',
+      theme: 'dark' as const,
+      autoplay: true,
+      interval: 9000,
+      share: ['x'],
+      shareUrl: 'https://blog.example/p',
+      accent: '#0b5d43',
+      label: 'Why',
+    };
     const url = new URL(embedUrl(options, files, 'nwt-1'));
     const read = readEmbedParams(url.search, BASE);
     expect(read.warnings).to.deep.equal([]);

@@ -7,8 +7,18 @@ import { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { version } from '../src/version.js';
 
 const TESTIMONIALS = [
-  { id: 'laura-vilches', image: '/tests/fixtures/photos/sign-1.svg', quote: '#NotWithThem because they represent the capitalist class', name: 'Laura Vilches' },
-  { id: 'pompeya', image: '/tests/fixtures/photos/sign-4.svg', quote: '#NotWithThem. We need a workers party!', name: 'Workers from Pompeya' },
+  {
+    id: 'laura-vilches',
+    image: '/tests/fixtures/photos/sign-1.svg',
+    quote: '#NotWithThem because they represent the capitalist class',
+    name: 'Laura Vilches',
+  },
+  {
+    id: 'pompeya',
+    image: '/tests/fixtures/photos/sign-4.svg',
+    quote: '#NotWithThem. We need a workers party!',
+    name: 'Workers from Pompeya',
+  },
 ];
 
 const slides = (el: Element) => [...(el.shadowRoot?.querySelectorAll('[part~="slide"]') ?? [])];
@@ -34,7 +44,9 @@ describe('registration', () => {
 
     // Assert
     expect(el).to.be.instanceOf(NotWithThemGallery);
-    await waitUntil(() => slides(el).length === 2, 'the early testimonials never rendered', { timeout: 5000 });
+    await waitUntil(() => slides(el).length === 2, 'the early testimonials never rendered', {
+      timeout: 5000,
+    });
     expect(el.shadowRoot!.querySelector('[part~="title"]')!.textContent).to.equal('Set before define');
     expect(el.items.map((item) => item.id)).to.deep.equal(['laura-vilches', 'pompeya']);
   });

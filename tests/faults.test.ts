@@ -41,7 +41,8 @@ const onError = (event: ErrorEvent) => uncaught.push(event.error ?? event.messag
 const onRejection = (event: PromiseRejectionEvent) => uncaught.push(event.reason);
 
 const stateOf = (el: NotWithThemGallery) => el.shadowRoot!.querySelector<HTMLElement>('[part~="state"]');
-const retryOf = (el: NotWithThemGallery) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]');
+const retryOf = (el: NotWithThemGallery) =>
+  el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]');
 const slidesOf = (el: NotWithThemGallery) => el.shadowRoot!.querySelectorAll('[part~="slide"]');
 
 /** Laid out, not hidden, at least partly inside the host. */
@@ -52,8 +53,14 @@ function expectVisible(node: HTMLElement, host: HTMLElement, what: string): void
   expect(box.width > 0 && box.height > 0, `${what} has a size`).to.equal(true);
   expect(style.visibility, `${what} visibility`).to.equal('visible');
   expect(Number(style.opacity), `${what} opacity`).to.be.greaterThan(0.9);
-  expect(box.top >= hostBox.top - 1 && box.bottom <= hostBox.bottom + 1, `${what} inside the host vertically`).to.equal(true);
-  expect(box.left >= hostBox.left - 1 && box.right <= hostBox.right + 1, `${what} inside the host horizontally`).to.equal(true);
+  expect(
+    box.top >= hostBox.top - 1 && box.bottom <= hostBox.bottom + 1,
+    `${what} inside the host vertically`,
+  ).to.equal(true);
+  expect(
+    box.left >= hostBox.left - 1 && box.right <= hostBox.right + 1,
+    `${what} inside the host horizontally`,
+  ).to.equal(true);
 }
 
 /** A gallery in a 360 px column loading `src`; resolves once it settles (nwt-load or nwt-error). */
@@ -70,7 +77,10 @@ async function load(src: string, lang: 'en' | 'es') {
   const started = performance.now();
   el.src = src;
   column.append(el);
-  await waitUntil(() => errors.length + loads.length > 0, `${src} never settled`, { timeout: 15_000, interval: 10 });
+  await waitUntil(() => errors.length + loads.length > 0, `${src} never settled`, {
+    timeout: 15_000,
+    interval: 10,
+  });
   const ms = Math.round(performance.now() - started);
   await el.updateComplete;
   return { el, column, errors, loads, ms };
@@ -102,9 +112,30 @@ const messageKey = {
 
 const cases: Case[] = [
   { fault: '404', route: 'until-cleared?fault=404', code: 'http', status: 404, lang: 'en', attempts: 1 },
-  { fault: '500 every time', route: 'until-cleared?fault=500', code: 'http', status: 500, lang: 'es', attempts: 4 },
-  { fault: '429, Retry-After: 120', route: 'until-cleared?fault=429&after=120', code: 'http', status: 429, lang: 'en', attempts: 1 },
-  { fault: 'connection reset', route: 'until-cleared?fault=reset', code: 'network', lang: 'es', attempts: 4, browserRetries: true },
+  {
+    fault: '500 every time',
+    route: 'until-cleared?fault=500',
+    code: 'http',
+    status: 500,
+    lang: 'es',
+    attempts: 4,
+  },
+  {
+    fault: '429, Retry-After: 120',
+    route: 'until-cleared?fault=429&after=120',
+    code: 'http',
+    status: 429,
+    lang: 'en',
+    attempts: 1,
+  },
+  {
+    fault: 'connection reset',
+    route: 'until-cleared?fault=reset',
+    code: 'network',
+    lang: 'es',
+    attempts: 4,
+    browserRetries: true,
+  },
   {
     fault: 'first byte after the timeout',
     route: 'until-cleared?fault=slow&ms=4000',
@@ -114,12 +145,43 @@ const cases: Case[] = [
     loaderOptions: { timeout: 600 },
   },
   { fault: 'truncated JSON', route: 'until-cleared?fault=truncated', code: 'parse', lang: 'es', attempts: 1 },
-  { fault: 'HTML page, status 200', route: 'until-cleared?fault=html', code: 'parse', lang: 'en', attempts: 1 },
-  { fault: 'wrong content type (image/png)', route: 'until-cleared?fault=png', code: 'parse', lang: 'es', attempts: 1 },
+  {
+    fault: 'HTML page, status 200',
+    route: 'until-cleared?fault=html',
+    code: 'parse',
+    lang: 'en',
+    attempts: 1,
+  },
+  {
+    fault: 'wrong content type (image/png)',
+    route: 'until-cleared?fault=png',
+    code: 'parse',
+    lang: 'es',
+    attempts: 1,
+  },
   { fault: 'empty body', route: 'until-cleared?fault=empty', code: 'parse', lang: 'en', attempts: 1 },
-  { fault: '6 MB body, chunked', route: 'until-cleared?fault=huge', code: 'too-large', lang: 'es', attempts: 1 },
-  { fault: '6 MB Content-Length', route: 'until-cleared?fault=huge-length', code: 'too-large', lang: 'en', attempts: 1 },
-  { fault: 'cross-origin, no CORS headers', route: 'until-cleared?fault=ok', code: 'network', lang: 'es', attempts: 4, crossOrigin: true },
+  {
+    fault: '6 MB body, chunked',
+    route: 'until-cleared?fault=huge',
+    code: 'too-large',
+    lang: 'es',
+    attempts: 1,
+  },
+  {
+    fault: '6 MB Content-Length',
+    route: 'until-cleared?fault=huge-length',
+    code: 'too-large',
+    lang: 'en',
+    attempts: 1,
+  },
+  {
+    fault: 'cross-origin, no CORS headers',
+    route: 'until-cleared?fault=ok',
+    code: 'network',
+    lang: 'es',
+    attempts: 4,
+    crossOrigin: true,
+  },
 ];
 
 describe('faults served by the test server', function () {
@@ -149,13 +211,18 @@ describe('faults served by the test server', function () {
   after(() => {
     window.removeEventListener('error', onError);
     window.removeEventListener('unhandledrejection', onRejection);
-    const rows = observations.map((o) => `${o.fault} | ${o.outcome} | ${o.attempts} | ${o.ms} ms | ${o.message}`);
-    console.log(`Fault observations (${navigator.userAgent.match(/(Firefox|Chrome|Version)\/[\d.]+/)?.[0] ?? 'browser'}):\n${rows.join('\n')}`);
+    const rows = observations.map(
+      (o) => `${o.fault} | ${o.outcome} | ${o.attempts} | ${o.ms} ms | ${o.message}`,
+    );
+    console.log(
+      `Fault observations (${navigator.userAgent.match(/(Firefox|Chrome|Version)\/[\d.]+/)?.[0] ?? 'browser'}):\n${rows.join('\n')}`,
+    );
   });
 
   for (const c of cases) {
     it(`${c.fault}: ${c.code}${c.status ? ` ${c.status}` : ''}, a ${c.lang === 'es' ? 'Spanish' : 'English'} message with Retry, and Retry works once it clears`, async function () {
-      if (c.loaderOptions) NotWithThemGallery.loaderOptions = { ...NotWithThemGallery.loaderOptions, ...c.loaderOptions };
+      if (c.loaderOptions)
+        NotWithThemGallery.loaderOptions = { ...NotWithThemGallery.loaderOptions, ...c.loaderOptions };
       const k = key();
       const src = `${c.crossOrigin ? otherOrigin() : ''}/__feeds/${c.route}&key=${k}`;
       const { el, errors, loads, ms } = await load(src, c.lang);
@@ -185,7 +252,13 @@ describe('faults served by the test server', function () {
       expectVisible(state.querySelector('.message')!, el, 'message');
       expectVisible(retry, el, 'Retry');
       expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-busy')).to.equal('false');
-      observations.push({ fault: c.fault, outcome: `${detail.code}${c.status ? ` ${c.status}` : ''}`, message, attempts: served, ms });
+      observations.push({
+        fault: c.fault,
+        outcome: `${detail.code}${c.status ? ` ${c.status}` : ''}`,
+        message,
+        attempts: served,
+        ms,
+      });
 
       // Retry while the fault is still there fails the same way, quietly.
       const again = oneEvent(el, 'nwt-error');
@@ -211,7 +284,13 @@ describe('faults served by the test server', function () {
     expect(loads).to.deep.equal([2]);
     expect(await hits(k)).to.equal(2);
     await waitUntil(() => slidesOf(el).length === 2, 'no slides');
-    observations.push({ fault: '500 then 200', outcome: 'loaded after 1 retry', message: '-', attempts: 2, ms });
+    observations.push({
+      fault: '500 then 200',
+      outcome: 'loaded after 1 retry',
+      message: '-',
+      attempts: 2,
+      ms,
+    });
   });
 
   it('429 with Retry-After: 1 waits the second the server asked for, then loads', async () => {
@@ -223,7 +302,13 @@ describe('faults served by the test server', function () {
     // The backoff alone would have been at most 50 ms: the wait is the server's.
     expect(ms).to.be.at.least(950);
     await waitUntil(() => slidesOf(el).length === 2, 'no slides');
-    observations.push({ fault: '429, Retry-After: 1', outcome: 'loaded after waiting Retry-After', message: '-', attempts: 2, ms });
+    observations.push({
+      fault: '429, Retry-After: 1',
+      outcome: 'loaded after waiting Retry-After',
+      message: '-',
+      attempts: 2,
+      ms,
+    });
   });
 
   it('a right feed sent as text/plain still loads (the content type is not checked, by design)', async () => {
@@ -231,7 +316,13 @@ describe('faults served by the test server', function () {
     const { errors, loads, ms } = await load(`/__feeds/text-plain?key=${k}`, 'en');
     expect(errors).to.deep.equal([]);
     expect(loads).to.deep.equal([2]);
-    observations.push({ fault: 'valid JSON as text/plain', outcome: 'loaded', message: '-', attempts: 1, ms });
+    observations.push({
+      fault: 'valid JSON as text/plain',
+      outcome: 'loaded',
+      message: '-',
+      attempts: 1,
+      ms,
+    });
   });
 
   it('a cross-origin feed with CORS headers loads (the cross-origin case above fails for CORS alone)', async () => {

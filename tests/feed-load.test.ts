@@ -148,7 +148,10 @@ describe('loadFeed', () => {
 
     it('reports a reset connection as a network error after retrying', async () => {
       const spy = fetchSpy();
-      await expectFeedError(loadFeed(route('reset', { key: newKey() }), { ...fast, retries: 2, fetch: spy.fetch }), 'network');
+      await expectFeedError(
+        loadFeed(route('reset', { key: newKey() }), { ...fast, retries: 2, fetch: spy.fetch }),
+        'network',
+      );
       expect(spy.calls).to.equal(3);
     });
   });
@@ -157,14 +160,20 @@ describe('loadFeed', () => {
     it('times out while waiting for headers, retrying once', async () => {
       const spy = fetchSpy();
       const started = performance.now();
-      await expectFeedError(loadFeed(route('slow', { ms: 2000, key: newKey() }), { ...fast, timeout: 300, fetch: spy.fetch }), 'timeout');
+      await expectFeedError(
+        loadFeed(route('slow', { ms: 2000, key: newKey() }), { ...fast, timeout: 300, fetch: spy.fetch }),
+        'timeout',
+      );
       expect(spy.calls).to.equal(2);
       expect(performance.now() - started).to.be.below(1500);
       expect(spy.signals.every((signal) => signal.aborted)).to.equal(true);
     });
 
     it('times out while the body is still arriving', async () => {
-      await expectFeedError(loadFeed(route('slow-body', { ms: 2000, key: newKey() }), { ...fast, timeout: 300, retries: 0 }), 'timeout');
+      await expectFeedError(
+        loadFeed(route('slow-body', { ms: 2000, key: newKey() }), { ...fast, timeout: 300, retries: 0 }),
+        'timeout',
+      );
     });
   });
 
@@ -200,7 +209,10 @@ describe('loadFeed', () => {
     });
 
     it('applies a custom maxBytes', async () => {
-      await expectFeedError(loadFeed(route('ok', { key: newKey() }), { ...fast, maxBytes: 100 }), 'too-large');
+      await expectFeedError(
+        loadFeed(route('ok', { key: newKey() }), { ...fast, maxBytes: 100 }),
+        'too-large',
+      );
     });
   });
 
@@ -209,14 +221,20 @@ describe('loadFeed', () => {
       const spy = fetchSpy();
       const controller = new AbortController();
       controller.abort();
-      await expectAbortError(loadFeed(route('ok', { key: newKey() }), { signal: controller.signal, fetch: spy.fetch }));
+      await expectAbortError(
+        loadFeed(route('ok', { key: newKey() }), { signal: controller.signal, fetch: spy.fetch }),
+      );
       expect(spy.calls).to.equal(0);
     });
 
     it('aborts while waiting for headers', async () => {
       const spy = fetchSpy();
       const controller = new AbortController();
-      const promise = loadFeed(route('slow', { ms: 2000, key: newKey() }), { ...fast, signal: controller.signal, fetch: spy.fetch });
+      const promise = loadFeed(route('slow', { ms: 2000, key: newKey() }), {
+        ...fast,
+        signal: controller.signal,
+        fetch: spy.fetch,
+      });
       await delay(100);
       controller.abort();
       await expectAbortError(promise);
@@ -226,7 +244,10 @@ describe('loadFeed', () => {
 
     it('aborts while reading the body', async () => {
       const controller = new AbortController();
-      const promise = loadFeed(route('slow-body', { ms: 2000, key: newKey() }), { ...fast, signal: controller.signal });
+      const promise = loadFeed(route('slow-body', { ms: 2000, key: newKey() }), {
+        ...fast,
+        signal: controller.signal,
+      });
       await delay(300);
       controller.abort();
       await expectAbortError(promise);
@@ -256,8 +277,14 @@ describe('loadFeed', () => {
         )) as typeof fetch;
       const never = (() => new Promise<Response>(() => {})) as typeof fetch;
 
-      await expectFeedError(loadFeed('/__feeds/seam-body', { timeout: 200, retries: 0, fetch: stalling }), 'timeout');
-      await expectFeedError(loadFeed('/__feeds/seam-headers', { timeout: 200, retries: 0, fetch: never }), 'timeout');
+      await expectFeedError(
+        loadFeed('/__feeds/seam-body', { timeout: 200, retries: 0, fetch: stalling }),
+        'timeout',
+      );
+      await expectFeedError(
+        loadFeed('/__feeds/seam-headers', { timeout: 200, retries: 0, fetch: never }),
+        'timeout',
+      );
       const controller = new AbortController();
       const promise = loadFeed('/__feeds/seam-abort', { signal: controller.signal, fetch: stalling });
       await delay(50);

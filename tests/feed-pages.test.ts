@@ -4,8 +4,13 @@ import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { joinPage, nearEnd } from '../src/feed/pages.js';
 import type { Testimonial } from '../src/feed/types.js';
 
-const hits = async (key: string) => ((await (await fetch(`/__feeds/hits?key=${key}`)).json()) as { hits: number }).hits;
-const item = (id: string): Testimonial => ({ id, quote: id, image: { src: 'https://example.org/a.jpg', alt: id } });
+const hits = async (key: string) =>
+  ((await (await fetch(`/__feeds/hits?key=${key}`)).json()) as { hits: number }).hits;
+const item = (id: string): Testimonial => ({
+  id,
+  quote: id,
+  image: { src: 'https://example.org/a.jpg', alt: id },
+});
 
 describe('feed pages', () => {
   it('joins a page with ids kept unique across pages (pure)', () => {
@@ -41,7 +46,9 @@ describe('feed pages', () => {
     await el.updateComplete;
     await nextFrame();
     expect(track.scrollLeft).to.equal(before);
-    expect(el.shadowRoot!.querySelector('.slide[aria-label="14 of 24"]')!.getBoundingClientRect().left).to.equal(shown);
+    expect(
+      el.shadowRoot!.querySelector('.slide[aria-label="14 of 24"]')!.getBoundingClientRect().left,
+    ).to.equal(shown);
     expect(el.items.map((t) => t.id).slice(-2)).to.deep.equal(['p23', 'p24']);
     expect(el.shadowRoot!.querySelector('[part~="title"]')!.textContent).to.equal('Paged feed');
   });

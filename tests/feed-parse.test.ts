@@ -121,7 +121,11 @@ describe('parseFeed: URLs', () => {
 
   it('resolves root-relative, parent and protocol-relative URLs', () => {
     const feed = parseFeed(
-      [entry({ image: '/a.webp' }), entry({ image: '../b.webp' }), entry({ image: '//cdn.example.net/c.webp' })],
+      [
+        entry({ image: '/a.webp' }),
+        entry({ image: '../b.webp' }),
+        entry({ image: '//cdn.example.net/c.webp' }),
+      ],
       { baseUrl: BASE },
     );
 
@@ -143,7 +147,9 @@ describe('parseFeed: URLs', () => {
     const feed = one({ image: 'photos/a.webp', url: 'more.html' }, null);
 
     expect(feed.testimonials).to.deep.equal([]);
-    expect(feed.warnings).to.deep.equal([{ index: 0, reason: 'image URL is relative and the feed has no base URL' }]);
+    expect(feed.warnings).to.deep.equal([
+      { index: 0, reason: 'image URL is relative and the feed has no base URL' },
+    ]);
   });
 
   it('accepts absolute URLs without a base URL', () => {
@@ -168,14 +174,19 @@ describe('parseFeed: URLs', () => {
   });
 
   it('accepts http: as well as https:', () => {
-    expect(one({ image: 'http://example.org/a.webp' }).testimonials[0]!.image.src).to.equal('http://example.org/a.webp');
+    expect(one({ image: 'http://example.org/a.webp' }).testimonials[0]!.image.src).to.equal(
+      'http://example.org/a.webp',
+    );
   });
 
   for (const attack of ATTACKS) {
     const shown = JSON.stringify(attack);
 
     it(`drops an entry whose image is ${shown}`, () => {
-      const feed = parseFeed([entry(), entry({ image: attack }), entry({ image: { src: attack, alt: 'x' } })], { baseUrl: BASE });
+      const feed = parseFeed(
+        [entry(), entry({ image: attack }), entry({ image: { src: attack, alt: 'x' } })],
+        { baseUrl: BASE },
+      );
 
       expect(feed.testimonials).to.have.length(1);
       expect(feed.warnings.map((w) => w.index)).to.deep.equal([1, 2]);
@@ -191,7 +202,10 @@ describe('parseFeed: URLs', () => {
     });
 
     it(`drops submit and next when they are ${shown}`, () => {
-      const feed = parseFeed({ testimonials: [entry()], submit: { url: attack, label: 'Send' }, next: attack }, { baseUrl: BASE });
+      const feed = parseFeed(
+        { testimonials: [entry()], submit: { url: attack, label: 'Send' }, next: attack },
+        { baseUrl: BASE },
+      );
 
       expect(feed).to.not.have.property('submit');
       expect(feed).to.not.have.property('next');
@@ -210,11 +224,15 @@ describe('parseFeed: URLs', () => {
   }
 
   it('names the refused protocol in the warning', () => {
-    expect(one({ image: 'JaVaScRiPt:alert(1)' }).warnings[0]!.reason).to.equal('image URL is not http(s) (javascript:)');
+    expect(one({ image: 'JaVaScRiPt:alert(1)' }).warnings[0]!.reason).to.equal(
+      'image URL is not http(s) (javascript:)',
+    );
   });
 
   it('refuses URLs containing control characters, even ones the URL parser would strip', () => {
-    expect(one({ image: 'https://example.org/a\t.webp' }).warnings[0]!.reason).to.equal('image URL contains control characters');
+    expect(one({ image: 'https://example.org/a\t.webp' }).warnings[0]!.reason).to.equal(
+      'image URL contains control characters',
+    );
     expect(safeUrl('https://example.org/a\nb', undefined, ['https:'])).to.equal(undefined);
   });
 
@@ -226,7 +244,11 @@ describe('parseFeed: URLs', () => {
 
   it('lets submit use mailto:, but never image, url or next', () => {
     const mail = 'mailto:pics@example.org?subject=NotWithThem';
-    const feed = parseFeed({ testimonials: [entry({ url: mail }), entry({ image: mail })], submit: { url: mail }, next: mail });
+    const feed = parseFeed({
+      testimonials: [entry({ url: mail }), entry({ image: mail })],
+      submit: { url: mail },
+      next: mail,
+    });
 
     expect(feed.submit).to.deep.equal({ url: mail });
     expect(feed).to.not.have.property('next');
@@ -248,7 +270,9 @@ describe('parseFeed: URLs', () => {
   it('safeUrl checks the protocol of URLs under a plain http(s) directory too', () => {
     expect(safeUrl('photos/a.webp', BASE, ['mailto:'])).to.equal(undefined);
     expect(safeUrl('https://example.org/photos/a.webp', BASE, ['http:'])).to.equal(undefined);
-    expect(safeUrl('http://example.org/photos/a.webp', BASE, ['http:'])).to.equal('http://example.org/photos/a.webp');
+    expect(safeUrl('http://example.org/photos/a.webp', BASE, ['http:'])).to.equal(
+      'http://example.org/photos/a.webp',
+    );
   });
 
   // URLs of one directory share one parse (see `prefixes` in parse.ts): every result must still be the
@@ -264,16 +288,65 @@ describe('parseFeed: URLs', () => {
     'https://bücher.example/%7Efeeds/feed.json',
   ];
   const ODD_URLS = [
-    'a.webp', './a.webp', '../a.webp', '../../../../a.webp', '/a.webp', '//cdn.example.net/a.webp', '//cdn.example.net',
-    'photos/a.webp', 'photos//a.webp', 'photos/./a.webp', 'photos/../a.webp', 'photos/%2e%2e/a.webp', 'photos/..', 'photos/.',
-    'photos/.a', 'photos/a.', 'photos/a..b', 'photos/a~b-c_d.webp', 'photos/A.WEBP', 'photos/a b.webp', 'photos/a%20b.webp',
-    'photos/ä.webp', 'phötos/a.webp', 'photos\\a.webp', 'photos/a.webp?w=640', 'photos/a.webp#x', 'photos?/a.webp', 'photos#/a.webp',
-    '?q=1', '#h', '.', '..', '/', '//', '///a.webp', 'https:a.webp', 'HTTPS:a.webp', 'http:/a.webp', 'https://example.org',
-    'https://example.org/photos/a.webp', 'https://EXAMPLE.org:443/photos/a.webp', 'HTTP://example.org:80/photos/a.webp',
-    'https://example.org/photos/../a.webp', 'https://example.org./a.webp', 'https://xn--bcher-kva.example/a.webp',
-    'https://bücher.example/a.webp', 'https://1.2.3.4/a.webp', 'https://0x7f.1/a.webp', 'https://[::1]/a.webp',
-    'https://user@example.org/a.webp', 'https://example.org:99999/a.webp', 'https://exa mple.org/a.webp', 'https:///a.webp',
-    'mailto:a@example.org', 'mailto:/a.webp', 'javascript:a.webp', 'data:a/b', 'file:///a.webp', 'ftp://example.org/a.webp',
+    'a.webp',
+    './a.webp',
+    '../a.webp',
+    '../../../../a.webp',
+    '/a.webp',
+    '//cdn.example.net/a.webp',
+    '//cdn.example.net',
+    'photos/a.webp',
+    'photos//a.webp',
+    'photos/./a.webp',
+    'photos/../a.webp',
+    'photos/%2e%2e/a.webp',
+    'photos/..',
+    'photos/.',
+    'photos/.a',
+    'photos/a.',
+    'photos/a..b',
+    'photos/a~b-c_d.webp',
+    'photos/A.WEBP',
+    'photos/a b.webp',
+    'photos/a%20b.webp',
+    'photos/ä.webp',
+    'phötos/a.webp',
+    'photos\\a.webp',
+    'photos/a.webp?w=640',
+    'photos/a.webp#x',
+    'photos?/a.webp',
+    'photos#/a.webp',
+    '?q=1',
+    '#h',
+    '.',
+    '..',
+    '/',
+    '//',
+    '///a.webp',
+    'https:a.webp',
+    'HTTPS:a.webp',
+    'http:/a.webp',
+    'https://example.org',
+    'https://example.org/photos/a.webp',
+    'https://EXAMPLE.org:443/photos/a.webp',
+    'HTTP://example.org:80/photos/a.webp',
+    'https://example.org/photos/../a.webp',
+    'https://example.org./a.webp',
+    'https://xn--bcher-kva.example/a.webp',
+    'https://bücher.example/a.webp',
+    'https://1.2.3.4/a.webp',
+    'https://0x7f.1/a.webp',
+    'https://[::1]/a.webp',
+    'https://user@example.org/a.webp',
+    'https://example.org:99999/a.webp',
+    'https://exa mple.org/a.webp',
+    'https:///a.webp',
+    'mailto:a@example.org',
+    'mailto:/a.webp',
+    'javascript:a.webp',
+    'data:a/b',
+    'file:///a.webp',
+    'ftp://example.org/a.webp',
   ];
 
   it('resolves odd URLs exactly as new URL(url, feed URL) does, under every field', () => {
@@ -297,7 +370,10 @@ describe('parseFeed: URLs', () => {
         }
       };
       const images = urls.map((url) => parsed(url, ['http:', 'https:']));
-      expect(feed.testimonials.map((t) => t.image.src), baseUrl).to.deep.equal(images.filter(Boolean));
+      expect(
+        feed.testimonials.map((t) => t.image.src),
+        baseUrl,
+      ).to.deep.equal(images.filter(Boolean));
       expect(
         feed.testimonials.map((t) => t.url),
         baseUrl,
@@ -312,7 +388,10 @@ describe('parseFeed: URLs', () => {
   });
 
   it('names the refused protocol of a URL under a cached directory', () => {
-    const feed = parseFeed([entry({ image: 'photos/a.webp' }), entry({ image: 'JAVASCRIPT:photos/b.webp' })], { baseUrl: BASE });
+    const feed = parseFeed(
+      [entry({ image: 'photos/a.webp' }), entry({ image: 'JAVASCRIPT:photos/b.webp' })],
+      { baseUrl: BASE },
+    );
 
     expect(feed.warnings).to.deep.equal([{ index: 1, reason: 'image URL is not http(s) (javascript:)' }]);
   });
@@ -387,7 +466,11 @@ describe('parseFeed: entry validation', () => {
     ['a numeric image', { quote: 'q', image: 42 }, 'image is not a URL string or an object with src'],
     ['an image without src', { quote: 'q', image: { alt: 'a' } }, 'image has no src'],
     ['a numeric image src', { quote: 'q', image: { src: 1 } }, 'image URL is not a string'],
-    ['an unparseable image URL', { quote: 'q', image: 'https://example.org:99999/a.webp' }, 'image URL is not a valid URL'],
+    [
+      'an unparseable image URL',
+      { quote: 'q', image: 'https://example.org:99999/a.webp' },
+      'image URL is not a valid URL',
+    ],
   ];
   for (const [label, data, reason] of invalid) {
     it(`leaves out an entry with ${label}, with one warning naming its index and why`, () => {
@@ -401,11 +484,15 @@ describe('parseFeed: entry validation', () => {
   it('gives one warning for an entry with several problems', () => {
     const feed = parseFeed([{ quote: '', image: 'javascript:alert(1)' }]);
 
-    expect(feed.warnings).to.deep.equal([{ index: 0, reason: 'quote is empty; image URL is not http(s) (javascript:)' }]);
+    expect(feed.warnings).to.deep.equal([
+      { index: 0, reason: 'quote is empty; image URL is not http(s) (javascript:)' },
+    ]);
   });
 
   it('accepts image as a string or as an object with src', () => {
-    const feed = parseFeed([entry({ image: 'a.webp' }), entry({ image: { src: 'b.webp' } })], { baseUrl: BASE });
+    const feed = parseFeed([entry({ image: 'a.webp' }), entry({ image: { src: 'b.webp' } })], {
+      baseUrl: BASE,
+    });
 
     expect(feed.testimonials.map((t) => t.image.src)).to.deep.equal([
       'https://example.org/feeds/a.webp',
@@ -414,7 +501,16 @@ describe('parseFeed: entry validation', () => {
   });
 
   it('drops optional fields of the wrong type silently, keeping the entry', () => {
-    const feed = one({ name: 42, role: ['x'], place: {}, affiliation: true, url: 7, lang: 1, alt: null, id: {} });
+    const feed = one({
+      name: 42,
+      role: ['x'],
+      place: {},
+      affiliation: true,
+      url: 7,
+      lang: 1,
+      alt: null,
+      id: {},
+    });
 
     expect(feed.warnings).to.deep.equal([]);
     expect(Object.keys(feed.testimonials[0]!)).to.deep.equal(['id', 'image', 'quote']);
@@ -445,7 +541,10 @@ describe('parseFeed: entry validation', () => {
   });
 
   it('keeps text as plain text: trimmed, markup left literal, inner whitespace untouched', () => {
-    const feed = one({ quote: '  <script>alert(1)</script>\n<img src=x onerror=alert(1)>  ', name: ' A  &amp; B ' });
+    const feed = one({
+      quote: '  <script>alert(1)</script>\n<img src=x onerror=alert(1)>  ',
+      name: ' A  &amp; B ',
+    });
 
     expect(feed.testimonials[0]!.quote).to.equal('<script>alert(1)</script>\n<img src=x onerror=alert(1)>');
     expect(feed.testimonials[0]!.name).to.equal('A  &amp; B');
@@ -480,7 +579,10 @@ describe('parseFeed: entry validation', () => {
 
 describe('parseFeed: limits', () => {
   it(`reads at most ${LIMITS.maxEntries} entries, with one feed warning`, () => {
-    const entries = Array.from({ length: LIMITS.maxEntries + 5 }, (_, i) => ({ image: PHOTO, quote: `q${i}` }));
+    const entries = Array.from({ length: LIMITS.maxEntries + 5 }, (_, i) => ({
+      image: PHOTO,
+      quote: `q${i}`,
+    }));
 
     const feed = parseFeed(entries);
 
@@ -498,11 +600,24 @@ describe('parseFeed: limits', () => {
       description: long,
       hashtag: long,
       submit: { url: 'https://example.org/', label: long },
-      testimonials: [entry({ quote: long, name: long, role: long, place: long, affiliation: long, alt: long })],
+      testimonials: [
+        entry({ quote: long, name: long, role: long, place: long, affiliation: long, alt: long }),
+      ],
     });
     const t = feed.testimonials[0]!;
 
-    for (const value of [feed.title, feed.description, feed.hashtag, feed.submit!.label, t.quote, t.name, t.role, t.place, t.affiliation, t.image.alt]) {
+    for (const value of [
+      feed.title,
+      feed.description,
+      feed.hashtag,
+      feed.submit!.label,
+      t.quote,
+      t.name,
+      t.role,
+      t.place,
+      t.affiliation,
+      t.image.alt,
+    ]) {
       expect(value).to.have.length(LIMITS.maxTextLength);
     }
   });
@@ -513,7 +628,9 @@ describe('parseFeed: limits', () => {
     const cut = one({ quote }).testimonials[0]!.quote;
 
     expect(cut).to.equal('a'.repeat(LIMITS.maxTextLength - 1));
-    expect(one({ quote: `${'a'.repeat(LIMITS.maxTextLength - 2)}😀😀` }).testimonials[0]!.quote).to.have.length(LIMITS.maxTextLength);
+    expect(
+      one({ quote: `${'a'.repeat(LIMITS.maxTextLength - 2)}😀😀` }).testimonials[0]!.quote,
+    ).to.have.length(LIMITS.maxTextLength);
   });
 
   it('trims after the text is cut, so a cut never leaves trailing spaces', () => {
@@ -605,15 +722,23 @@ describe('parseFeed: limits', () => {
 
 describe('parseFeed: srcset and sizes', () => {
   it('resolves every srcset candidate and keeps its descriptor', () => {
-    const image = one({ image: { src: 'a.webp', srcset: 'a-640.webp 640w,\n /a-1280.webp  1280w', sizes: '(min-width: 800px) 50vw, 100vw' } })
-      .testimonials[0]!.image;
+    const image = one({
+      image: {
+        src: 'a.webp',
+        srcset: 'a-640.webp 640w,\n /a-1280.webp  1280w',
+        sizes: '(min-width: 800px) 50vw, 100vw',
+      },
+    }).testimonials[0]!.image;
 
-    expect(image.srcset).to.equal('https://example.org/feeds/a-640.webp 640w, https://example.org/a-1280.webp 1280w');
+    expect(image.srcset).to.equal(
+      'https://example.org/feeds/a-640.webp 640w, https://example.org/a-1280.webp 1280w',
+    );
     expect(image.sizes).to.equal('(min-width: 800px) 50vw, 100vw');
   });
 
   it('accepts x descriptors, no descriptor, and commas inside URLs', () => {
-    const srcset = 'https://img.example.net/w_640,h_480/a.webp, https://img.example.net/w_1280,h_960/a.webp 2x, b.webp 1.5x';
+    const srcset =
+      'https://img.example.net/w_640,h_480/a.webp, https://img.example.net/w_1280,h_960/a.webp 2x, b.webp 1.5x';
 
     expect(one({ image: { src: PHOTO, srcset } }).testimonials[0]!.image.srcset).to.equal(
       'https://img.example.net/w_640,h_480/a.webp, https://img.example.net/w_1280,h_960/a.webp 2x, https://example.org/feeds/b.webp 1.5x',
@@ -642,29 +767,38 @@ describe('parseFeed: srcset and sizes', () => {
 
   it('drops sizes with angle brackets or other markup characters', () => {
     for (const sizes of ['(width >= 600px) 50vw', '100vw"><script>', 'calc(100vw - 2rem);x']) {
-      expect(one({ image: { src: PHOTO, srcset: 'a.webp 640w', sizes } }).testimonials[0]!.image).to.not.have.property('sizes');
+      expect(
+        one({ image: { src: PHOTO, srcset: 'a.webp 640w', sizes } }).testimonials[0]!.image,
+      ).to.not.have.property('sizes');
     }
   });
 
   it('drops sizes when there is no srcset', () => {
-    expect(one({ image: { src: PHOTO, sizes: '100vw' } }).testimonials[0]!.image).to.not.have.property('sizes');
+    expect(one({ image: { src: PHOTO, sizes: '100vw' } }).testimonials[0]!.image).to.not.have.property(
+      'sizes',
+    );
   });
 });
 
 describe('parseFeed: alt text', () => {
   it('uses image.alt first', () => {
-    expect(one({ image: { src: PHOTO, alt: ' Laura holds a sign ' }, alt: 'other', name: 'Laura' }).testimonials[0]!.image.alt).to.equal(
-      'Laura holds a sign',
-    );
+    expect(
+      one({ image: { src: PHOTO, alt: ' Laura holds a sign ' }, alt: 'other', name: 'Laura' })
+        .testimonials[0]!.image.alt,
+    ).to.equal('Laura holds a sign');
   });
 
   it('uses the entry alt when image.alt is absent or blank', () => {
     expect(one({ alt: 'Entry alt' }).testimonials[0]!.image.alt).to.equal('Entry alt');
-    expect(one({ image: { src: PHOTO, alt: '  ' }, alt: 'Entry alt' }).testimonials[0]!.image.alt).to.equal('Entry alt');
+    expect(one({ image: { src: PHOTO, alt: '  ' }, alt: 'Entry alt' }).testimonials[0]!.image.alt).to.equal(
+      'Entry alt',
+    );
   });
 
   it('makes one from name and quote, or from the quote alone', () => {
-    expect(one({ name: 'Laura Vilches', quote: 'Because.' }).testimonials[0]!.image.alt).to.equal('Laura Vilches: Because.');
+    expect(one({ name: 'Laura Vilches', quote: 'Because.' }).testimonials[0]!.image.alt).to.equal(
+      'Laura Vilches: Because.',
+    );
     expect(one({ quote: 'Because.', alt: '' }).testimonials[0]!.image.alt).to.equal('Because.');
   });
 
@@ -708,20 +842,35 @@ describe('parseFeed: ids', () => {
   });
 
   it('makes duplicates unique with -2, -3…', () => {
-    const feed = parseFeed([entry({ name: 'Laura' }), entry({ name: 'laura' }), entry({ id: 'LAURA' }), entry({ name: 'Raúl' })]);
+    const feed = parseFeed([
+      entry({ name: 'Laura' }),
+      entry({ name: 'laura' }),
+      entry({ id: 'LAURA' }),
+      entry({ name: 'Raúl' }),
+    ]);
 
     expect(feed.testimonials.map((t) => t.id)).to.deep.equal(['laura', 'laura-2', 'laura-3', 'raul']);
   });
 
   it('skips suffixes that are already taken', () => {
-    const feed = parseFeed([entry({ id: 'a' }), entry({ id: 'a-2' }), entry({ id: 'a' }), entry({ id: 'a-2' })]);
+    const feed = parseFeed([
+      entry({ id: 'a' }),
+      entry({ id: 'a-2' }),
+      entry({ id: 'a' }),
+      entry({ id: 'a-2' }),
+    ]);
 
     expect(feed.testimonials.map((t) => t.id)).to.deep.equal(['a', 'a-2', 'a-3', 'a-2-2']);
   });
 
   it('keeps ids at most 64 characters, suffix included', () => {
     const long = 'word '.repeat(40);
-    const feed = parseFeed([entry({ id: long }), entry({ id: long }), entry({ id: 'x'.repeat(100) }), entry({ id: 'x'.repeat(100) })]);
+    const feed = parseFeed([
+      entry({ id: long }),
+      entry({ id: long }),
+      entry({ id: 'x'.repeat(100) }),
+      entry({ id: 'x'.repeat(100) }),
+    ]);
 
     for (const { id } of feed.testimonials) {
       expect(id).to.match(SLUG);
@@ -735,7 +884,9 @@ describe('parseFeed: ids', () => {
   it('gives the same ids to the same feed', () => {
     const data = [entry({ name: 'Laura' }), entry({ name: 'Laura' }), entry({ quote: 'Ω' }), entry()];
 
-    expect(parseFeed(data).testimonials.map((t) => t.id)).to.deep.equal(parseFeed(data).testimonials.map((t) => t.id));
+    expect(parseFeed(data).testimonials.map((t) => t.id)).to.deep.equal(
+      parseFeed(data).testimonials.map((t) => t.id),
+    );
   });
 
   it('slugify folds, lowercases and hyphenates', () => {
@@ -752,10 +903,13 @@ describe('parseFeed: ids', () => {
   it('slugify gives a slug back unchanged', () => {
     // It answers a slug without folding it: that is only right because folding a slug changes nothing.
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.stringMatching(/^[a-z0-9-]{0,80}$/)), (text) => {
-        const slug = slugify(text);
-        return slugify(slug) === slug && (slug === '' || SLUG.test(slug));
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.stringMatching(/^[a-z0-9-]{0,80}$/)),
+        (text) => {
+          const slug = slugify(text);
+          return slugify(slug) === slug && (slug === '' || SLUG.test(slug));
+        },
+      ),
       { numRuns: 2000 },
     );
     expect(slugify('t0')).to.equal('t0');
@@ -766,13 +920,21 @@ describe('parseFeed: ids', () => {
   });
 
   it('gives a later id that equals an earlier suffixed one its own suffix', () => {
-    const feed = parseFeed([entry({ id: 'a' }), entry({ id: 'a' }), entry({ id: 'a-2' }), entry({ id: 'a' }), entry({ id: 'a-2' })]);
+    const feed = parseFeed([
+      entry({ id: 'a' }),
+      entry({ id: 'a' }),
+      entry({ id: 'a-2' }),
+      entry({ id: 'a' }),
+      entry({ id: 'a-2' }),
+    ]);
 
     expect(feed.testimonials.map((t) => t.id)).to.deep.equal(['a', 'a-2', 'a-2-2', 'a-3', 'a-2-3']);
   });
 
   it('slugify cuts at a word boundary within 64 characters', () => {
-    const slug = slugify('#NotWithThem because both deny rights for immigrants, because both are imperialists');
+    const slug = slugify(
+      '#NotWithThem because both deny rights for immigrants, because both are imperialists',
+    );
 
     expect(slug).to.equal('notwiththem-because-both-deny-rights-for-immigrants-because-both');
     expect(slug.length).to.be.at.most(64);
@@ -790,8 +952,15 @@ describe('parseFeed: fixture', () => {
     expect(feed.warnings).to.deep.equal([]);
     expect(feed.title).to.equal('#NotWithThem: students, workers and legislators from Argentina');
     expect(feed.hashtag).to.equal('NotWithThem');
-    expect(feed.submit).to.deep.equal({ url: 'mailto:contact@example.org?subject=NotWithThem', label: 'Send us your pic' });
-    expect(feed.testimonials.map((t) => t.id)).to.deep.equal(['laura-vilches', 'noelia-barbeito-and-macarena-escudero', 'workers-pompeya']);
+    expect(feed.submit).to.deep.equal({
+      url: 'mailto:contact@example.org?subject=NotWithThem',
+      label: 'Send us your pic',
+    });
+    expect(feed.testimonials.map((t) => t.id)).to.deep.equal([
+      'laura-vilches',
+      'noelia-barbeito-and-macarena-escudero',
+      'workers-pompeya',
+    ]);
     const [laura, mendoza, pompeya] = feed.testimonials;
     expect(laura!.image).to.deep.equal({
       src: `${origin}/tests/fixtures/photos/laura-vilches.webp`,
@@ -806,7 +975,9 @@ describe('parseFeed: fixture', () => {
       alt: 'Noelia Barbeito and Macarena Escudero hold a sign',
     });
     expect(pompeya!.image.src).to.equal(`${origin}/tests/photos/pompeya.webp`);
-    expect(pompeya!.image.srcset).to.equal(`${origin}/tests/photos/pompeya-640.webp 640w, ${origin}/tests/photos/pompeya-1280.webp 1280w`);
+    expect(pompeya!.image.srcset).to.equal(
+      `${origin}/tests/photos/pompeya-640.webp 640w, ${origin}/tests/photos/pompeya-1280.webp 1280w`,
+    );
     expect(pompeya!.image.sizes).to.equal('(min-width: 800px) 50vw, 100vw');
     expect(pompeya!.url).to.equal(`${origin}/notwiththem/pompeya`);
   });
@@ -818,7 +989,14 @@ describe('parseFeed: the largest feed', () => {
   it(`parses ${LIMITS.maxEntries} entries, every one with a unique id`, () => {
     const data = {
       testimonials: Array.from({ length: LIMITS.maxEntries }, (_, i) => ({
-        image: { src: `photos/${i}.webp`, width: 1200, height: 900, color: '#c33', srcset: `photos/${i}-640.webp 640w, photos/${i}.webp 1200w`, sizes: '100vw' },
+        image: {
+          src: `photos/${i}.webp`,
+          width: 1200,
+          height: 900,
+          color: '#c33',
+          srcset: `photos/${i}-640.webp 640w, photos/${i}.webp 1200w`,
+          sizes: '100vw',
+        },
         quote: `#NotWithThem because reason number ${i}, with an accent: Córdoba`,
         name: i % 3 === 0 ? 'Raúl Godoy' : `Person ${i}`,
         role: 'Legislator',
@@ -832,7 +1010,9 @@ describe('parseFeed: the largest feed', () => {
 
     expect(feed.testimonials).to.have.length(LIMITS.maxEntries);
     expect(new Set(feed.testimonials.map((t) => t.id)).size).to.equal(LIMITS.maxEntries);
-    expect(feed.testimonials[LIMITS.maxEntries - 1]!.url).to.equal(new URL(`more/${LIMITS.maxEntries - 1}.html`, BASE).href);
+    expect(feed.testimonials[LIMITS.maxEntries - 1]!.url).to.equal(
+      new URL(`more/${LIMITS.maxEntries - 1}.html`, BASE).href,
+    );
   });
 });
 
@@ -854,7 +1034,22 @@ describe('parseFeed: properties of any input', () => {
     ),
     array: fc.array(tie('value'), { maxLength: 4 }),
     object: fc.dictionary(
-      fc.constantFrom('image', 'quote', 'name', 'id', 'src', 'alt', 'srcset', 'url', 'testimonials', 'submit', 'next', 'lang', 'color', '__proto__'),
+      fc.constantFrom(
+        'image',
+        'quote',
+        'name',
+        'id',
+        'src',
+        'alt',
+        'srcset',
+        'url',
+        'testimonials',
+        'submit',
+        'next',
+        'lang',
+        'color',
+        '__proto__',
+      ),
       tie('value'),
     ),
   })).value;
@@ -879,7 +1074,8 @@ describe('parseFeed: properties of any input', () => {
           expect(t.quote.trim()).to.not.equal('');
         }
         if (feed.next) expect(new URL(feed.next).protocol).to.be.oneOf(['http:', 'https:']);
-        if (feed.submit) expect(new URL(feed.submit.url).protocol).to.be.oneOf(['http:', 'https:', 'mailto:']);
+        if (feed.submit)
+          expect(new URL(feed.submit.url).protocol).to.be.oneOf(['http:', 'https:', 'mailto:']);
         return ({} as Record<string, unknown>)['polluted'] === undefined;
       }),
       { numRuns: 500 },
@@ -887,37 +1083,81 @@ describe('parseFeed: properties of any input', () => {
   });
 
   const urlPart = fc.constantFrom(
-    'https://', 'http://', 'HTTPS:', 'javascript:', 'mailto:', 'example.org', 'EXAMPLE.org', 'xn--nxasmq6b.com', 'bücher.de', '[::1]',
-    ':8080', ':443', '@', 'user:pw@', '/', '//', '\\', '.', '..', '%2e', '%2E%2e', 'a', 'photos', 'a.webp', '-_~', '?', '#', '=', '&',
-    ' ', '%', 'é', '😀', ';', ',', '\t',
+    'https://',
+    'http://',
+    'HTTPS:',
+    'javascript:',
+    'mailto:',
+    'example.org',
+    'EXAMPLE.org',
+    'xn--nxasmq6b.com',
+    'bücher.de',
+    '[::1]',
+    ':8080',
+    ':443',
+    '@',
+    'user:pw@',
+    '/',
+    '//',
+    '\\',
+    '.',
+    '..',
+    '%2e',
+    '%2E%2e',
+    'a',
+    'photos',
+    'a.webp',
+    '-_~',
+    '?',
+    '#',
+    '=',
+    '&',
+    ' ',
+    '%',
+    'é',
+    '😀',
+    ';',
+    ',',
+    '\t',
   );
   const urlLike = fc.array(urlPart, { maxLength: 8 }).map((parts) => parts.join(''));
 
   it('resolves exactly as the WHATWG parser does (the prefix cache changes no result)', () => {
     fc.assert(
-      fc.property(fc.array(urlLike, { minLength: 1, maxLength: 20 }), fc.constantFrom(BASE, 'http://example.net/a/b/', 'https://example.org'), (values, baseUrl) => {
-        const feed = parseFeed(values.map((image, i) => ({ image, quote: `q${i}` })), { baseUrl });
-        const expected = values.flatMap((value) => {
-          if (/[\u0000-\u001f\u007f]/.test(value.trim()) || value.trim() === '') return [];
-          try {
-            const url = new URL(value.trim(), baseUrl);
-            return url.protocol === 'http:' || url.protocol === 'https:' ? [url.href] : [];
-          } catch {
-            return [];
-          }
-        });
-        expect(feed.testimonials.map((t) => t.image.src)).to.deep.equal(expected);
-      }),
+      fc.property(
+        fc.array(urlLike, { minLength: 1, maxLength: 20 }),
+        fc.constantFrom(BASE, 'http://example.net/a/b/', 'https://example.org'),
+        (values, baseUrl) => {
+          const feed = parseFeed(
+            values.map((image, i) => ({ image, quote: `q${i}` })),
+            { baseUrl },
+          );
+          const expected = values.flatMap((value) => {
+            if (/[\u0000-\u001f\u007f]/.test(value.trim()) || value.trim() === '') return [];
+            try {
+              const url = new URL(value.trim(), baseUrl);
+              return url.protocol === 'http:' || url.protocol === 'https:' ? [url.href] : [];
+            } catch {
+              return [];
+            }
+          });
+          expect(feed.testimonials.map((t) => t.image.src)).to.deep.equal(expected);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it('safeUrl only ever returns an allowed protocol', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.webUrl(), fc.constantFrom(...ATTACKS)), fc.constantFrom(BASE, undefined), (value, base) => {
-        const url = safeUrl(value, base, ['http:', 'https:']);
-        return url === undefined || ['http:', 'https:'].includes(new URL(url).protocol);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.webUrl(), fc.constantFrom(...ATTACKS)),
+        fc.constantFrom(BASE, undefined),
+        (value, base) => {
+          const url = safeUrl(value, base, ['http:', 'https:']);
+          return url === undefined || ['http:', 'https:'].includes(new URL(url).protocol);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -18,7 +18,9 @@ function stateText(el: NotWithThemGallery): string {
 
 async function readyGallery(template = html`<notwiththem-gallery src=${FEED}></notwiththem-gallery>`) {
   const el = await fixture<NotWithThemGallery>(template);
-  await waitUntil(() => shadow(el).querySelector('[part~="slide"]'), 'slides never rendered', { timeout: 5000 });
+  await waitUntil(() => shadow(el).querySelector('[part~="slide"]'), 'slides never rendered', {
+    timeout: 5000,
+  });
   return el;
 }
 
@@ -98,7 +100,8 @@ describe('<notwiththem-gallery> states', () => {
     let drawnAt = Infinity;
     el.addController({
       hostUpdated: () => {
-        if (drawnAt === Infinity && shadow(el).querySelector('img[part~="image"]')) drawnAt = performance.now();
+        if (drawnAt === Infinity && shadow(el).querySelector('img[part~="image"]'))
+          drawnAt = performance.now();
       },
     });
     el.testimonials = [
@@ -111,13 +114,19 @@ describe('<notwiththem-gallery> states', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const fetches = performance.getEntriesByName(src);
     expect(fetches.length, 'the photo was fetched more than once').to.equal(1);
-    expect(fetches[0]!.startTime, 'the photo was requested only after its <img> was drawn').to.be.at.most(drawnAt);
+    expect(fetches[0]!.startTime, 'the photo was requested only after its <img> was drawn').to.be.at.most(
+      drawnAt,
+    );
   });
 
   it('shows a designed fallback, still named, when a photo fails to load', async () => {
     const el = await fixture<NotWithThemGallery>(html`<notwiththem-gallery></notwiththem-gallery>`);
-    el.testimonials = [{ id: 'gone', image: '/tests/fixtures/photos/missing.png', quote: 'A reason', name: 'Ana' }];
-    await waitUntil(() => shadow(el).querySelector('[part~="image-fallback"]'), 'no fallback', { timeout: 5000 });
+    el.testimonials = [
+      { id: 'gone', image: '/tests/fixtures/photos/missing.png', quote: 'A reason', name: 'Ana' },
+    ];
+    await waitUntil(() => shadow(el).querySelector('[part~="image-fallback"]'), 'no fallback', {
+      timeout: 5000,
+    });
     const fallback = shadow(el).querySelector('[part~="image-fallback"]')!;
     expect(fallback.getAttribute('role')).to.equal('img');
     expect(fallback.getAttribute('aria-label')).to.equal('Ana: A reason');
@@ -164,8 +173,12 @@ describe('<notwiththem-gallery> states', () => {
       const errors: CustomEvent[] = [];
       const onError = (event: Event) => errors.push(event as CustomEvent);
       document.addEventListener('nwt-error', onError);
-      const el = await fixture<NotWithThemGallery>(html`<notwiththem-gallery lang="es" src=${FEED}></notwiththem-gallery>`);
-      await waitUntil(() => shadow(el).querySelector('[part~="retry"]'), 'no retry button', { timeout: 5000 });
+      const el = await fixture<NotWithThemGallery>(
+        html`<notwiththem-gallery lang="es" src=${FEED}></notwiththem-gallery>`,
+      );
+      await waitUntil(() => shadow(el).querySelector('[part~="retry"]'), 'no retry button', {
+        timeout: 5000,
+      });
       document.removeEventListener('nwt-error', onError);
       expect(errors.length).to.equal(1);
       expect(errors[0]!.detail.code).to.equal('http');
@@ -218,7 +231,11 @@ describe('<notwiththem-gallery> states', () => {
     await el.updateComplete;
     const loadingHeight = el.getBoundingClientRect().height;
     el.testimonials = [
-      { image: '/tests/fixtures/photos/sign-1.svg', quote: 'A very long reason '.repeat(40), name: 'Someone with a long name '.repeat(5) },
+      {
+        image: '/tests/fixtures/photos/sign-1.svg',
+        quote: 'A very long reason '.repeat(40),
+        name: 'Someone with a long name '.repeat(5),
+      },
     ];
     await waitUntil(() => shadow(el).querySelector('[part~="slide"]'));
     expect(el.getBoundingClientRect().height).to.equal(loadingHeight);
@@ -227,7 +244,9 @@ describe('<notwiththem-gallery> states', () => {
   });
 
   it('picks Spanish from the nearest ancestor and lets strings override any label', async () => {
-    const host = await fixture<HTMLDivElement>(html`<div lang="es-AR"><notwiththem-gallery></notwiththem-gallery></div>`);
+    const host = await fixture<HTMLDivElement>(
+      html`<div lang="es-AR"><notwiththem-gallery></notwiththem-gallery></div>`,
+    );
     const el = host.querySelector('notwiththem-gallery')!;
     await el.updateComplete;
     expect(stateText(el)).to.equal('No hay testimonios para mostrar.');
@@ -238,7 +257,9 @@ describe('<notwiththem-gallery> states', () => {
   });
 
   it('moves between testimonials with the previous and next buttons', async () => {
-    const el = await readyGallery(html`<notwiththem-gallery src=${FEED} style="width: 360px"></notwiththem-gallery>`);
+    const el = await readyGallery(
+      html`<notwiththem-gallery src=${FEED} style="width: 360px"></notwiththem-gallery>`,
+    );
     const next = shadow(el).querySelector<HTMLButtonElement>('[part~="next"]')!;
     const previous = shadow(el).querySelector<HTMLButtonElement>('[part~="previous"]')!;
     expect(previous.getAttribute('aria-disabled')).to.equal('true');

@@ -27,7 +27,11 @@ async function hostilePage(query = '') {
   const doc = iframe.contentDocument!;
   const win = iframe.contentWindow!;
   const el = doc.querySelector('notwiththem-gallery')!;
-  await waitUntil(() => el.shadowRoot?.querySelectorAll('[part~="slide"]').length === 4, 'the gallery never showed', { timeout: 10_000 });
+  await waitUntil(
+    () => el.shadowRoot?.querySelectorAll('[part~="slide"]').length === 4,
+    'the gallery never showed',
+    { timeout: 10_000 },
+  );
   await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
   // Let the ResizeObserver-driven measures (slides per view, dots, clamps, share row) settle.
   await new Promise((resolve) => win.requestAnimationFrame(() => win.requestAnimationFrame(resolve)));
@@ -37,8 +41,12 @@ async function hostilePage(query = '') {
 
 const box = (node: Element): Box => node.getBoundingClientRect();
 const within = (inner: Box, outer: Box, slack = 0.5) =>
-  inner.left >= outer.left - slack && inner.right <= outer.right + slack && inner.top >= outer.top - slack && inner.bottom <= outer.bottom + slack;
-const overlap = (a: Box, b: Box) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  inner.left >= outer.left - slack &&
+  inner.right <= outer.right + slack &&
+  inner.top >= outer.top - slack &&
+  inner.bottom <= outer.bottom + slack;
+const overlap = (a: Box, b: Box) =>
+  a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
 
 /** Is laid out and not hidden (in its own window's styles). */
 function shown(node: Element, win: Window): boolean {
@@ -75,7 +83,9 @@ describe('hostile host CSS', function () {
       if (slide && slide !== track.firstElementChild) continue;
       if (!within(box(node), host)) {
         const b = box(node);
-        sticking.push(`${node.localName}.${node.getAttribute('class') ?? ''}[${node.getAttribute('part') ?? ''}] ${Math.round(b.left - host.left)}..${Math.round(b.right - host.left)} × ${Math.round(b.top - host.top)}..${Math.round(b.bottom - host.top)}`);
+        sticking.push(
+          `${node.localName}.${node.getAttribute('class') ?? ''}[${node.getAttribute('part') ?? ''}] ${Math.round(b.left - host.left)}..${Math.round(b.right - host.left)} × ${Math.round(b.top - host.top)}..${Math.round(b.bottom - host.top)}`,
+        );
       }
     }
     expect(sticking, `host 0..${host.width} × 0..${Math.round(host.height)}`).to.deep.equal([]);
@@ -100,36 +110,61 @@ describe('hostile host CSS', function () {
     }
     for (let i = 0; i < controls.length; i++) {
       for (let j = i + 1; j < controls.length; j++) {
-        expect(overlap(box(controls[i]!), box(controls[j]!)), `${controls[i]!.getAttribute('part')} and ${controls[j]!.getAttribute('part')} apart`).to.equal(false);
+        expect(
+          overlap(box(controls[i]!), box(controls[j]!)),
+          `${controls[i]!.getAttribute('part')} and ${controls[j]!.getAttribute('part')} apart`,
+        ).to.equal(false);
       }
     }
     // Still buttons (the page's `button { all: unset }` stops at the shadow root).
     const next = root.querySelector<HTMLButtonElement>('[part~="next"]')!;
     expect(win.getComputedStyle(next).borderTopWidth).to.equal('2px');
     next.click();
-    await waitUntil(() => (el as unknown as { currentIndex: number }).currentIndex === 1, 'next did not move');
+    await waitUntil(
+      () => (el as unknown as { currentIndex: number }).currentIndex === 1,
+      'next did not move',
+    );
   });
 
   it('with many testimonials, the dots that fit or the counter: the controls row still fits', async () => {
     const { win, el, root } = await hostilePage();
     for (const n of [6, 9, 30]) {
       (el as unknown as { src: string }).src = `/__feeds/many?n=${n}&key=hostile-css-${n}`;
-      await waitUntil(() => root.querySelectorAll('[part~="slide"]').length === n, `${n} slides never showed`, { timeout: 10_000 });
+      await waitUntil(
+        () => root.querySelectorAll('[part~="slide"]').length === n,
+        `${n} slides never showed`,
+        { timeout: 10_000 },
+      );
       await new Promise((resolve) => win.requestAnimationFrame(() => win.requestAnimationFrame(resolve)));
       await new Promise((resolve) => setTimeout(resolve, 50));
       const host = box(el);
       const row = root.querySelector('[part~="controls"]')!;
       const describe = () =>
-        [row, ...row.querySelectorAll('button, [part~="position"]')].map((c) => `${c.getAttribute('part')} ${Math.round(box(c).left - host.left)}..${Math.round(box(c).right - host.left)}`).join(', ');
+        [row, ...row.querySelectorAll('button, [part~="position"]')]
+          .map(
+            (c) =>
+              `${c.getAttribute('part')} ${Math.round(box(c).left - host.left)}..${Math.round(box(c).right - host.left)}`,
+          )
+          .join(', ');
       // Inside the row's content box (not only the host: the gallery's own padding is not for controls).
       const style = win.getComputedStyle(row);
       const r = box(row);
       const left = r.left + parseFloat(style.paddingLeft);
       const right = r.right - parseFloat(style.paddingRight);
-      const content: Box = { left, right, top: r.top, bottom: r.bottom, width: right - left, height: r.height };
+      const content: Box = {
+        left,
+        right,
+        top: r.top,
+        bottom: r.bottom,
+        width: right - left,
+        height: r.height,
+      };
       expect(within(box(row), host), `${n} slides: the row inside the host`).to.equal(true);
       for (const control of row.querySelectorAll('button, [part~="position"]')) {
-        expect(within(box(control), content), `${n} slides: ${control.getAttribute('part')} inside the row: ${describe()}`).to.equal(true);
+        expect(
+          within(box(control), content),
+          `${n} slides: ${control.getAttribute('part')} inside the row: ${describe()}`,
+        ).to.equal(true);
       }
     }
   });
@@ -143,11 +178,16 @@ describe('hostile host CSS', function () {
       expect(['start', 'left', 'center'], `${selector} text-align`).to.include(style.textAlign);
       expect(style.textTransform, `${selector} text-transform`).to.equal('none');
       expect(style.textIndent, `${selector} text-indent`).to.equal('0px');
-      expect(style.whiteSpace === 'normal' || style.whiteSpace === 'nowrap', `${selector} white-space ${style.whiteSpace}`).to.equal(true);
+      expect(
+        style.whiteSpace === 'normal' || style.whiteSpace === 'nowrap',
+        `${selector} white-space ${style.whiteSpace}`,
+      ).to.equal(true);
       expect(style.fontStyle, `${selector} font-style`).to.equal('normal');
     }
     // The reader's font size is respected: the gallery's text follows the 40 px root.
-    expect(parseFloat(win.getComputedStyle(root.querySelector('[part~="quote"]')!).fontSize)).to.be.at.least(40);
+    expect(parseFloat(win.getComputedStyle(root.querySelector('[part~="quote"]')!).fontSize)).to.be.at.least(
+      40,
+    );
   });
 
   it('the photo fills its box, not the page rule’s 900 px', async () => {

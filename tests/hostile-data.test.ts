@@ -26,8 +26,25 @@ const PHOTO = '/tests/fixtures/photos/sign-1.svg';
 const BASE = 'http://127.0.0.1:9/hostile/';
 const ALLOWED = ['http:', 'https:', 'mailto:'];
 /** Attributes that hold a URL a browser may load or navigate to. */
-const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'cite', 'background', 'ping', 'longdesc', 'manifest', 'codebase', 'lowsrc'];
-const FORBIDDEN_ELEMENTS = 'script, iframe, frame, object, embed, base, meta, link, form:not(.dialog-close), foreignObject';
+const URL_ATTRIBUTES = [
+  'href',
+  'src',
+  'srcset',
+  'action',
+  'formaction',
+  'xlink:href',
+  'poster',
+  'data',
+  'cite',
+  'background',
+  'ping',
+  'longdesc',
+  'manifest',
+  'codebase',
+  'lowsrc',
+];
+const FORBIDDEN_ELEMENTS =
+  'script, iframe, frame, object, embed, base, meta, link, form:not(.dialog-close), foreignObject';
 
 let naughty: string[] = [];
 let uncaught: unknown[] = [];
@@ -71,11 +88,13 @@ function violations(el: NotWithThemGallery): string[] {
     if (element.matches(FORBIDDEN_ELEMENTS)) found.push(`<${tag}> element`);
     for (const { name, value } of element.attributes) {
       if (/^on/i.test(name)) found.push(`<${tag} ${name}>`);
-      if (name === 'style' && /url\s*\(|expression\s*\(/i.test(value)) found.push(`<${tag} style="${value}">`);
+      if (name === 'style' && /url\s*\(|expression\s*\(/i.test(value))
+        found.push(`<${tag} style="${value}">`);
       if (!URL_ATTRIBUTES.includes(name)) continue;
       const urls = name === 'srcset' ? srcsetUrls(value) : [value];
       for (const url of urls) {
-        if (!ALLOWED.some((scheme) => url.startsWith(scheme))) found.push(`<${tag} ${name}="${url.slice(0, 80)}">`);
+        if (!ALLOWED.some((scheme) => url.startsWith(scheme)))
+          found.push(`<${tag} ${name}="${url.slice(0, 80)}">`);
       }
     }
   }
@@ -88,7 +107,8 @@ function violations(el: NotWithThemGallery): string[] {
 async function settle(el: NotWithThemGallery): Promise<void> {
   for (let i = 0; i < 100; i++) {
     await el.updateComplete;
-    if (el.shadowRoot!.querySelector('section')?.getAttribute('aria-busy') === 'false' && !el.isUpdatePending) return;
+    if (el.shadowRoot!.querySelector('section')?.getAttribute('aria-busy') === 'false' && !el.isUpdatePending)
+      return;
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   throw new Error('the gallery never settled');
@@ -132,7 +152,12 @@ describe('hostile data', function () {
     const response = await fetch('/tests/fixtures/naughty-strings.json');
     naughty = ((await response.json()) as { strings: string[] }).strings;
     // Very long strings: long text, one long word, many emoji, many combining marks.
-    naughty.push('#NotWithThem because '.repeat(5000), 'x'.repeat(50_000), '👩🏽‍🚒'.repeat(3000), `a${'\u0301'.repeat(10_000)}`);
+    naughty.push(
+      '#NotWithThem because '.repeat(5000),
+      'x'.repeat(50_000),
+      '👩🏽‍🚒'.repeat(3000),
+      `a${'\u0301'.repeat(10_000)}`,
+    );
     window.addEventListener('error', onError);
     window.addEventListener('unhandledrejection', onRejection);
     const base = document.createElement('base');
@@ -162,7 +187,9 @@ describe('hostile data', function () {
   it('the canary works: the same strings, put into the page as HTML, do set it', async () => {
     const host = column();
     // An empty data: URL fails to decode without a request.
-    host.innerHTML = naughty.find((s) => s.startsWith('<img src=x onerror'))!.replace('src=x', 'src="data:,"');
+    host.innerHTML = naughty
+      .find((s) => s.startsWith('<img src=x onerror'))!
+      .replace('src=x', 'src="data:,"');
     await waitUntil(() => window.__pwned === 1, 'the canary string did not run as HTML', { timeout: 5000 });
     delete window.__pwned;
   });
@@ -202,7 +229,12 @@ describe('hostile data', function () {
             url: s,
             lang: s,
           },
-          { image: { src: PHOTO, srcset: `${PHOTO} 1x, ${s} 2x`, sizes: s, color: s }, quote: `Reason ${s}`, name: s, url: s },
+          {
+            image: { src: PHOTO, srcset: `${PHOTO} 1x, ${s} 2x`, sizes: s, color: s },
+            quote: `Reason ${s}`,
+            name: s,
+            url: s,
+          },
           { [s]: s, image: PHOTO, quote: `Plain ${index}` },
         ],
       };
@@ -236,7 +268,13 @@ describe('hostile data', function () {
     const el = document.createElement('notwiththem-gallery');
     const pick = (start: string) => naughty.find((s) => s.startsWith(start))!;
     el.testimonials = [
-      { image: PHOTO, quote: pick('<img src=x'), name: pick('\u202e'), role: pick('مرحبا'), url: pick('javascript:') },
+      {
+        image: PHOTO,
+        quote: pick('<img src=x'),
+        name: pick('\u202e'),
+        role: pick('مرحبا'),
+        url: pick('javascript:'),
+      },
       { image: PHOTO, quote: pick('{{constructor'), name: pick('Z\u0334'), place: pick('👩🏽') },
       { image: PHOTO, quote: naughty.at(-3)!, name: pick('\u200b') },
     ];
@@ -305,15 +343,37 @@ describe('hostile data', function () {
     const image = fc.oneof(
       hostile,
       fc.record(
-        { src: hostile, alt: hostile, width: hostile, height: hostile, srcset: hostile, sizes: hostile, color: hostile },
+        {
+          src: hostile,
+          alt: hostile,
+          width: hostile,
+          height: hostile,
+          srcset: hostile,
+          sizes: hostile,
+          color: hostile,
+        },
         { requiredKeys: [] },
       ),
     );
     const entry = fc.oneof(
-      { weight: 4, arbitrary: fc.record(
-        { id: hostile, image, quote: hostile, name: hostile, role: hostile, place: hostile, affiliation: hostile, url: hostile, lang: hostile, alt: hostile },
-        { requiredKeys: [] },
-      ) },
+      {
+        weight: 4,
+        arbitrary: fc.record(
+          {
+            id: hostile,
+            image,
+            quote: hostile,
+            name: hostile,
+            role: hostile,
+            place: hostile,
+            affiliation: hostile,
+            url: hostile,
+            lang: hostile,
+            alt: hostile,
+          },
+          { requiredKeys: [] },
+        ),
+      },
       { weight: 1, arbitrary: hostile },
     );
     const feed = fc.oneof(
@@ -338,7 +398,10 @@ describe('hostile data', function () {
         await settle(el);
         await withDialog(el, () => expectSafe(el, `feed ${fc.stringify(value).slice(0, 200)}`));
         for (const item of el.items) {
-          expect(item.image.src.startsWith('http:') || item.image.src.startsWith('https:'), item.image.src).to.equal(true);
+          expect(
+            item.image.src.startsWith('http:') || item.image.src.startsWith('https:'),
+            item.image.src,
+          ).to.equal(true);
           expect(item.image.alt.trim(), 'alt is never empty').to.not.equal('');
           if (item.url) expect(/^https?:/.test(item.url), item.url).to.equal(true);
         }
@@ -353,10 +416,32 @@ describe('hostile data', function () {
     const piece = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 12 }),
       fc.string({ unit: 'grapheme-composite', maxLength: 12 }),
-      fc.constantFrom('مرحبا بالعالم', 'שלום', '#لسنا_معهم', '👩🏽‍🚒', '🏳️‍🌈', '🇦🇷', 'e\u0301', 'Z\u0334\u0321\u0322a\u0338', '\u202e', '\u2067', '\u200f', '\u200b', 'ﷺ', '𒐫'),
+      fc.constantFrom(
+        'مرحبا بالعالم',
+        'שלום',
+        '#لسنا_معهم',
+        '👩🏽‍🚒',
+        '🏳️‍🌈',
+        '🇦🇷',
+        'e\u0301',
+        'Z\u0334\u0321\u0322a\u0338',
+        '\u202e',
+        '\u2067',
+        '\u200f',
+        '\u200b',
+        'ﷺ',
+        '𒐫',
+      ),
     );
     const text = fc.array(piece, { minLength: 1, maxLength: 8 }).map((parts) => parts.join(''));
-    const entry = fc.record({ quote: text, name: text, role: text, place: text, affiliation: text, alt: text });
+    const entry = fc.record({
+      quote: text,
+      name: text,
+      role: text,
+      place: text,
+      affiliation: text,
+      alt: text,
+    });
     let sampled: NotWithThemGallery | undefined;
     await fc.assert(
       fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 3 }), text, async (entries, title) => {
@@ -376,7 +461,8 @@ describe('hostile data', function () {
         expect(el.getBoundingClientRect().width).to.equal(width);
         const track = el.shadowRoot!.querySelector<HTMLElement>('.track[part~="track"]');
         const slide = track?.querySelector<HTMLElement>('.slide');
-        if (track && slide) expect(slide.getBoundingClientRect().width).to.be.at.most(track.clientWidth + 0.5);
+        if (track && slide)
+          expect(slide.getBoundingClientRect().width).to.be.at.most(track.clientWidth + 0.5);
         sampled = el;
       }),
       { numRuns: 100 },

@@ -5,7 +5,10 @@ import { setViewport } from '@web/test-runner-commands';
  * Loads a page with the gallery above other content, a slow feed and slow photos, in an iframe of
  * its own, and sums the page's layout-shift entries from first paint until every photo has arrived.
  */
-async function layoutShiftOf(width: number, n = 7): Promise<{ sum: number; entries: number; details?: string[] }> {
+async function layoutShiftOf(
+  width: number,
+  n = 7,
+): Promise<{ sum: number; entries: number; details?: string[] }> {
   await setViewport({ width: Math.max(width + 40, 400), height: 900 });
   const frame = document.createElement('iframe');
   frame.style.cssText = `width:${width}px;height:1200px;border:0`;
@@ -24,7 +27,9 @@ async function layoutShiftOf(width: number, n = 7): Promise<{ sum: number; entri
       { timeout: 8000 },
     );
     await new Promise((resolve) => setTimeout(resolve, 500));
-    return (frame.contentWindow as unknown as { layoutShift: { sum: number; entries: number; details?: string[] } }).layoutShift;
+    return (
+      frame.contentWindow as unknown as { layoutShift: { sum: number; entries: number; details?: string[] } }
+    ).layoutShift;
   } finally {
     frame.remove();
   }

@@ -30,9 +30,24 @@ async function gone(k: string): Promise<number> {
 }
 
 const TESTIMONIALS = [
-  { id: 'one', image: '/tests/fixtures/photos/sign-1.svg', quote: '#NotWithThem because they represent the capitalist class', name: 'Laura Vilches' },
-  { id: 'two', image: '/tests/fixtures/photos/sign-2.svg', quote: '#NotWithThem because education is a right', name: 'Students' },
-  { id: 'three', image: '/tests/fixtures/photos/sign-3.svg', quote: '#NotWithThem. We need a workers party!', name: 'Workers' },
+  {
+    id: 'one',
+    image: '/tests/fixtures/photos/sign-1.svg',
+    quote: '#NotWithThem because they represent the capitalist class',
+    name: 'Laura Vilches',
+  },
+  {
+    id: 'two',
+    image: '/tests/fixtures/photos/sign-2.svg',
+    quote: '#NotWithThem because education is a right',
+    name: 'Students',
+  },
+  {
+    id: 'three',
+    image: '/tests/fixtures/photos/sign-3.svg',
+    quote: '#NotWithThem. We need a workers party!',
+    name: 'Workers',
+  },
 ];
 
 /** A gallery in a column of its own, 360 px wide (one slide per page). */
@@ -130,41 +145,50 @@ class Tracker {
     const watched = (target: unknown) => target === window || target === document;
     const keyOf = (type: string, options?: boolean | EventListenerOptions) =>
       `${type}|${typeof options === 'boolean' ? options : Boolean(options?.capture)}`;
-    const forget = (target: EventTarget, k: Key, listener: unknown) => tracker.listeners.get(target)?.get(k)?.delete(listener);
-    swap(proto, 'addEventListener', function (
-      this: EventTarget,
-      type: string,
-      listener: EventListenerOrEventListenerObject | null,
-      options?: boolean | AddEventListenerOptions,
-    ) {
-      add.call(this, type, listener, options);
-      if (!listener || !watched(this)) return;
-      const signal = typeof options === 'object' ? options.signal : undefined;
-      if (signal?.aborted) return;
-      const k = keyOf(type, options);
-      let byType = tracker.listeners.get(this);
-      if (!byType) tracker.listeners.set(this, (byType = new Map()));
-      let set = byType.get(k);
-      if (!set) byType.set(k, (set = new Set()));
-      if (set.has(listener)) return;
-      set.add(listener);
-      const target = this;
-      signal && add.call(signal, 'abort', () => forget(target, k, listener), { once: true });
-      if (typeof options === 'object' && options.once) {
-        // Fired once, the browser removes it: so do we (a capturing listener of our own, added first… or after,
-        // either way it runs in the same dispatch).
-        add.call(this, type, () => forget(target, k, listener), { once: true, capture: options.capture });
-      }
-    });
-    swap(proto, 'removeEventListener', function (
-      this: EventTarget,
-      type: string,
-      listener: EventListenerOrEventListenerObject | null,
-      options?: boolean | EventListenerOptions,
-    ) {
-      remove.call(this, type, listener, options);
-      if (listener && watched(this)) forget(this, keyOf(type, options), listener);
-    });
+    const forget = (target: EventTarget, k: Key, listener: unknown) =>
+      tracker.listeners.get(target)?.get(k)?.delete(listener);
+    swap(
+      proto,
+      'addEventListener',
+      function (
+        this: EventTarget,
+        type: string,
+        listener: EventListenerOrEventListenerObject | null,
+        options?: boolean | AddEventListenerOptions,
+      ) {
+        add.call(this, type, listener, options);
+        if (!listener || !watched(this)) return;
+        const signal = typeof options === 'object' ? options.signal : undefined;
+        if (signal?.aborted) return;
+        const k = keyOf(type, options);
+        let byType = tracker.listeners.get(this);
+        if (!byType) tracker.listeners.set(this, (byType = new Map()));
+        let set = byType.get(k);
+        if (!set) byType.set(k, (set = new Set()));
+        if (set.has(listener)) return;
+        set.add(listener);
+        const target = this;
+        signal && add.call(signal, 'abort', () => forget(target, k, listener), { once: true });
+        if (typeof options === 'object' && options.once) {
+          // Fired once, the browser removes it: so do we (a capturing listener of our own, added first… or after,
+          // either way it runs in the same dispatch).
+          add.call(this, type, () => forget(target, k, listener), { once: true, capture: options.capture });
+        }
+      },
+    );
+    swap(
+      proto,
+      'removeEventListener',
+      function (
+        this: EventTarget,
+        type: string,
+        listener: EventListenerOrEventListenerObject | null,
+        options?: boolean | EventListenerOptions,
+      ) {
+        remove.call(this, type, listener, options);
+        if (listener && watched(this)) forget(this, keyOf(type, options), listener);
+      },
+    );
 
     for (const name of ['ResizeObserver', 'IntersectionObserver', 'MutationObserver'] as const) {
       const Original = window[name] as unknown as new (...args: never[]) => { disconnect(): void };
@@ -203,7 +227,8 @@ class Tracker {
   describe(): string {
     const lines: string[] = [];
     for (const [target, byType] of this.listeners) {
-      for (const [k, set] of byType) if (set.size) lines.push(`${target === window ? 'window' : 'document'} ${k} ×${set.size}`);
+      for (const [k, set] of byType)
+        if (set.size) lines.push(`${target === window ? 'window' : 'document'} ${k} ×${set.size}`);
     }
     return lines.join(', ');
   }
@@ -219,9 +244,19 @@ describe('lifecycle', function () {
     const fetchSpy = sinon.spy(window, 'fetch');
     const k = key();
     const el = gallery({ src: `/__feeds/hang?ms=20000&key=${k}` });
-    await waitUntil(async () => (await hits(k)) === 1, 'the request never reached the server', { timeout: 5000 });
-    const feedCall = fetchSpy.getCalls().find((call) => String(call.args[0]).includes(`hang?ms=20000&key=${k}`));
-    expect(feedCall, `the loader's fetch among ${fetchSpy.getCalls().map((c) => String(c.args[0])).join(', ')}`).to.exist;
+    await waitUntil(async () => (await hits(k)) === 1, 'the request never reached the server', {
+      timeout: 5000,
+    });
+    const feedCall = fetchSpy
+      .getCalls()
+      .find((call) => String(call.args[0]).includes(`hang?ms=20000&key=${k}`));
+    expect(
+      feedCall,
+      `the loader's fetch among ${fetchSpy
+        .getCalls()
+        .map((c) => String(c.args[0]))
+        .join(', ')}`,
+    ).to.exist;
     const signal = (feedCall!.args[1] as RequestInit).signal!;
     expect(signal.aborted).to.equal(false);
 
@@ -229,7 +264,9 @@ describe('lifecycle', function () {
     el.addEventListener('nwt-error', (event) => errors.push(event));
     el.remove();
     await waitUntil(() => signal.aborted, 'the fetch signal was not aborted', { timeout: 2000 });
-    await waitUntil(async () => (await gone(k)) === 1, 'the server never saw the client go', { timeout: 5000 });
+    await waitUntil(async () => (await gone(k)) === 1, 'the server never saw the client go', {
+      timeout: 5000,
+    });
     // An abort is not a failure: no nwt-error, nothing in the console.
     await sleep(50);
     expect(errors).to.deep.equal([]);
@@ -238,9 +275,13 @@ describe('lifecycle', function () {
   it('a reconnect after an aborted load loads again and shows the gallery', async () => {
     const k = key();
     const el = gallery({ src: `/__feeds/hang?ms=600&key=${k}` });
-    await waitUntil(async () => (await hits(k)) === 1, 'the request never reached the server', { timeout: 5000 });
+    await waitUntil(async () => (await hits(k)) === 1, 'the request never reached the server', {
+      timeout: 5000,
+    });
     el.remove();
-    await waitUntil(async () => (await gone(k)) === 1, 'the server never saw the client go', { timeout: 5000 });
+    await waitUntil(async () => (await gone(k)) === 1, 'the server never saw the client go', {
+      timeout: 5000,
+    });
 
     const loaded = oneEvent(el, 'nwt-load');
     document.querySelector<HTMLElement>('div[data-test]')!.append(el);
@@ -258,7 +299,9 @@ describe('lifecycle', function () {
     first.style.width = second.style.width = '360px';
     document.body.append(first, second);
     const el = gallery({ src: `/__feeds/slow?ms=300&key=${k}` }, first);
-    await waitUntil(async () => (await hits(k)) === 1, 'the request never reached the server', { timeout: 5000 });
+    await waitUntil(async () => (await hits(k)) === 1, 'the request never reached the server', {
+      timeout: 5000,
+    });
     second.append(el);
     await waitUntil(() => slidesOf(el) === 2, 'no slides after the move', { timeout: 5000 });
     expect(await hits(k), 'the move made no second request').to.equal(1);
@@ -309,7 +352,10 @@ describe('lifecycle', function () {
         const now = tracker.count();
         during = {
           max: Object.fromEntries(
-            Object.entries(now).map(([name, value]) => [name, Math.max(value, during.max[name as keyof Census])]),
+            Object.entries(now).map(([name, value]) => [
+              name,
+              Math.max(value, during.max[name as keyof Census]),
+            ]),
           ) as unknown as Census,
         };
         el.remove();
@@ -318,7 +364,9 @@ describe('lifecycle', function () {
       await sleep(200);
       await nextFrame();
       const after = tracker.count();
-      console.log(`lifecycle census: before ${JSON.stringify(before)}, busiest cycle ${JSON.stringify(during.max)}, after ${JSON.stringify(after)}`);
+      console.log(
+        `lifecycle census: before ${JSON.stringify(before)}, busiest cycle ${JSON.stringify(during.max)}, after ${JSON.stringify(after)}`,
+      );
       expect(during.max.observers, 'the census saw the observers').to.be.greaterThan(before.observers);
       expect(during.max.listeners, 'the census saw the listeners').to.be.greaterThan(before.listeners);
       expect(after, `left behind: ${tracker.describe()}`).to.deep.equal(before);
@@ -338,8 +386,12 @@ describe('lifecycle', function () {
     await waitUntil(() => a.currentIndex === 1);
     expect(b.currentIndex).to.equal(0);
     expect(b.shadowRoot!.querySelector('[part~="title"]')!.textContent).to.equal('Many testimonials');
-    expect(a.shadowRoot!.querySelector('[part~="next"]')!.getAttribute('aria-label')).to.equal('Next testimonial');
-    expect(b.shadowRoot!.querySelector('[part~="next"]')!.getAttribute('aria-label')).to.equal('Testimonio siguiente');
+    expect(a.shadowRoot!.querySelector('[part~="next"]')!.getAttribute('aria-label')).to.equal(
+      'Next testimonial',
+    );
+    expect(b.shadowRoot!.querySelector('[part~="next"]')!.getAttribute('aria-label')).to.equal(
+      'Testimonio siguiente',
+    );
 
     // One failing does not touch the other.
     const failed = oneEvent(a, 'nwt-error');
@@ -409,7 +461,8 @@ async function frame(body: string): Promise<{ iframe: HTMLIFrameElement; win: Fr
 describe('the script-tag bundle in a page', function () {
   before(async function () {
     const response = await fetch(BUNDLE, { method: 'HEAD' });
-    if (!response.ok) throw new Error(`${BUNDLE} is missing: run \`node scripts/build.mjs\` (npm test builds it first)`);
+    if (!response.ok)
+      throw new Error(`${BUNDLE} is missing: run \`node scripts/build.mjs\` (npm test builds it first)`);
   });
   afterEach(() => document.querySelectorAll('[data-test]').forEach((node) => node.remove()));
 
@@ -452,7 +505,9 @@ describe('the script-tag bundle in a page', function () {
     await waitUntil(() => slidesOf(el) === 3, 'the early testimonials never rendered', { timeout: 5000 });
     expect(el.shadowRoot!.querySelector('[part~="title"]')!.textContent).to.equal('Set before the upgrade');
     expect(el.currentIndex).to.equal(1);
-    expect(el.shadowRoot!.querySelector('[part~="next"]')!.getAttribute('aria-label')).to.equal('Testimonio siguiente');
+    expect(el.shadowRoot!.querySelector('[part~="next"]')!.getAttribute('aria-label')).to.equal(
+      'Testimonio siguiente',
+    );
     expect(win.errors).to.deep.equal([]);
   });
 });

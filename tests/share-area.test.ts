@@ -24,10 +24,14 @@ const NAMES: Record<string, string> = {
   email: 'Share by email',
   copy: 'Copy link',
 };
-const LONG_QUOTE = 'Because the people who build everything deserve to decide everything, not the bosses. '.repeat(4);
+const LONG_QUOTE =
+  'Because the people who build everything deserve to decide everything, not the bosses. '.repeat(4);
 
-const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => [...root.querySelectorAll<T>(selector)];
+const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) =>
+  root.querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => [
+  ...root.querySelectorAll<T>(selector),
+];
 const shadow = (el: NotWithThemGallery) => el.shadowRoot!;
 const firstSlide = (el: NotWithThemGallery) => $(shadow(el), '.track[part~="track"] > .slide')!;
 const targetOf = (control: Element) => control.getAttribute('part')!.split(' ')[1]!.replace('share-', '');
@@ -57,7 +61,9 @@ async function openShare(el: NotWithThemGallery): Promise<void> {
 
 /** Waits for slides, then for the share area's measure (a ResizeObserver callback) and its render. */
 async function settle(el: NotWithThemGallery): Promise<void> {
-  await waitUntil(() => $(shadow(el), '.track[part~="track"] > .slide'), 'slides never rendered', { timeout: 5000 });
+  await waitUntil(() => $(shadow(el), '.track[part~="track"] > .slide'), 'slides never rendered', {
+    timeout: 5000,
+  });
   await nextFrame();
   await nextFrame();
   await el.updateComplete;
@@ -78,7 +84,10 @@ async function openDialogFromSlide(el: NotWithThemGallery): Promise<HTMLDialogEl
   const opener = $(firstSlide(el), '[part~="share-more"], [part~="read-more"]')!;
   opener.click();
   const dialog = $<HTMLDialogElement>(shadow(el), 'dialog')!;
-  await waitUntil(() => dialog.open && $(dialog, '[part~="share"]'), 'dialog never opened with its share area');
+  await waitUntil(
+    () => dialog.open && $(dialog, '[part~="share"]'),
+    'dialog never opened with its share area',
+  );
   return dialog;
 }
 
@@ -129,7 +138,9 @@ describe('share area', () => {
       expect(group.getAttribute('aria-label')).to.equal('Share');
       const found = controls(slide);
       expect(found.map(targetOf)).to.deep.equal(DEFAULT_ORDER);
-      expect(found.map((c) => c.getAttribute('aria-label'))).to.deep.equal(DEFAULT_ORDER.map((t) => NAMES[t]));
+      expect(found.map((c) => c.getAttribute('aria-label'))).to.deep.equal(
+        DEFAULT_ORDER.map((t) => NAMES[t]),
+      );
       for (const control of found) {
         expect($(control, 'svg')!.getAttribute('aria-hidden'), targetOf(control)).to.equal('true');
         const target = targetOf(control);
@@ -175,27 +186,49 @@ describe('share area', () => {
     });
 
     it('uses share-url and the hashtag attribute, else the feed hashtag, else NotWithThem', async () => {
-      const el = await gallery(480, 'share="x email" share-url="https://example.org/campaign?from=a#top" hashtag="#Other"');
+      const el = await gallery(
+        480,
+        'share="x email" share-url="https://example.org/campaign?from=a#top" hashtag="#Other"',
+      );
       const url = 'https://example.org/campaign?from=a#nwt-laura-vilches';
       const [x, email] = controls(firstSlide(el));
       expect(x!.getAttribute('href')).to.equal(shareHref('x', { url, testimonial: LAURA, hashtag: 'Other' }));
-      expect(email!.getAttribute('href')).to.equal(shareHref('email', { url, testimonial: LAURA, hashtag: 'Other' }));
+      expect(email!.getAttribute('href')).to.equal(
+        shareHref('email', { url, testimonial: LAURA, hashtag: 'Other' }),
+      );
       expect(decodeURIComponent(x!.getAttribute('href')!)).to.contain('#Other');
       // Links follow a new share-url or hashtag (they are cached per testimonial, URL and hashtag).
       el.shareUrl = 'https://example.net/';
       el.hashtag = 'Third';
       await el.updateComplete;
       expect(controls(firstSlide(el))[0]!.getAttribute('href')).to.equal(
-        shareHref('x', { url: 'https://example.net/#nwt-laura-vilches', testimonial: LAURA, hashtag: 'Third' }),
+        shareHref('x', {
+          url: 'https://example.net/#nwt-laura-vilches',
+          testimonial: LAURA,
+          hashtag: 'Third',
+        }),
       );
 
-      const entry = { id: 'ana', image: '/tests/fixtures/photos/sign-1.svg', quote: 'Because we decide', name: 'Ana' };
-      const fromFeed = await galleryWith({ hashtag: 'FeedTag', testimonials: [entry] }, 480, 'share="whatsapp"');
+      const entry = {
+        id: 'ana',
+        image: '/tests/fixtures/photos/sign-1.svg',
+        quote: 'Because we decide',
+        name: 'Ana',
+      };
+      const fromFeed = await galleryWith(
+        { hashtag: 'FeedTag', testimonials: [entry] },
+        480,
+        'share="whatsapp"',
+      );
       const href = controls(firstSlide(fromFeed))[0]!.getAttribute('href')!;
-      expect(href).to.equal(shareHref('whatsapp', { url: `${pageUrl()}#nwt-ana`, testimonial: entry, hashtag: 'FeedTag' }));
+      expect(href).to.equal(
+        shareHref('whatsapp', { url: `${pageUrl()}#nwt-ana`, testimonial: entry, hashtag: 'FeedTag' }),
+      );
 
       const plain = await galleryWith([entry], 480, 'share="whatsapp"');
-      expect(decodeURIComponent(controls(firstSlide(plain))[0]!.getAttribute('href')!)).to.contain('— Ana #NotWithThem');
+      expect(decodeURIComponent(controls(firstSlide(plain))[0]!.getAttribute('href')!)).to.contain(
+        '— Ana #NotWithThem',
+      );
     });
 
     it('the share attribute chooses and orders the targets, and can change', async () => {
@@ -287,7 +320,9 @@ describe('share area', () => {
       expect($(slide, '[part~="read-more"]')).to.equal(null);
       const close = $(slide, '[part~="share-close"]')!;
       expect(close.getAttribute('aria-label')).to.equal('Hide share options');
-      expect(new Set([...controls(slide), close].map((c) => Math.round(c.getBoundingClientRect().top))).size).to.equal(1);
+      expect(
+        new Set([...controls(slide), close].map((c) => Math.round(c.getBoundingClientRect().top))).size,
+      ).to.equal(1);
       await expectAccessible(el);
 
       close.click();
@@ -301,14 +336,21 @@ describe('share area', () => {
       const slide = firstSlide(el);
       $(slide, '[part~="share-more"]')!.click();
       await waitUntil(() => controls(slide).length > 0);
-      controls(slide)[3]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      controls(slide)[3]!.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+      );
       await waitUntil(() => controls(slide).length === 0, 'Escape did not hide the targets');
       expect(shadow(el).activeElement).to.equal($(slide, '[part~="share-more"]'));
       // From the button that hides them, too.
       $(slide, '[part~="share-more"]')!.click();
       await waitUntil(() => $(slide, '[part~="share-close"]'));
-      $(slide, '[part~="share-close"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
-      await waitUntil(() => controls(slide).length === 0, 'Escape on the hide button did not hide the targets');
+      $(slide, '[part~="share-close"]')!.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+      );
+      await waitUntil(
+        () => controls(slide).length === 0,
+        'Escape on the hide button did not hide the targets',
+      );
       expect(shadow(el).activeElement).to.equal($(slide, '[part~="share-more"]'));
     });
 
@@ -317,18 +359,27 @@ describe('share area', () => {
       const slide = firstSlide(el);
       $(slide, '[part~="share-more"]')!.focus();
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => controls(slide).length === DEFAULT_ORDER.length, 'Enter did not show the targets');
-      await waitUntil(() => shadow(el).activeElement === controls(slide)[0], 'focus is not on the first target');
+      await waitUntil(
+        () => controls(slide).length === DEFAULT_ORDER.length,
+        'Enter did not show the targets',
+      );
+      await waitUntil(
+        () => shadow(el).activeElement === controls(slide)[0],
+        'focus is not on the first target',
+      );
       for (let i = 1; i < DEFAULT_ORDER.length; i++) await sendKeys({ press: 'Tab' });
       expect(targetOf(shadow(el).activeElement!)).to.equal(DEFAULT_ORDER.at(-1));
       await sendKeys({ press: 'Tab' });
       expect(shadow(el).activeElement).to.equal($(slide, '[part~="share-close"]'));
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => controls(slide).length === 0, 'Enter on the hide button did not hide the targets');
+      await waitUntil(
+        () => controls(slide).length === 0,
+        'Enter on the hide button did not hide the targets',
+      );
       expect(shadow(el).activeElement).to.equal($(slide, '[part~="share-more"]'));
     });
 
-    it('shows one slide\'s targets at a time', async () => {
+    it("shows one slide's targets at a time", async () => {
       const el = await closedGallery(1600, entries);
       const slides = $$(shadow(el), '.track[part~="track"] > .slide');
       expect(slides.length).to.equal(3);
@@ -372,10 +423,16 @@ describe('share area', () => {
       const dialog = $<HTMLDialogElement>(shadow(el), 'dialog')!;
       await waitUntil(() => dialog.open && $(dialog, '[part~="share"]'), 'dialog never opened');
       expect(controls(dialog).map(targetOf)).to.deep.equal(DEFAULT_ORDER);
-      expect(controls(dialog).map((c) => c.getAttribute('aria-label'))).to.deep.equal(DEFAULT_ORDER.map((t) => NAMES[t]));
+      expect(controls(dialog).map((c) => c.getAttribute('aria-label'))).to.deep.equal(
+        DEFAULT_ORDER.map((t) => NAMES[t]),
+      );
       const url = `${pageUrl()}#nwt-long`;
       expect(controls(dialog)[2]!.getAttribute('href')).to.equal(
-        shareHref('whatsapp', { url, testimonial: { quote: LONG_QUOTE, name: 'Ana' }, hashtag: 'NotWithThem' }),
+        shareHref('whatsapp', {
+          url,
+          testimonial: { quote: LONG_QUOTE, name: 'Ana' },
+          hashtag: 'NotWithThem',
+        }),
       );
       await expectAccessible(el);
       dialog.close();
@@ -411,7 +468,9 @@ describe('share area', () => {
 
       expect(bubble.getBoundingClientRect().bottom).to.be.at.most(button.getBoundingClientRect().top);
       expect($(button, 'svg path')!.getAttribute('d')).to.match(/^M5 12.5/); // the check mark
-      await waitUntil(() => !$(button.parentElement!, '.share-copied'), 'feedback never went away', { timeout: 3000 });
+      await waitUntil(() => !$(button.parentElement!, '.share-copied'), 'feedback never went away', {
+        timeout: 3000,
+      });
       expect(status.textContent!.trim()).to.equal('');
     });
 
@@ -429,7 +488,9 @@ describe('share area', () => {
     });
 
     it('when copying fails, shows the link selected in a read-only field, labelled', async () => {
-      const writeText = sandbox.stub(navigator.clipboard, 'writeText').rejects(new DOMException('denied', 'NotAllowedError'));
+      const writeText = sandbox
+        .stub(navigator.clipboard, 'writeText')
+        .rejects(new DOMException('denied', 'NotAllowedError'));
       const el = await gallery(320, 'share="whatsapp copy"');
       $(firstSlide(el), '[part~="share-copy"]')!.click();
       await waitUntil(() => $(firstSlide(el), '[part~="share-fallback"]'), 'no fallback');
@@ -442,10 +503,15 @@ describe('share area', () => {
       expect(field.value).to.equal(`${pageUrl()}#nwt-laura-vilches`);
       expect(shadow(el).activeElement).to.equal(field);
       expect([field.selectionStart, field.selectionEnd]).to.deep.equal([0, field.value.length]);
-      expect(el.shadowRoot!.querySelector('.track')!.scrollLeft, 'focusing the field moved the track').to.equal(0);
+      expect(
+        el.shadowRoot!.querySelector('.track')!.scrollLeft,
+        'focusing the field moved the track',
+      ).to.equal(0);
       // Still one row, within the slide.
       expect($(firstSlide(el), '.slide-actions')!.getBoundingClientRect().height).to.be.at.most(44.5);
-      expect(label.getBoundingClientRect().right).to.be.at.most(firstSlide(el).getBoundingClientRect().right + 0.5);
+      expect(label.getBoundingClientRect().right).to.be.at.most(
+        firstSlide(el).getBoundingClientRect().right + 0.5,
+      );
       await expectAccessible(el);
 
       field.blur();
@@ -458,7 +524,8 @@ describe('share area', () => {
       const writeText = sandbox.stub(navigator.clipboard, 'writeText').resolves();
       const el = await gallery(480);
       const seen: { event: CustomEvent; copiedYet: boolean }[] = [];
-      const listener = (event: Event) => seen.push({ event: event as CustomEvent, copiedYet: writeText.called });
+      const listener = (event: Event) =>
+        seen.push({ event: event as CustomEvent, copiedYet: writeText.called });
       document.addEventListener('nwt-share', listener);
       try {
         const whatsapp = $(firstSlide(el), '[part~="share-whatsapp"]')!;
@@ -476,7 +543,9 @@ describe('share area', () => {
       expect(first!.event.detail.testimonial.name).to.equal('Laura Vilches');
       expect(second!.copiedYet).to.equal(false);
       // The link was left to open (the test page stopped it afterwards).
-      expect(navigations).to.deep.equal([$<HTMLAnchorElement>(firstSlide(el), '[part~="share-whatsapp"]')!.href]);
+      expect(navigations).to.deep.equal([
+        $<HTMLAnchorElement>(firstSlide(el), '[part~="share-whatsapp"]')!.href,
+      ]);
     });
 
     it('preventDefault() stops the link, the copy and the share sheet', async () => {
@@ -564,8 +633,14 @@ describe('share area', () => {
       expect(link.textContent!.trim()).to.equal('Send us your pic saying why you are #Ours');
       await expectAccessible(el);
 
-      el.testimonials = { submit: { url: 'https://example.org/send', label: 'Mandá tu foto' }, testimonials: [entry] };
-      await waitUntil(() => $(shadow(el), '[part~="submit"]')?.textContent?.trim() === 'Mandá tu foto', 'label not used');
+      el.testimonials = {
+        submit: { url: 'https://example.org/send', label: 'Mandá tu foto' },
+        testimonials: [entry],
+      };
+      await waitUntil(
+        () => $(shadow(el), '[part~="submit"]')?.textContent?.trim() === 'Mandá tu foto',
+        'label not used',
+      );
     });
 
     it('is absent for a javascript: URL, and without submit', async () => {

@@ -44,7 +44,9 @@ async function gallery(width: number): Promise<NotWithThemGallery> {
   const wrapper = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}></div>`);
   wrapper.innerHTML = `<notwiththem-gallery src="${FEED}"></notwiththem-gallery>`;
   const el = wrapper.firstElementChild as NotWithThemGallery;
-  await waitUntil(() => el.shadowRoot!.querySelector('.track[part~="track"] > .slide'), 'no slides', { timeout: 5000 });
+  await waitUntil(() => el.shadowRoot!.querySelector('.track[part~="track"] > .slide'), 'no slides', {
+    timeout: 5000,
+  });
   const first = el.shadowRoot!.querySelector<HTMLImageElement>('img[part~="image"]')!;
   await waitUntil(() => first.complete, 'first photo never loaded');
   await nextFrame();
@@ -56,16 +58,22 @@ async function gallery(width: number): Promise<NotWithThemGallery> {
 function hiddenRequests(root: ParentNode): string[] {
   const found: string[] = [];
   for (const link of root.querySelectorAll<HTMLLinkElement>('link[href]')) {
-    if (/preconnect|dns-prefetch|prefetch|preload|prerender|modulepreload/i.test(link.rel) && !isLocal(link.href)) {
+    if (
+      /preconnect|dns-prefetch|prefetch|preload|prerender|modulepreload/i.test(link.rel) &&
+      !isLocal(link.href)
+    ) {
       found.push(`${link.rel} ${link.href}`);
     }
   }
-  for (const frame of root.querySelectorAll<HTMLIFrameElement>('iframe, frame, object, embed')) found.push(frame.outerHTML);
+  for (const frame of root.querySelectorAll<HTMLIFrameElement>('iframe, frame, object, embed'))
+    found.push(frame.outerHTML);
   for (const script of root.querySelectorAll<HTMLScriptElement>('script')) {
-    if (script.type === 'speculationrules' || (script.src && !isLocal(script.src))) found.push(script.outerHTML);
+    if (script.type === 'speculationrules' || (script.src && !isLocal(script.src)))
+      found.push(script.outerHTML);
   }
   for (const link of root.querySelectorAll('[ping]')) found.push(`ping ${link.getAttribute('ping')}`);
-  for (const img of root.querySelectorAll<HTMLImageElement>('img')) if (img.currentSrc && !isLocal(img.currentSrc)) found.push(img.currentSrc);
+  for (const img of root.querySelectorAll<HTMLImageElement>('img'))
+    if (img.currentSrc && !isLocal(img.currentSrc)) found.push(img.currentSrc);
   return found;
 }
 
@@ -73,7 +81,10 @@ async function mouse(type: 'move' | 'click', element: HTMLElement): Promise<void
   element.scrollIntoView({ block: 'center', inline: 'nearest' });
   await nextFrame();
   const box = element.getBoundingClientRect();
-  await sendMouse({ type, position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+  await sendMouse({
+    type,
+    position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+  });
 }
 
 describe('share privacy', () => {
@@ -89,7 +100,11 @@ describe('share privacy', () => {
     sandbox.stub(navigator.clipboard, 'writeText').resolves();
     Object.defineProperty(navigator, 'share', { value: sinon.stub().resolves(), configurable: true });
     sandbox.replace(navigator, 'sendBeacon', (url: string | URL) => (record('beacon')(url), true));
-    sandbox.replace(window, 'open', ((url?: string | URL) => (record('open')(url), null)) as typeof window.open);
+    sandbox.replace(
+      window,
+      'open',
+      ((url?: string | URL) => (record('open')(url), null)) as typeof window.open,
+    );
     const OriginalWebSocket = window.WebSocket;
     sandbox.replace(window, 'WebSocket', function (url: string | URL) {
       record('websocket')(url);
@@ -116,7 +131,10 @@ describe('share privacy', () => {
     expect(disclosure, 'the wide slide shows a Share button').to.not.equal(null);
     await mouse('move', disclosure);
     await mouse('click', disclosure);
-    await waitUntil(() => slide.querySelector('[part~="share-control"]'), 'the Share button did not show the targets');
+    await waitUntil(
+      () => slide.querySelector('[part~="share-control"]'),
+      'the Share button did not show the targets',
+    );
     const slideControls = [...slide.querySelectorAll<HTMLElement>('[part~="share-control"]')];
     expect(slideControls.length).to.equal(9); // the share sheet (stubbed) and the eight others
 

@@ -30,7 +30,12 @@ const clusters = (text: string) => Array.from(segmenter.segment(text), (s) => s.
 const codePoints = (text: string) => Array.from(text).length;
 const hasLoneSurrogate = (text: string) => /[\uD800-\uDFFF]/u.test(text);
 
-function href(target: ShareTarget, testimonial: { quote: string; name?: string }, url = URL_, hashtag = TAG): string {
+function href(
+  target: ShareTarget,
+  testimonial: { quote: string; name?: string },
+  url = URL_,
+  hashtag = TAG,
+): string {
   const result = shareHref(target, { url, testimonial, hashtag });
   expect(result, target).to.be.a('string');
   return result!;
@@ -59,7 +64,9 @@ const FLAG = '🇦🇷';
 const SPECIAL = 'Rock & roll? 100% "free" #1 + a=b/c';
 const ARABIC = 'لسنا معهم لأنهم يمثلون الطبقة الرأسمالية';
 const HEBREW = 'אנחנו לא איתם כי הם מייצגים את בעלי ההון';
-const LONG = Array.from({ length: 900 }, (_, i) => `word${i % 10}`).join(' ').slice(0, 5000); // 5,000 chars
+const LONG = Array.from({ length: 900 }, (_, i) => `word${i % 10}`)
+  .join(' ')
+  .slice(0, 5000); // 5,000 chars
 const LONG_EMOJI = `${WORKER}${FLAG} `.repeat(800); // thousands of code points, every cut point hostile
 const LONG_ARABIC = (ARABIC + ' ').repeat(130).slice(0, 5000);
 
@@ -70,14 +77,27 @@ const TEXT_TARGETS = ['x', 'whatsapp', 'telegram', 'bluesky', 'email'] as const;
 describe('share targets: lists and names', () => {
   it('lists every target, defaults to all of them in order', () => {
     expect([...SHARE_TARGETS]).to.deep.equal([
-      'native', 'facebook', 'x', 'whatsapp', 'telegram', 'bluesky', 'linkedin', 'email', 'copy',
+      'native',
+      'facebook',
+      'x',
+      'whatsapp',
+      'telegram',
+      'bluesky',
+      'linkedin',
+      'email',
+      'copy',
     ]);
     expect([...DEFAULT_SHARE_TARGETS]).to.deep.equal([...SHARE_TARGETS]);
   });
 
   it('names the networks for "Share on {network}"', () => {
     expect(NETWORK_NAMES).to.deep.equal({
-      facebook: 'Facebook', x: 'X', whatsapp: 'WhatsApp', telegram: 'Telegram', bluesky: 'Bluesky', linkedin: 'LinkedIn',
+      facebook: 'Facebook',
+      x: 'X',
+      whatsapp: 'WhatsApp',
+      telegram: 'Telegram',
+      bluesky: 'Bluesky',
+      linkedin: 'LinkedIn',
     });
   });
 
@@ -90,7 +110,10 @@ describe('share targets: lists and names', () => {
 describe('parseShareList', () => {
   it('gives the defaults for null, undefined, empty and blank', () => {
     for (const value of [null, undefined, '', '   \n\t ']) {
-      expect(parseShareList(value), JSON.stringify(value)).to.deep.equal({ targets: [...DEFAULT_SHARE_TARGETS], unknown: [] });
+      expect(parseShareList(value), JSON.stringify(value)).to.deep.equal({
+        targets: [...DEFAULT_SHARE_TARGETS],
+        unknown: [],
+      });
     }
   });
 
@@ -100,11 +123,17 @@ describe('parseShareList', () => {
   });
 
   it('is case-insensitive, keeps order, drops duplicates', () => {
-    expect(parseShareList('X  facebook\tx FACEBOOK Email')).to.deep.equal({ targets: ['x', 'facebook', 'email'], unknown: [] });
+    expect(parseShareList('X  facebook\tx FACEBOOK Email')).to.deep.equal({
+      targets: ['x', 'facebook', 'email'],
+      unknown: [],
+    });
   });
 
   it('tolerates commas', () => {
-    expect(parseShareList('x, bluesky,copy')).to.deep.equal({ targets: ['x', 'bluesky', 'copy'], unknown: [] });
+    expect(parseShareList('x, bluesky,copy')).to.deep.equal({
+      targets: ['x', 'bluesky', 'copy'],
+      unknown: [],
+    });
   });
 
   it('returns unknown names apart, once each, as written', () => {
@@ -122,20 +151,28 @@ describe('parseShareList', () => {
 
 describe('testimonialUrl', () => {
   it('replaces the hash and keeps the query', () => {
-    expect(testimonialUrl('https://a.org/p?x=1#old', 'raul-godoy')).to.equal('https://a.org/p?x=1#nwt-raul-godoy');
+    expect(testimonialUrl('https://a.org/p?x=1#old', 'raul-godoy')).to.equal(
+      'https://a.org/p?x=1#nwt-raul-godoy',
+    );
   });
 
   it('adds the hash to a URL without one, and drops an empty hash', () => {
-    expect(testimonialUrl('https://a.org/campaign', 'laura-vilches')).to.equal('https://a.org/campaign#nwt-laura-vilches');
+    expect(testimonialUrl('https://a.org/campaign', 'laura-vilches')).to.equal(
+      'https://a.org/campaign#nwt-laura-vilches',
+    );
     expect(testimonialUrl('https://a.org/campaign#', 'x')).to.equal('https://a.org/campaign#nwt-x');
   });
 
   it('encodes the id', () => {
-    expect(testimonialUrl('https://a.org/', 'a b/ñ#?')).to.equal(`https://a.org/#nwt-${encodeURIComponent('a b/ñ#?')}`);
+    expect(testimonialUrl('https://a.org/', 'a b/ñ#?')).to.equal(
+      `https://a.org/#nwt-${encodeURIComponent('a b/ñ#?')}`,
+    );
   });
 
   it('resolves a relative share URL against a base', () => {
-    expect(testimonialUrl('/p?x=1#top', 'id', 'https://a.org/dir/page')).to.equal('https://a.org/p?x=1#nwt-id');
+    expect(testimonialUrl('/p?x=1#top', 'id', 'https://a.org/dir/page')).to.equal(
+      'https://a.org/p?x=1#nwt-id',
+    );
   });
 });
 
@@ -144,13 +181,19 @@ describe('shareText', () => {
     expect(shareText({ quote: 'They represent the bosses', name: 'Raúl Godoy' }, TAG)).to.equal(
       'They represent the bosses — Raúl Godoy #NotWithThem',
     );
-    expect(shareText({ quote: 'They represent the bosses' }, '#NotWithThem')).to.equal('They represent the bosses #NotWithThem');
+    expect(shareText({ quote: 'They represent the bosses' }, '#NotWithThem')).to.equal(
+      'They represent the bosses #NotWithThem',
+    );
   });
 
   it('does not repeat a hashtag the quote already holds (any case)', () => {
-    expect(shareText(LAURA, TAG)).to.equal('#NotWithThem because they represent the capitalist class — Laura Vilches');
+    expect(shareText(LAURA, TAG)).to.equal(
+      '#NotWithThem because they represent the capitalist class — Laura Vilches',
+    );
     expect(shareText({ quote: 'We are #notwiththem.' }, TAG)).to.equal('We are #notwiththem.');
-    expect(shareText({ quote: 'We are #NotWithThemAtAll' }, TAG)).to.equal('We are #NotWithThemAtAll #NotWithThem');
+    expect(shareText({ quote: 'We are #NotWithThemAtAll' }, TAG)).to.equal(
+      'We are #NotWithThemAtAll #NotWithThem',
+    );
   });
 
   it('collapses whitespace and leaves out an empty hashtag', () => {
@@ -204,7 +247,9 @@ describe('shareText', () => {
   it('replaces unpaired surrogates instead of throwing later in encodeURIComponent', () => {
     const text = shareText({ quote: 'bad \uD83D here' }, TAG);
     expect(text).to.equal('bad \uFFFD here #NotWithThem');
-    expect(() => shareHref('whatsapp', { url: URL_, testimonial: { quote: 'bad \uDC00' }, hashtag: TAG })).not.to.throw();
+    expect(() =>
+      shareHref('whatsapp', { url: URL_, testimonial: { quote: 'bad \uDC00' }, hashtag: TAG }),
+    ).not.to.throw();
   });
 });
 
@@ -219,7 +264,11 @@ describe('grapheme segmentation', () => {
     // Every code point the fast path accepts, each between letters and after a space, so a combining or
     // joining one would show up as a cluster of two.
     const accepted: string[] = [];
-    for (const [from, to] of [[0x20, 0x7e], [0xa0, 0x24f], [0x2010, 0x2027]] as const) {
+    for (const [from, to] of [
+      [0x20, 0x7e],
+      [0xa0, 0x24f],
+      [0x2010, 0x2027],
+    ] as const) {
       for (let code = from; code <= to; code++) accepted.push(String.fromCodePoint(code));
     }
     const sample = accepted.map((c) => `a${c}b ${c}`).join('');
@@ -259,7 +308,9 @@ describe('X length rule', () => {
     expect(xWeightedLength(FLAG)).to.equal(2);
     expect(xWeightedLength('😀')).to.equal(2);
     expect(xWeightedLength('see a.org')).to.equal(4 + X_URL_LENGTH);
-    expect(xWeightedLength('see https://example.org/a/very/long/path/indeed')).to.be.at.least(4 + X_URL_LENGTH);
+    expect(xWeightedLength('see https://example.org/a/very/long/path/indeed')).to.be.at.least(
+      4 + X_URL_LENGTH,
+    );
   });
 });
 
@@ -336,7 +387,10 @@ describe('shareHref', () => {
         expect(url).to.equal(URL_);
         expect(xWeightedLength(text) + 1 + X_URL_LENGTH).to.be.at.most(X_MAX_LENGTH);
         // Independent conservative check: 2 per cluster that is not plain Latin/Arabic/space.
-        const upper = clusters(text).reduce((n, c) => n + (/^[\p{Script=Latin}\p{Script=Arabic}\p{N}\s#—]$/u.test(c) ? 1 : 2), 0);
+        const upper = clusters(text).reduce(
+          (n, c) => n + (/^[\p{Script=Latin}\p{Script=Arabic}\p{N}\s#—]$/u.test(c) ? 1 : 2),
+          0,
+        );
         expect(upper + 1 + X_URL_LENGTH).to.be.at.most(X_MAX_LENGTH);
         expect(text).to.include('#NotWithThem');
         expect(text).to.include('…');
@@ -369,7 +423,9 @@ describe('shareHref', () => {
     it('every text target keeps the name when the quote alone is long', () => {
       for (const target of TEXT_TARGETS) {
         const q = params(target, { quote: LONG, name: 'Laura Vilches' }).query;
-        expect(q.get(target === 'email' ? 'body' : 'text'), target).to.include('… — Laura Vilches #NotWithThem');
+        expect(q.get(target === 'email' ? 'body' : 'text'), target).to.include(
+          '… — Laura Vilches #NotWithThem',
+        );
       }
     });
 
@@ -379,9 +435,9 @@ describe('shareHref', () => {
       expect(text).to.equal(`#NotWithThem ${url}`);
       expect(clusters(text).length).to.be.at.most(BLUESKY_MAX_LENGTH);
       // 7 graphemes would fit, but "word0…" says nothing.
-      expect(params('bluesky', { quote: LONG }, `https://example.org/${'p'.repeat(252)}#nwt-a`).query.get('text')).to.match(
-        /^#NotWithThem https/u,
-      );
+      expect(
+        params('bluesky', { quote: LONG }, `https://example.org/${'p'.repeat(252)}#nwt-a`).query.get('text'),
+      ).to.match(/^#NotWithThem https/u);
     });
   });
 });

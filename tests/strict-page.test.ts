@@ -22,7 +22,9 @@ interface StrictWindow extends Window {
   litElementVersions?: string[];
 }
 
-const slides = (el: Element | null) => [...(el?.shadowRoot?.querySelectorAll<HTMLElement>('[part~="slide"]') ?? [])];
+const slides = (el: Element | null) => [
+  ...(el?.shadowRoot?.querySelectorAll<HTMLElement>('[part~="slide"]') ?? []),
+];
 
 async function strictFrame(page: string) {
   const iframe = document.createElement('iframe');
@@ -35,19 +37,27 @@ async function strictFrame(page: string) {
   const win = iframe.contentWindow as StrictWindow;
   const doc = iframe.contentDocument!;
   const gallery = doc.querySelector('notwiththem-gallery');
-  await waitUntil(() => slides(gallery).length === 4, `the gallery never showed on ${page}`, { timeout: 10_000 });
+  await waitUntil(() => slides(gallery).length === 4, `the gallery never showed on ${page}`, {
+    timeout: 10_000,
+  });
   // The first photo loads (img-src 'self' allows the feed's same-origin photos).
   const image = gallery!.shadowRoot!.querySelector<HTMLImageElement>('img[part~="image"]')!;
-  await waitUntil(() => image.complete && image.naturalWidth > 0, 'the first photo never loaded', { timeout: 10_000 });
+  await waitUntil(() => image.complete && image.naturalWidth > 0, 'the first photo never loaded', {
+    timeout: 10_000,
+  });
   return { iframe, win, doc, gallery: gallery! };
 }
 
-const describeViolations = (list: Violation[]) => list.map((v) => `${v.directive} blocked ${v.blocked} (${v.sample}) at ${v.source}`).join('\n');
+const describeViolations = (list: Violation[]) =>
+  list.map((v) => `${v.directive} blocked ${v.blocked} (${v.sample}) at ${v.source}`).join('\n');
 
 describe('strict pages (CSP and Trusted Types)', function () {
   before(async function () {
     const response = await fetch('/dist/notwiththem-gallery.bundle.js', { method: 'HEAD' });
-    if (!response.ok) throw new Error('dist/notwiththem-gallery.bundle.js is missing: run `node scripts/build.mjs` (npm test builds it first)');
+    if (!response.ok)
+      throw new Error(
+        'dist/notwiththem-gallery.bundle.js is missing: run `node scripts/build.mjs` (npm test builds it first)',
+      );
   });
   afterEach(() => document.querySelectorAll('[data-test]').forEach((node) => node.remove()));
 
@@ -62,12 +72,20 @@ describe('strict pages (CSP and Trusted Types)', function () {
     const { win, gallery } = await strictFrame('gallery.html');
     // Interact: next page, and the dialog (a native <dialog>, its photo, link and share row).
     gallery.shadowRoot!.querySelector<HTMLButtonElement>('[part~="next"]')!.click();
-    await waitUntil(() => (gallery as unknown as { currentIndex: number }).currentIndex === 1, 'next did not move');
+    await waitUntil(
+      () => (gallery as unknown as { currentIndex: number }).currentIndex === 1,
+      'next did not move',
+    );
     // A "Share" button that shows the targets on the slide, when the slide has room for them.
-    const disclosure = gallery.shadowRoot!.querySelector<HTMLButtonElement>('[part~="share-more"][aria-expanded]');
+    const disclosure = gallery.shadowRoot!.querySelector<HTMLButtonElement>(
+      '[part~="share-more"][aria-expanded]',
+    );
     if (disclosure) {
       disclosure.click();
-      await waitUntil(() => gallery.shadowRoot!.querySelector('.slide [part~="share-control"]'), 'the targets did not show');
+      await waitUntil(
+        () => gallery.shadowRoot!.querySelector('.slide [part~="share-control"]'),
+        'the targets did not show',
+      );
     }
     const opener = '[part~="read-more"], [part~="share-more"][aria-haspopup]';
     const readMore = await waitUntil(
@@ -91,7 +109,10 @@ describe('strict pages (CSP and Trusted Types)', function () {
   it('shows the gallery with zero violations when the page already loaded its own Lit', async () => {
     const { win, doc } = await strictFrame('with-lit.html');
     const badge = doc.querySelector('page-badge')!;
-    await waitUntil(() => badge.shadowRoot?.textContent?.includes('Page badge'), "the page's own Lit element never rendered");
+    await waitUntil(
+      () => badge.shadowRoot?.textContent?.includes('Page badge'),
+      "the page's own Lit element never rendered",
+    );
     // Two copies of Lit: the page's (loaded first) and the bundle's.
     expect(win.pageLitVersions?.length, "the page's Lit ran first").to.equal(1);
     expect(win.litElementVersions?.length, 'two copies of Lit').to.equal(2);
@@ -106,12 +127,19 @@ describe('strict pages (CSP and Trusted Types)', function () {
     img.alt = '';
     img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
     doc.body.append(img);
-    await waitUntil(() => win.__violations.some((v) => v.directive === 'img-src'), 'no img-src violation reported', { timeout: 5000 });
+    await waitUntil(
+      () => win.__violations.some((v) => v.directive === 'img-src'),
+      'no img-src violation reported',
+      { timeout: 5000 },
+    );
     if ('trustedTypes' in win) {
       expect(() => {
         doc.createElement('div').innerHTML = '<b>not trusted</b>';
       }).to.throw();
-      await waitUntil(() => win.__violations.some((v) => v.directive === 'require-trusted-types-for'), 'no Trusted Types violation reported');
+      await waitUntil(
+        () => win.__violations.some((v) => v.directive === 'require-trusted-types-for'),
+        'no Trusted Types violation reported',
+      );
     }
   });
 });

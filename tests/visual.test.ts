@@ -16,7 +16,9 @@ import { isChromium, skipIn } from './helpers/engine.js';
 
 // The package's index.d.ts re-exports './browser/commands.mjs', for which it ships no .d.mts: TypeScript
 // sees no exports. The function is there at run time (browser/commands.d.ts describes it).
-const { visualDiff } = visualRegression as unknown as { visualDiff(element: Node, name: string): Promise<void> };
+const { visualDiff } = visualRegression as unknown as {
+  visualDiff(element: Node, name: string): Promise<void>;
+};
 
 const photo = (n: number) => `/tests/fixtures/photos/sign-${n}.svg`;
 
@@ -43,12 +45,14 @@ const FEED = {
     },
     {
       image: photo(3),
-      quote: '#NotWithThem because both deny rights for immigrants, because both are imperialists and because Black Lives Matter',
+      quote:
+        '#NotWithThem because both deny rights for immigrants, because both are imperialists and because Black Lives Matter',
       name: 'Students of the School of Social Sciences, UBA',
     },
     {
       image: photo(4),
-      quote: '#NotWithThem. We are with Black Lives Matter, the women and the workers. We need a workers party!',
+      quote:
+        '#NotWithThem. We are with Black Lives Matter, the women and the workers. We need a workers party!',
       name: 'Workers from Pompeya',
     },
   ],
@@ -60,16 +64,25 @@ const DIRECTIONS = ['ltr', 'rtl'] as const;
 
 /** Every image in the slides on show has loaded and decoded. */
 async function photosLoaded(el: NotWithThemGallery): Promise<void> {
-  const images = [...el.shadowRoot!.querySelectorAll<HTMLImageElement>('.track[part~="track"] > .slide:not([inert]) img')];
+  const images = [
+    ...el.shadowRoot!.querySelectorAll<HTMLImageElement>('.track[part~="track"] > .slide:not([inert]) img'),
+  ];
   expect(images.length, 'photos on show').to.be.greaterThan(0);
   await waitUntil(() => images.every((img) => img.complete), 'the photos never loaded', { timeout: 10_000 });
   await Promise.all(images.map((img) => img.decode().catch(() => undefined)));
-  expect(images.every((img) => img.naturalWidth > 0), 'every photo loaded').to.equal(true);
+  expect(
+    images.every((img) => img.naturalWidth > 0),
+    'every photo loaded',
+  ).to.equal(true);
 }
 
 describe('visual regression', function () {
   beforeEach(function () {
-    skipIn(this, ['firefox', 'webkit'], 'the baselines are Chromium screenshots; fonts and antialiasing differ by engine');
+    skipIn(
+      this,
+      ['firefox', 'webkit'],
+      'the baselines are Chromium screenshots; fonts and antialiasing differ by engine',
+    );
   });
 
   before(async function () {
@@ -104,7 +117,11 @@ describe('visual regression', function () {
           wrapper.append(el);
           document.body.prepend(wrapper);
 
-          await waitUntil(() => el.shadowRoot?.querySelectorAll('[part~="slide"]').length === 4, 'no slides', { timeout: 5000 });
+          await waitUntil(
+            () => el.shadowRoot?.querySelectorAll('[part~="slide"]').length === 4,
+            'no slides',
+            { timeout: 5000 },
+          );
           await document.fonts.ready;
           await photosLoaded(el);
           // Let the measures (slides per view, dots, clamps, share row) settle, then finish anything animating.

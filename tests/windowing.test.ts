@@ -13,7 +13,8 @@ function feed(count: number) {
   }));
 }
 
-const $ = <T extends Element = HTMLElement>(el: NotWithThemGallery, s: string) => el.shadowRoot!.querySelector<T>(s);
+const $ = <T extends Element = HTMLElement>(el: NotWithThemGallery, s: string) =>
+  el.shadowRoot!.querySelector<T>(s);
 const $$ = (el: NotWithThemGallery, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
 const slides = (el: NotWithThemGallery) => $$(el, '.track[part~="track"] > .slide');
 
@@ -42,12 +43,16 @@ async function gallery(count: number, width = 1100, attrs = ''): Promise<NotWith
 async function settled(el: NotWithThemGallery) {
   const track = $(el, '.track[part~="track"]')!;
   let last = NaN;
-  await waitUntil(async () => {
-    await new Promise((r) => setTimeout(r, 80));
-    const still = track.scrollLeft === last;
-    last = track.scrollLeft;
-    return still;
-  }, 'never settled', { timeout: 5000 });
+  await waitUntil(
+    async () => {
+      await new Promise((r) => setTimeout(r, 80));
+      const still = track.scrollLeft === last;
+      last = track.scrollLeft;
+      return still;
+    },
+    'never settled',
+    { timeout: 5000 },
+  );
   await el.updateComplete;
 }
 
@@ -57,7 +62,9 @@ describe('windowed rendering', () => {
     const smallCount = countElements(small);
     const large = await gallery(10_000);
     const largeCount = countElements(large);
-    expect(largeCount, `${largeCount} elements at 10,000 vs ${smallCount} at 7`).to.be.at.most(smallCount * 1.5);
+    expect(largeCount, `${largeCount} elements at 10,000 vs ${smallCount} at 7`).to.be.at.most(
+      smallCount * 1.5,
+    );
     expect(slides(large).length).to.be.at.most(3 * 3);
   });
 
@@ -101,7 +108,9 @@ describe('windowed rendering', () => {
       const el = await gallery(10_000, 400);
       await settled(el);
       expect(el.currentIndex).to.equal(9_999);
-      expect(slides(el).some((s) => s.getAttribute('aria-label') === '10000 of 10000' && !s.inert)).to.equal(true);
+      expect(slides(el).some((s) => s.getAttribute('aria-label') === '10000 of 10000' && !s.inert)).to.equal(
+        true,
+      );
     } finally {
       history.replaceState(null, '', location.pathname + location.search);
     }
@@ -113,14 +122,16 @@ describe('windowed rendering', () => {
     const step = slides(el)[0]!.getBoundingClientRect().width + parseFloat(getComputedStyle(track).columnGap);
     // A swipe scrolls by small amounts, frame after frame; the window must keep up with it.
     for (let i = 0; i < 100; i++) {
-      track.scrollBy({ left: step, behavior: "instant" });
+      track.scrollBy({ left: step, behavior: 'instant' });
       await nextFrame();
     }
     await settled(el);
     await waitUntil(() => el.currentIndex === 100, `current is ${el.currentIndex}`, { timeout: 3000 });
-    const current = slides(el).find((s) => s.getAttribute('aria-label') === "101 of 10000");
+    const current = slides(el).find((s) => s.getAttribute('aria-label') === '101 of 10000');
     expect(current, 'slide 101 rendered').to.exist;
-    expect(Math.round(current!.getBoundingClientRect().left - track.getBoundingClientRect().left - 6)).to.equal(0);
+    expect(
+      Math.round(current!.getBoundingClientRect().left - track.getBoundingClientRect().left - 6),
+    ).to.equal(0);
   });
 
   it('shares the last of 10,000 testimonials with a link to it, and the share event carries it', async () => {
@@ -128,10 +139,15 @@ describe('windowed rendering', () => {
     el.goTo('t10000');
     await settled(el);
     const last = slides(el).find((s) => s.getAttribute('aria-label') === '10000 of 10000')!;
-    const x = await waitUntil(() => last.querySelector<HTMLAnchorElement>('a[part~="share-x"]'), 'no X link', { timeout: 3000 })
-      .then(() => last.querySelector<HTMLAnchorElement>('a[part~="share-x"]')!);
+    const x = await waitUntil(
+      () => last.querySelector<HTMLAnchorElement>('a[part~="share-x"]'),
+      'no X link',
+      { timeout: 3000 },
+    ).then(() => last.querySelector<HTMLAnchorElement>('a[part~="share-x"]')!);
     expect(new URL(x.href).searchParams.get('url')).to.equal('https://example.org/campaign#nwt-t10000');
-    const shared = new Promise<CustomEvent>((resolve) => el.addEventListener('nwt-share', (e) => resolve(e as CustomEvent), { once: true }));
+    const shared = new Promise<CustomEvent>((resolve) =>
+      el.addEventListener('nwt-share', (e) => resolve(e as CustomEvent), { once: true }),
+    );
     el.addEventListener('nwt-share', (e) => e.preventDefault(), { once: true });
     last.querySelector<HTMLButtonElement>('button[part~="share-copy"]')!.click();
     const { detail } = await shared;
@@ -144,7 +160,9 @@ describe('windowed rendering', () => {
     const secondImage = slides(el)[1]!.querySelector('img');
     el.next();
     await settled(el);
-    const again = slides(el).find((s) => s.getAttribute('aria-label') === '2 of 10000')!.querySelector('img');
+    const again = slides(el)
+      .find((s) => s.getAttribute('aria-label') === '2 of 10000')!
+      .querySelector('img');
     expect(again).to.equal(secondImage);
   });
 
@@ -152,7 +170,14 @@ describe('windowed rendering', () => {
     const el = await gallery(10_000, 400);
     el.goTo('t9999');
     await settled(el);
-    await waitUntil(() => slides(el).find((s) => s.getAttribute('aria-label') === '9999 of 10000')?.querySelector('[part~="read-more"]'), 'no Read more', { timeout: 3000 });
+    await waitUntil(
+      () =>
+        slides(el)
+          .find((s) => s.getAttribute('aria-label') === '9999 of 10000')
+          ?.querySelector('[part~="read-more"]'),
+      'no Read more',
+      { timeout: 3000 },
+    );
   });
 
   it('renders every slide and the dots of a feed at the threshold', async () => {

@@ -17,4 +17,10 @@ items.forEach((testimonial, index) => {
   list.append(slide);
 });
 host.append(root);
-new window.Splide(root, { perPage: PER_VIEW, perMove: PER_VIEW, gap: '1rem', arrows: true, pagination: true }).mount();
+new window.Splide(root, {
+  perPage: PER_VIEW,
+  perMove: PER_VIEW,
+  gap: '1rem',
+  arrows: true,
+  pagination: true,
+}).mount();

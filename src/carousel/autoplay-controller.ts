@@ -32,12 +32,20 @@ export class AutoplayController implements ReactiveController {
   hostConnected(): void {
     this.connection = new AbortController();
     const { signal } = this.connection;
-    document.addEventListener('visibilitychange', () => this.hold('hidden', document.visibilityState === 'hidden'), {
-      signal,
-    });
-    this.host.addEventListener('pointerenter', (event) => event.pointerType === 'mouse' && this.hold('hover', true), {
-      signal,
-    });
+    document.addEventListener(
+      'visibilitychange',
+      () => this.hold('hidden', document.visibilityState === 'hidden'),
+      {
+        signal,
+      },
+    );
+    this.host.addEventListener(
+      'pointerenter',
+      (event) => event.pointerType === 'mouse' && this.hold('hover', true),
+      {
+        signal,
+      },
+    );
     this.host.addEventListener('pointerleave', () => this.hold('hover', false), { signal });
     if (typeof IntersectionObserver === 'function') {
       this.observer = new IntersectionObserver((entries) => {

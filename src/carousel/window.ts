@@ -14,7 +14,12 @@ export interface SlideWindow {
 }
 
 /** The slides to render around the page that starts at `start`, `perView` wide, in a feed of `count`. */
-export function slideWindow(start: number, perView: number, count: number, threshold = WINDOW_THRESHOLD): SlideWindow {
+export function slideWindow(
+  start: number,
+  perView: number,
+  count: number,
+  threshold = WINDOW_THRESHOLD,
+): SlideWindow {
   if (count <= threshold) return { from: 0, to: count };
   const margin = Math.max(1, perView);
   const from = Math.max(0, start - margin);

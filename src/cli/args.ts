@@ -16,9 +16,7 @@ export interface BuildFeedOptions {
 }
 
 export type Command =
-  | { kind: 'help'; topic?: string }
-  | { kind: 'version' }
-  | { kind: 'build-feed'; options: BuildFeedOptions };
+  { kind: 'help'; topic?: string } | { kind: 'version' } | { kind: 'build-feed'; options: BuildFeedOptions };
 
 /** A mistake in how the command was called: exit status 2 and the usage text. */
 export class UsageError extends Error {
@@ -97,7 +95,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (values.help) return { kind: 'help', topic: command };
 
   if (rest.length !== 1) {
-    throw new UsageError(rest.length === 0 ? 'Missing the photos folder.' : `One photos folder expected, got ${rest.length}.`);
+    throw new UsageError(
+      rest.length === 0 ? 'Missing the photos folder.' : `One photos folder expected, got ${rest.length}.`,
+    );
   }
   if (!values.captions) throw new UsageError('Missing --captions <sheet>.');
   if (!values.out) throw new UsageError('Missing --out <folder>.');

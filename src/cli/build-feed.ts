@@ -2,7 +2,15 @@
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve, sep } from 'node:path';
 import type { BuildFeedOptions } from './args.js';
-import { assembleFeed, feedEntry, fileSlug, idFor, validateFeed, type EntryInput, type FeedFile } from './feed.js';
+import {
+  assembleFeed,
+  feedEntry,
+  fileSlug,
+  idFor,
+  validateFeed,
+  type EntryInput,
+  type FeedFile,
+} from './feed.js';
 import { closeMatch, isDirectory, isFile, listPhotos, photoPath } from './folder.js';
 import { openPhoto, PhotoError, renderPhoto, type PhotoInput, type ProcessedPhoto } from './photos.js';
 import { error, warning, type Problem } from './problems.js';
@@ -26,7 +34,10 @@ interface PlannedRow {
  */
 const CONCURRENCY = Math.max(2, Math.min(4, availableParallelism()));
 
-export async function buildFeed(options: BuildFeedOptions, output: Output): Promise<{ report: Report; sheetKind: 'csv' | 'json' }> {
+export async function buildFeed(
+  options: BuildFeedOptions,
+  output: Output,
+): Promise<{ report: Report; sheetKind: 'csv' | 'json' }> {
   const started = performance.now();
   const lap = (() => {
     let last = started;
@@ -43,7 +54,16 @@ export async function buildFeed(options: BuildFeedOptions, output: Output): Prom
     ok: false,
     feed: null,
     out: outDir,
-    counts: { rows: 0, testimonials: 0, photos: 0, processed: 0, reused: 0, renditions: 0, errors: 0, warnings: 0 },
+    counts: {
+      rows: 0,
+      testimonials: 0,
+      photos: 0,
+      processed: 0,
+      reused: 0,
+      renditions: 0,
+      errors: 0,
+      warnings: 0,
+    },
     problems: [],
     bytes: { in: 0, out: 0, written: 0 },
     timings: { sheetMs: 0, checkMs: 0, photosMs: 0, feedMs: 0, writeMs: 0, totalMs: 0 },
@@ -72,7 +92,12 @@ export async function buildFeed(options: BuildFeedOptions, output: Output): Prom
   let listing: string[] = [];
   const published = resolve(outDir, PHOTOS_DIR);
   if (photosDir === published || photosDir.startsWith(published + sep)) {
-    problems.push(error('invalid-value', `the photos folder cannot be ${join(options.out, PHOTOS_DIR)}: the renditions are written there`));
+    problems.push(
+      error(
+        'invalid-value',
+        `the photos folder cannot be ${join(options.out, PHOTOS_DIR)}: the renditions are written there`,
+      ),
+    );
   } else if (!(await isDirectory(photosDir))) {
     problems.push(error('photo-missing', `the photos folder ${options.photosDir} does not exist`));
   } else {
@@ -85,7 +110,12 @@ export async function buildFeed(options: BuildFeedOptions, output: Output): Prom
     if (where) mentioned.add(where.rel);
   }
   for (const file of listing) {
-    if (!mentioned.has(file)) problems.push(error('photo-unlisted', 'this photo is in the photos folder but no row of the sheet mentions it', { file }));
+    if (!mentioned.has(file))
+      problems.push(
+        error('photo-unlisted', 'this photo is in the photos folder but no row of the sheet mentions it', {
+          file,
+        }),
+      );
   }
 
   // Each photo is read (and hashed) once, even when two rows share it.
@@ -95,9 +125,12 @@ export async function buildFeed(options: BuildFeedOptions, output: Output): Prom
     try {
       inputs.set(p.abs, await openPhoto(p.abs));
     } catch (cause) {
-      const message = cause instanceof PhotoError ? cause.message : `cannot read ${p.file}: ${(cause as Error).message}`;
+      const message =
+        cause instanceof PhotoError ? cause.message : `cannot read ${p.file}: ${(cause as Error).message}`;
       for (const q of planned.filter((q) => q.abs === p.abs)) {
-        problems.push(error('photo-unreadable', `${q.file}: ${message}`, { row: q.row, column: 'file', file: q.file }));
+        problems.push(
+          error('photo-unreadable', `${q.file}: ${message}`, { row: q.row, column: 'file', file: q.file }),
+        );
       }
     }
   }
@@ -128,7 +161,13 @@ export async function buildFeed(options: BuildFeedOptions, output: Output): Prom
       try {
         return await job;
       } catch (cause) {
-        problems.push(error(problemCode(cause, p.abs), `${p.file}: ${(cause as Error).message}`, { row: p.row, column: 'file', file: p.file }));
+        problems.push(
+          error(problemCode(cause, p.abs), `${p.file}: ${(cause as Error).message}`, {
+            row: p.row,
+            column: 'file',
+            file: p.file,
+          }),
+        );
         return undefined;
       } finally {
         progress.tick(p.file);
@@ -157,9 +196,18 @@ export async function buildFeed(options: BuildFeedOptions, output: Output): Prom
     let feed: FeedFile | undefined;
     if (!problems.some((p) => p.severity === 'error')) {
       const imageBase = `${options.baseUrl ?? ''}${PHOTOS_DIR}/`;
-      feed = assembleFeed(feedMeta(options), entries.map((e) => feedEntry(e, imageBase)));
+      feed = assembleFeed(
+        feedMeta(options),
+        entries.map((e) => feedEntry(e, imageBase)),
+      );
       const feedUrl = new URL(FEED_FILE, options.baseUrl ?? 'https://feed.example.invalid/').href;
-      problems.push(...validateFeed(feed, entries.map((e) => e.row), feedUrl).problems);
+      problems.push(
+        ...validateFeed(
+          feed,
+          entries.map((e) => e.row),
+          feedUrl,
+        ).problems,
+      );
     }
     report.timings.feedMs = lap();
 
@@ -180,7 +228,12 @@ export async function buildFeed(options: BuildFeedOptions, output: Output): Prom
   return { report: finish(), sheetKind: sheet.kind };
 }
 
-async function checkRows(rows: SheetRow[], photosDir: string, listing: string[], problems: Problem[]): Promise<PlannedRow[]> {
+async function checkRows(
+  rows: SheetRow[],
+  photosDir: string,
+  listing: string[],
+  problems: Problem[],
+): Promise<PlannedRow[]> {
   const planned: PlannedRow[] = [];
   const explicitIds = new Map<string, number>();
   const pendingIds: { plan: PlannedRow; base: string }[] = [];
@@ -189,24 +242,48 @@ async function checkRows(rows: SheetRow[], photosDir: string, listing: string[],
     const file = values.file?.trim() ?? '';
     const quote = values.quote?.trim() ?? '';
     if (!quote) {
-      problems.push(error('missing-quote', 'the quote is empty: every testimonial needs its reason', { row, column: 'quote' }));
+      problems.push(
+        error('missing-quote', 'the quote is empty: every testimonial needs its reason', {
+          row,
+          column: 'quote',
+        }),
+      );
       ok = false;
     }
     let where: { rel: string; abs: string } | undefined;
     if (!file) {
-      problems.push(error('missing-file', 'the "file" column is empty: which photo goes with this row?', { row, column: 'file' }));
+      problems.push(
+        error('missing-file', 'the "file" column is empty: which photo goes with this row?', {
+          row,
+          column: 'file',
+        }),
+      );
       ok = false;
     } else if (!(where = photoPath(photosDir, file))) {
-      problems.push(error('invalid-value', `file "${file}" must be a path inside the photos folder`, { row, column: 'file', file }));
+      problems.push(
+        error('invalid-value', `file "${file}" must be a path inside the photos folder`, {
+          row,
+          column: 'file',
+          file,
+        }),
+      );
       ok = false;
     } else if (!(await isFile(where.abs))) {
       const near = closeMatch(where.rel, listing);
-      problems.push(error('photo-missing', `photo not found: ${where.rel}${near ? ` (did you mean ${near}?)` : ''}`, { row, column: 'file', file: where.rel }));
+      problems.push(
+        error('photo-missing', `photo not found: ${where.rel}${near ? ` (did you mean ${near}?)` : ''}`, {
+          row,
+          column: 'file',
+          file: where.rel,
+        }),
+      );
       ok = false;
     }
     const url = values.url?.trim();
     if (url && !/^https?:\/\/[^\s]+$/i.test(url)) {
-      problems.push(error('invalid-value', `url "${url}" must be an absolute http(s) link`, { row, column: 'url' }));
+      problems.push(
+        error('invalid-value', `url "${url}" must be an absolute http(s) link`, { row, column: 'url' }),
+      );
       ok = false;
     }
     const explicit = values.id?.trim() || undefined;
@@ -214,11 +291,23 @@ async function checkRows(rows: SheetRow[], photosDir: string, listing: string[],
     if (explicit) {
       const first = explicitIds.get(id);
       if (first !== undefined) {
-        problems.push(error('duplicate-id', `duplicate id "${explicit}": row ${first} already uses it`, { row, column: 'id' }));
+        problems.push(
+          error('duplicate-id', `duplicate id "${explicit}": row ${first} already uses it`, {
+            row,
+            column: 'id',
+          }),
+        );
         ok = false;
       } else {
         explicitIds.set(id, row);
-        if (id !== explicit) problems.push(warning('invalid-value', `id "${explicit}" is written as "${id}" (ids are slugs of a-z, 0-9 and -)`, { row, column: 'id' }));
+        if (id !== explicit)
+          problems.push(
+            warning(
+              'invalid-value',
+              `id "${explicit}" is written as "${id}" (ids are slugs of a-z, 0-9 and -)`,
+              { row, column: 'id' },
+            ),
+          );
       }
     }
     if (!ok || !where) continue;
@@ -238,7 +327,10 @@ async function checkRows(rows: SheetRow[], photosDir: string, listing: string[],
 }
 
 /** A photo's failure as a problem; anything else (a bug) is thrown on, and the run stops with nothing written. */
-function problemCode(cause: unknown, photoPath: string): 'photo-unreadable' | 'metadata-left' | 'write-failed' {
+function problemCode(
+  cause: unknown,
+  photoPath: string,
+): 'photo-unreadable' | 'metadata-left' | 'write-failed' {
   if (cause instanceof PhotoError) return cause.code;
   const system = cause as NodeJS.ErrnoException | undefined;
   if (system?.syscall === undefined) throw cause;
@@ -273,7 +365,10 @@ function feedMeta(options: BuildFeedOptions): Omit<FeedFile, 'testimonials'> {
   if (options.title) meta.title = options.title;
   if (options.description) meta.description = options.description;
   if (options.hashtag) meta.hashtag = options.hashtag;
-  if (options.submitUrl) meta.submit = options.submitLabel ? { url: options.submitUrl, label: options.submitLabel } : { url: options.submitUrl };
+  if (options.submitUrl)
+    meta.submit = options.submitLabel
+      ? { url: options.submitUrl, label: options.submitLabel }
+      : { url: options.submitUrl };
   return meta;
 }
 

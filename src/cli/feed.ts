@@ -76,12 +76,18 @@ export function assembleFeed(meta: Omit<FeedMeta, 'next'>, entries: FeedEntry[])
  * Runs `parseFeed` on the feed as it will be served from `feedUrl` and turns every warning, and every
  * field the parser dropped or changed, into a problem on the sheet row it came from.
  */
-export function validateFeed(feed: FeedFile, rows: number[], feedUrl: string): { problems: Problem[]; parsed?: ParsedFeed } {
+export function validateFeed(
+  feed: FeedFile,
+  rows: number[],
+  feedUrl: string,
+): { problems: Problem[]; parsed?: ParsedFeed } {
   let parsed: ParsedFeed;
   try {
     parsed = parseFeed(JSON.parse(JSON.stringify(feed)), { baseUrl: feedUrl });
   } catch (cause) {
-    return { problems: [error('feed-invalid', `the feed parser refused the feed: ${(cause as Error).message}`)] };
+    return {
+      problems: [error('feed-invalid', `the feed parser refused the feed: ${(cause as Error).message}`)],
+    };
   }
   const problems: Problem[] = [];
   for (const w of parsed.warnings) {
@@ -93,20 +99,42 @@ export function validateFeed(feed: FeedFile, rows: number[], feedUrl: string): {
       const got = parsed.testimonials[i];
       const row = rows[i]!;
       if (!got) return;
-      if (got.id !== entry.id) problems.push(error('feed-invalid', `id "${entry.id}" would become "${got.id}"`, { row, column: 'id' }));
+      if (got.id !== entry.id)
+        problems.push(
+          error('feed-invalid', `id "${entry.id}" would become "${got.id}"`, { row, column: 'id' }),
+        );
       for (const key of ['quote', 'name', 'role', 'place', 'affiliation', 'lang'] as const) {
         if (entry[key] !== undefined && got[key] !== entry[key]) {
-          problems.push(error('feed-invalid', got[key] === undefined ? `${key} is not valid and would be dropped` : `${key} would be changed (too long?)`, { row, column: key }));
+          problems.push(
+            error(
+              'feed-invalid',
+              got[key] === undefined
+                ? `${key} is not valid and would be dropped`
+                : `${key} would be changed (too long?)`,
+              { row, column: key },
+            ),
+          );
         }
       }
-      if (entry.url !== undefined && got.url === undefined) problems.push(error('feed-invalid', 'url is not an http(s) URL and would be dropped', { row, column: 'url' }));
-      if (entry.image.alt !== undefined && got.image.alt !== entry.image.alt) problems.push(error('feed-invalid', 'alt would be changed (too long?)', { row, column: 'alt' }));
+      if (entry.url !== undefined && got.url === undefined)
+        problems.push(
+          error('feed-invalid', 'url is not an http(s) URL and would be dropped', { row, column: 'url' }),
+        );
+      if (entry.image.alt !== undefined && got.image.alt !== entry.image.alt)
+        problems.push(error('feed-invalid', 'alt would be changed (too long?)', { row, column: 'alt' }));
       for (const key of ['srcset', 'sizes', 'width', 'height', 'color'] as const) {
-        if (got.image[key] === undefined) problems.push(error('feed-invalid', `image ${key} would be dropped by the gallery`, { row }));
+        if (got.image[key] === undefined)
+          problems.push(error('feed-invalid', `image ${key} would be dropped by the gallery`, { row }));
       }
     });
     for (const key of ['title', 'description', 'hashtag'] as const) {
-      if (feed[key] !== undefined && parsed[key] !== feed[key]) problems.push(error('feed-invalid', `--${key} "${feed[key]}" is not valid${parsed[key] ? ` (would be "${parsed[key]}")` : ''}`));
+      if (feed[key] !== undefined && parsed[key] !== feed[key])
+        problems.push(
+          error(
+            'feed-invalid',
+            `--${key} "${feed[key]}" is not valid${parsed[key] ? ` (would be "${parsed[key]}")` : ''}`,
+          ),
+        );
     }
     if (feed.submit && !parsed.submit) problems.push(error('feed-invalid', '--submit-url is not valid'));
   }

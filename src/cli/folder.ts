@@ -10,7 +10,8 @@ export async function listPhotos(dir: string, skip: string): Promise<string[]> {
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     // `parentPath` is Node ≥ 20.12; `path` before it.
-    const parent = (entry as { parentPath?: string }).parentPath ?? (entry as unknown as { path: string }).path;
+    const parent =
+      (entry as { parentPath?: string }).parentPath ?? (entry as unknown as { path: string }).path;
     const full = join(parent, entry.name);
     const rel = relative(dir, full);
     if (rel.split(sep).some((part) => part.startsWith('.'))) continue;

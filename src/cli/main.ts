@@ -5,13 +5,18 @@ import { HELP_BUILD_FEED, HELP_MAIN, parseCommandLine, UsageError } from './args
 import { printJson, printProblems, printSummary, type Output } from './report.js';
 
 /** Runs the command; resolves to the exit status (0 done, 1 problems found, 2 wrong command line). */
-export async function main(argv: readonly string[], output: Output = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  output: Output = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   let command;
   try {
     command = parseCommandLine(argv);
   } catch (cause) {
     if (!(cause instanceof UsageError)) throw cause;
-    output.stderr.write(`notwiththem-gallery: ${cause.message}\n\n${argv.includes('build-feed') ? HELP_BUILD_FEED : HELP_MAIN}`);
+    output.stderr.write(
+      `notwiththem-gallery: ${cause.message}\n\n${argv.includes('build-feed') ? HELP_BUILD_FEED : HELP_MAIN}`,
+    );
     return 2;
   }
   switch (command.kind) {
@@ -46,7 +51,9 @@ export async function main(argv: readonly string[], output: Output = { stdout: p
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 

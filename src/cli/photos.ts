@@ -16,7 +16,19 @@ const WEBP = { quality: 80, effort: 4 } as const;
 /** Part of the content hash: changing how renditions are made changes every file name. */
 const RECIPE = `nwt-renditions-1 webp q${WEBP.quality} e${WEBP.effort} srgb no-metadata`;
 
-export const PHOTO_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.tif', '.tiff', '.gif', '.heic', '.heif', '.svg'];
+export const PHOTO_EXTENSIONS = [
+  '.jpg',
+  '.jpeg',
+  '.png',
+  '.webp',
+  '.avif',
+  '.tif',
+  '.tiff',
+  '.gif',
+  '.heic',
+  '.heif',
+  '.svg',
+];
 
 let sharpPromise: Promise<SharpFactory> | undefined;
 
@@ -82,8 +94,13 @@ export async function openPhoto(path: string): Promise<PhotoInput> {
   try {
     meta = await sharp(bytes).metadata();
   } catch (cause) {
-    const heic = /\.hei[cf]$/i.test(path) ? '; HEIC photos from iPhones use a codec sharp does not ship: export them as JPEG' : '';
-    throw new PhotoError('photo-unreadable', `not an image sharp can read (${(cause as Error).message})${heic}`);
+    const heic = /\.hei[cf]$/i.test(path)
+      ? '; HEIC photos from iPhones use a codec sharp does not ship: export them as JPEG'
+      : '';
+    throw new PhotoError(
+      'photo-unreadable',
+      `not an image sharp can read (${(cause as Error).message})${heic}`,
+    );
   }
   if (!meta.width || !meta.height) throw new PhotoError('photo-unreadable', 'the image has no size');
   return { path, size: bytes.length, hash: contentHash(bytes), meta };
@@ -101,7 +118,12 @@ export const renditionName = (slug: string, hash: string, width: number) => `${s
  * Makes the renditions of one photo into `tmpDir`, or reuses them when `publishedDir` already holds
  * every rendition for the same content hash (checked by reading their headers back).
  */
-export async function renderPhoto(photo: PhotoInput, slug: string, publishedDir: string, tmpDir: string): Promise<ProcessedPhoto> {
+export async function renderPhoto(
+  photo: PhotoInput,
+  slug: string,
+  publishedDir: string,
+  tmpDir: string,
+): Promise<ProcessedPhoto> {
   const started = performance.now();
   const upright = photo.meta.autoOrient ?? { width: photo.meta.width, height: photo.meta.height };
   const widths = plannedWidths(upright.width);
@@ -114,7 +136,8 @@ export async function renderPhoto(photo: PhotoInput, slug: string, publishedDir:
 
   const sharp = await loadSharp();
   const bytes = await readFile(photo.path);
-  if (contentHash(bytes) !== photo.hash) throw new PhotoError('photo-unreadable', 'the photo changed while the feed was being built');
+  if (contentHash(bytes) !== photo.hash)
+    throw new PhotoError('photo-unreadable', 'the photo changed while the feed was being built');
   const renditions: Rendition[] = [];
   let smallest: Buffer | undefined;
   // Largest first: a truncated or corrupt photo fails on the first, most complete decode. sharp's
@@ -175,7 +198,8 @@ async function readExisting(dir: string, names: string[], widths: number[]) {
     }
     try {
       const meta = await sharp(data).metadata();
-      if (meta.format !== 'webp' || meta.width !== widths[i] || !meta.height || hasMetadata(meta)) return undefined;
+      if (meta.format !== 'webp' || meta.width !== widths[i] || !meta.height || hasMetadata(meta))
+        return undefined;
       renditions.push({ width: meta.width, height: meta.height, name, bytes: data.length });
     } catch {
       return undefined;
@@ -186,15 +210,22 @@ async function readExisting(dir: string, names: string[], widths: number[]) {
 }
 
 const hasMetadata = (meta: Metadata) =>
-  meta.exif !== undefined || meta.icc !== undefined || meta.iptc !== undefined || meta.xmp !== undefined || meta.orientation !== undefined;
+  meta.exif !== undefined ||
+  meta.icc !== undefined ||
+  meta.iptc !== undefined ||
+  meta.xmp !== undefined ||
+  meta.orientation !== undefined;
 
 /** Reads the output back: no EXIF (so no GPS), XMP, IPTC or ICC block, and plain sRGB. */
 export async function assertNoMetadata(data: Buffer, name: string): Promise<void> {
   const sharp = await loadSharp();
   const meta = await sharp(data).metadata();
-  const left = (['exif', 'icc', 'iptc', 'xmp', 'orientation'] as const).filter((key) => meta[key] !== undefined);
+  const left = (['exif', 'icc', 'iptc', 'xmp', 'orientation'] as const).filter(
+    (key) => meta[key] !== undefined,
+  );
   if (meta.space !== 'srgb') left.push(`colour space ${meta.space}` as never);
-  if (left.length > 0) throw new PhotoError('metadata-left', `${name} still carries ${left.join(', ')}; it was not written`);
+  if (left.length > 0)
+    throw new PhotoError('metadata-left', `${name} still carries ${left.join(', ')}; it was not written`);
 }
 
 async function dominantColour(data: Buffer): Promise<string> {

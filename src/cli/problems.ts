@@ -28,18 +28,27 @@ export interface Problem {
   file?: string;
 }
 
-export function error(code: ProblemCode, message: string, where: Omit<Problem, 'severity' | 'code' | 'message'> = {}): Problem {
+export function error(
+  code: ProblemCode,
+  message: string,
+  where: Omit<Problem, 'severity' | 'code' | 'message'> = {},
+): Problem {
   return { severity: 'error', code, message, ...where };
 }
 
-export function warning(code: ProblemCode, message: string, where: Omit<Problem, 'severity' | 'code' | 'message'> = {}): Problem {
+export function warning(
+  code: ProblemCode,
+  message: string,
+  where: Omit<Problem, 'severity' | 'code' | 'message'> = {},
+): Problem {
   return { severity: 'warning', code, message, ...where };
 }
 
 /** One line for a terminal: "captions.csv row 4: missing quote". */
 export function formatProblem(problem: Problem, sheetName: string, sheetKind: 'csv' | 'json'): string {
   const where: string[] = [];
-  if (problem.row !== undefined) where.push(`${sheetName} ${sheetKind === 'csv' ? 'row' : 'item'} ${problem.row}`);
+  if (problem.row !== undefined)
+    where.push(`${sheetName} ${sheetKind === 'csv' ? 'row' : 'item'} ${problem.row}`);
   else if (problem.file === undefined) where.push(sheetName);
   if (problem.file !== undefined && problem.row === undefined) where.push(problem.file);
   const label = problem.severity === 'error' ? 'error' : 'warning';

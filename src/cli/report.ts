@@ -33,7 +33,14 @@ export interface Report {
   problems: Problem[];
   /** Originals read and renditions referenced by the feed; `written` counts only new files. */
   bytes: { in: number; out: number; written: number };
-  timings: { sheetMs: number; checkMs: number; photosMs: number; feedMs: number; writeMs: number; totalMs: number };
+  timings: {
+    sheetMs: number;
+    checkMs: number;
+    photosMs: number;
+    feedMs: number;
+    writeMs: number;
+    totalMs: number;
+  };
   photos: PhotoReport[];
 }
 
@@ -73,7 +80,13 @@ export async function startProgress(output: Output, total: number, enabled: bool
   };
 }
 
-export function printProblems(output: Output, problems: Problem[], sheetPath: string, sheetKind: 'csv' | 'json', quiet: boolean): void {
+export function printProblems(
+  output: Output,
+  problems: Problem[],
+  sheetPath: string,
+  sheetKind: 'csv' | 'json',
+  quiet: boolean,
+): void {
   // The sheet as the person typed it: that is the name they recognise.
   const name = sheetPath;
   for (const problem of problems) {
@@ -86,7 +99,9 @@ export function printSummary(output: Output, report: Report): void {
   const c = report.counts;
   const seconds = (report.timings.totalMs / 1000).toFixed(1);
   if (!report.ok) {
-    output.stderr.write(`build-feed: ${c.errors} problem${c.errors === 1 ? '' : 's'} found; nothing was written.\n`);
+    output.stderr.write(
+      `build-feed: ${c.errors} problem${c.errors === 1 ? '' : 's'} found; nothing was written.\n`,
+    );
     return;
   }
   const near = relative(process.cwd(), report.feed!);

@@ -7,7 +7,18 @@ import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { error, warning, type Problem } from './problems.js';
 
-export const COLUMNS = ['file', 'quote', 'name', 'role', 'place', 'affiliation', 'alt', 'lang', 'id', 'url'] as const;
+export const COLUMNS = [
+  'file',
+  'quote',
+  'name',
+  'role',
+  'place',
+  'affiliation',
+  'alt',
+  'lang',
+  'id',
+  'url',
+] as const;
 export type Column = (typeof COLUMNS)[number];
 
 export interface SheetRow {
@@ -30,7 +41,11 @@ export async function readSheet(path: string): Promise<Sheet> {
     text = await readFile(path, 'utf8');
   } catch (cause) {
     const kind = extname(path).toLowerCase() === '.json' ? 'json' : 'csv';
-    return { kind, rows: [], problems: [error('sheet-unreadable', `cannot read the sheet: ${(cause as Error).message}`)] };
+    return {
+      kind,
+      rows: [],
+      problems: [error('sheet-unreadable', `cannot read the sheet: ${(cause as Error).message}`)],
+    };
   }
   const looksJson = extname(path).toLowerCase() === '.json' || /^\uFEFF?\s*[[{]/.test(text);
   return looksJson ? parseJsonSheet(text) : parseCsvSheet(text);
@@ -49,25 +64,44 @@ export function parseCsvSheet(text: string): Sheet {
   } catch (cause) {
     const err = cause as Error & { lines?: number };
     const at = err.lines ? ` (near line ${err.lines} of the file)` : '';
-    return { kind: 'csv', rows: [], problems: [error('sheet-unreadable', `the CSV cannot be read${at}: ${err.message}`)] };
+    return {
+      kind: 'csv',
+      rows: [],
+      problems: [error('sheet-unreadable', `the CSV cannot be read${at}: ${err.message}`)],
+    };
   }
   const [header, ...data] = records;
   if (!header || header.every((cell) => cell.trim() === '')) {
-    return { kind: 'csv', rows: [], problems: [error('sheet-empty', 'the sheet is empty: a header row is needed')] };
+    return {
+      kind: 'csv',
+      rows: [],
+      problems: [error('sheet-empty', 'the sheet is empty: a header row is needed')],
+    };
   }
   const names = header.map((cell) => cell.trim().toLowerCase());
   const seen = new Set<string>();
   names.forEach((name, i) => {
     if (name === '') return;
     if (!isColumn(name)) {
-      problems.push(warning('unknown-column', `unknown column "${header[i]!.trim()}" is ignored (known: ${COLUMNS.join(', ')})`, { row: 1, column: header[i]!.trim() }));
+      problems.push(
+        warning(
+          'unknown-column',
+          `unknown column "${header[i]!.trim()}" is ignored (known: ${COLUMNS.join(', ')})`,
+          { row: 1, column: header[i]!.trim() },
+        ),
+      );
     } else if (seen.has(name)) {
-      problems.push(error('invalid-value', `column "${name}" appears twice in the header`, { row: 1, column: name }));
+      problems.push(
+        error('invalid-value', `column "${name}" appears twice in the header`, { row: 1, column: name }),
+      );
     }
     seen.add(name);
   });
   for (const required of ['file', 'quote'] as const) {
-    if (!seen.has(required)) problems.push(error('missing-column', `the header has no "${required}" column`, { row: 1, column: required }));
+    if (!seen.has(required))
+      problems.push(
+        error('missing-column', `the header has no "${required}" column`, { row: 1, column: required }),
+      );
   }
   const rows: SheetRow[] = [];
   data.forEach((record, i) => {
@@ -87,14 +121,27 @@ export function parseJsonSheet(text: string): Sheet {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (cause) {
-    return { kind: 'json', rows: [], problems: [error('sheet-unreadable', `the JSON cannot be read: ${(cause as Error).message}`)] };
+    return {
+      kind: 'json',
+      rows: [],
+      problems: [error('sheet-unreadable', `the JSON cannot be read: ${(cause as Error).message}`)],
+    };
   }
   // Also accept a feed-like object, so a hand-written feed can serve as the sheet.
-  if (data !== null && typeof data === 'object' && !Array.isArray(data) && Array.isArray((data as { testimonials?: unknown }).testimonials)) {
+  if (
+    data !== null &&
+    typeof data === 'object' &&
+    !Array.isArray(data) &&
+    Array.isArray((data as { testimonials?: unknown }).testimonials)
+  ) {
     data = (data as { testimonials: unknown[] }).testimonials;
   }
   if (!Array.isArray(data)) {
-    return { kind: 'json', rows: [], problems: [error('sheet-unreadable', 'a JSON sheet must be an array of objects, one per testimonial')] };
+    return {
+      kind: 'json',
+      rows: [],
+      problems: [error('sheet-unreadable', 'a JSON sheet must be an array of objects, one per testimonial')],
+    };
   }
   const problems: Problem[] = [];
   const unknown = new Set<string>();
@@ -109,7 +156,13 @@ export function parseJsonSheet(text: string): Sheet {
     for (const [key, value] of Object.entries(item)) {
       const name = key.trim().toLowerCase();
       if (!isColumn(name)) {
-        if (!unknown.has(key)) problems.push(warning('unknown-column', `unknown column "${key}" is ignored (known: ${COLUMNS.join(', ')})`, { row, column: key }));
+        if (!unknown.has(key))
+          problems.push(
+            warning('unknown-column', `unknown column "${key}" is ignored (known: ${COLUMNS.join(', ')})`, {
+              row,
+              column: key,
+            }),
+          );
         unknown.add(key);
         continue;
       }

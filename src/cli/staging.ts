@@ -97,7 +97,13 @@ function renditionsIn(feedJson: string): Set<string> {
   if (!Array.isArray(list)) return names;
   for (const entry of list) {
     const image = (entry as { image?: unknown })?.image;
-    const urls: unknown[] = typeof image === 'string' ? [image] : [(image as { src?: unknown })?.src, ...String((image as { srcset?: unknown })?.srcset ?? '').split(',')];
+    const urls: unknown[] =
+      typeof image === 'string'
+        ? [image]
+        : [
+            (image as { src?: unknown })?.src,
+            ...String((image as { srcset?: unknown })?.srcset ?? '').split(','),
+          ];
     for (const url of urls) {
       if (typeof url !== 'string') continue;
       const path = url.trim().split(/\s+/)[0] ?? '';

@@ -19,7 +19,8 @@ const gallery = document.createElement('notwiththem-gallery');
 for (const [name, value] of Object.entries(params.attributes)) gallery.setAttribute(name, value);
 // Shares must point at the post that embeds the gallery, not at this page. Without share-url, the best
 // guess is the referrer (often only the embedding site's origin, under the default referrer policy).
-if (!params.attributes['share-url'] && /^https?:/.test(document.referrer)) gallery.setAttribute('share-url', document.referrer);
+if (!params.attributes['share-url'] && /^https?:/.test(document.referrer))
+  gallery.setAttribute('share-url', document.referrer);
 if (params.accent) gallery.style.setProperty('--nwt-accent', params.accent);
 if (params.attributes.lang) document.documentElement.lang = params.attributes.lang;
 document.body.append(gallery);

@@ -90,7 +90,8 @@ function flag(value: string): string | { drop: string } {
 }
 
 function oneOf(...allowed: string[]): Check {
-  return (value) => (allowed.includes(value.trim()) ? value.trim() : { drop: `expected ${allowed.join(', ')}` });
+  return (value) =>
+    allowed.includes(value.trim()) ? value.trim() : { drop: `expected ${allowed.join(', ')}` };
 }
 
 const checks: Record<EmbedAttribute, Check> = {
@@ -103,12 +104,19 @@ const checks: Record<EmbedAttribute, Check> = {
   loop: flag,
   interval: (value) => {
     const ms = Number(value.trim());
-    return Number.isInteger(ms) && ms >= 2000 && ms <= 3_600_000 ? String(ms) : { drop: 'expected whole milliseconds, 2000 or more' };
+    return Number.isInteger(ms) && ms >= 2000 && ms <= 3_600_000
+      ? String(ms)
+      : { drop: 'expected whole milliseconds, 2000 or more' };
   },
   start: (value) => (START.test(value.trim()) ? value.trim() : { drop: 'expected an index or an id' }),
   share: (value) => {
-    const tokens = value.trim().toLowerCase().split(/[\s,]+/).filter(Boolean);
-    if (tokens.length > 12 || !tokens.every((token) => SHARE_TOKEN.test(token))) return { drop: 'expected share target names' };
+    const tokens = value
+      .trim()
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    if (tokens.length > 12 || !tokens.every((token) => SHARE_TOKEN.test(token)))
+      return { drop: 'expected share target names' };
     return tokens.join(' ');
   },
   hashtag: (value) => {
@@ -117,7 +125,9 @@ const checks: Record<EmbedAttribute, Check> = {
   },
   label: (value) => {
     const text = value.replace(/\s+/g, ' ').trim();
-    return text && text.length <= MAX_LABEL && !CONTROL.test(text) ? text : { drop: `expected text of at most ${MAX_LABEL} characters` };
+    return text && text.length <= MAX_LABEL && !CONTROL.test(text)
+      ? text
+      : { drop: `expected text of at most ${MAX_LABEL} characters` };
   },
 };
 

@@ -49,9 +49,17 @@ export function embedAttributes(options: EmbedOptions): [string, string][] {
     ['label', options.label?.trim() || undefined],
     ['theme', options.theme && options.theme !== 'light' ? options.theme : undefined],
     ['autoplay', options.autoplay ? '' : undefined],
-    ['interval', options.autoplay && options.interval && options.interval !== DEFAULT_INTERVAL ? String(options.interval) : undefined],
+    [
+      'interval',
+      options.autoplay && options.interval && options.interval !== DEFAULT_INTERVAL
+        ? String(options.interval)
+        : undefined,
+    ],
     ['loop', options.loop ? '' : undefined],
-    ['share', options.share === undefined ? undefined : options.share.length ? options.share.join(' ') : 'none'],
+    [
+      'share',
+      options.share === undefined ? undefined : options.share.length ? options.share.join(' ') : 'none',
+    ],
     ['share-url', options.shareUrl?.trim() || undefined],
     ['hashtag', options.hashtag?.trim().replace(/^#/, '') || undefined],
     ['start', options.start?.trim() || undefined],
@@ -62,12 +70,16 @@ export function embedAttributes(options: EmbedOptions): [string, string][] {
 
 function accentStyle(options: EmbedOptions): string | undefined {
   const accent = options.accent?.toLowerCase();
-  return accent && accent !== DEFAULT_ACCENT && /^#[0-9a-f]{6}$/.test(accent) ? `--nwt-accent: ${accent}` : undefined;
+  return accent && accent !== DEFAULT_ACCENT && /^#[0-9a-f]{6}$/.test(accent)
+    ? `--nwt-accent: ${accent}`
+    : undefined;
 }
 
 /** `<notwiththem-gallery …></notwiththem-gallery>` for `options`. */
 export function elementMarkup(options: EmbedOptions): string {
-  const parts = embedAttributes(options).map(([name, value]) => (value === '' ? name : `${name}="${escapeHtml(value)}"`));
+  const parts = embedAttributes(options).map(([name, value]) =>
+    value === '' ? name : `${name}="${escapeHtml(value)}"`,
+  );
   const style = accentStyle(options);
   if (style) parts.push(`style="${escapeHtml(style)}"`);
   return parts.length > 2

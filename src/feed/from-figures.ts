@@ -34,7 +34,15 @@ import type { TestimonialText } from './types.js';
 /** One testimonial as written in a feed (before `parseFeed`). */
 export interface RawFigureTestimonial extends TestimonialText {
   id?: string;
-  image: { src: string; alt?: string; width?: number; height?: number; srcset?: string; sizes?: string; color?: string };
+  image: {
+    src: string;
+    alt?: string;
+    width?: number;
+    height?: number;
+    srcset?: string;
+    sizes?: string;
+    color?: string;
+  };
 }
 
 /** The `<figure>` children of `host`, as raw testimonials (entries without an image or quote still go to parseFeed, which warns). */
@@ -65,7 +73,10 @@ function readFigure(figure: Element): RawFigureTestimonial {
     const value = img?.getAttribute(key === 'color' ? 'data-color' : key);
     set(image, key, key === 'width' || key === 'height' ? Number(value) : value);
   }
-  const entry: RawFigureTestimonial = { image, quote: blockquote ? text(blockquote) : caption ? captionText(caption) : '' };
+  const entry: RawFigureTestimonial = {
+    image,
+    quote: blockquote ? text(blockquote) : caption ? captionText(caption) : '',
+  };
   set(entry, 'id', figure.getAttribute('data-id') ?? figure.id);
   for (const key of ['name', 'role', 'place', 'affiliation']) {
     const part = scope.querySelector(key === 'name' ? 'cite, .name' : `.${key}`);
@@ -79,7 +90,8 @@ function readFigure(figure: Element): RawFigureTestimonial {
 /** The caption's text without who said it (and without the link), for captions that have no blockquote. */
 function captionText(caption: Element): string {
   const copy = caption.cloneNode(true) as Element;
-  for (const part of copy.querySelectorAll('cite, .name, .role, .place, .affiliation, a[href]')) part.remove();
+  for (const part of copy.querySelectorAll('cite, .name, .role, .place, .affiliation, a[href]'))
+    part.remove();
   return text(copy);
 }
 

@@ -106,7 +106,8 @@ export function loadFeed(src: string, options: LoadOptions = {}): Promise<Loaded
     return Promise.reject(new FeedError('network', `Invalid feed URL: ${JSON.stringify(src)}`));
   }
 
-  const number = (value: number | undefined, fallback: number, min = 0) => Math.max(min, value! >= -Infinity ? value! : fallback);
+  const number = (value: number | undefined, fallback: number, min = 0) =>
+    Math.max(min, value! >= -Infinity ? value! : fallback);
   const s: Settings = {
     timeout: number(options.timeout, DEFAULT_TIMEOUT) || Infinity,
     retries: Math.floor(number(options.retries, DEFAULT_RETRIES)),
@@ -174,7 +175,13 @@ async function load(url: string, s: Settings, outer: AbortSignal): Promise<Loade
     let error: unknown;
     try {
       const response = await race(
-        s.fetch(url, { mode: 'cors', credentials: 'omit', headers: { Accept: 'application/json' }, referrerPolicy: 'no-referrer', signal }),
+        s.fetch(url, {
+          mode: 'cors',
+          credentials: 'omit',
+          headers: { Accept: 'application/json' },
+          referrerPolicy: 'no-referrer',
+          signal,
+        }),
         signal,
       );
       const { status, headers, body } = response;
@@ -197,7 +204,7 @@ async function load(url: string, s: Settings, outer: AbortSignal): Promise<Loade
       let text = '';
       let total = 0;
       try {
-        for (let chunk; reader && !(chunk = await race(reader.read(), signal)).done; ) {
+        for (let chunk; reader && !(chunk = await race(reader.read(), signal)).done;) {
           if ((total += chunk.value.byteLength) > s.maxBytes) throw tooLarge();
           text += decoder.decode(chunk.value, { stream: true });
         }
@@ -221,7 +228,10 @@ async function load(url: string, s: Settings, outer: AbortSignal): Promise<Loade
         ? new FeedError('timeout', `No complete response from ${url} within ${s.timeout} ms`)
         : caught instanceof FeedError
           ? caught
-          : new FeedError('network', `Could not fetch ${url}${caught instanceof Error ? `: ${caught.message}` : ''}`);
+          : new FeedError(
+              'network',
+              `Could not fetch ${url}${caught instanceof Error ? `: ${caught.message}` : ''}`,
+            );
     } finally {
       clearTimeout(timer);
       outer.removeEventListener('abort', onOuterAbort);
@@ -231,14 +241,21 @@ async function load(url: string, s: Settings, outer: AbortSignal): Promise<Loade
     const { code, status = 0 } = error as FeedError;
     if (
       attempt >= s.retries ||
-      (code === 'http' ? status !== 429 && status < 500 : code !== 'network' && (code !== 'timeout' || timedOutBefore)) ||
+      (code === 'http'
+        ? status !== 429 && status < 500
+        : code !== 'network' && (code !== 'timeout' || timedOutBefore)) ||
       retryAfter! > MAX_RETRY_AFTER
     ) {
       throw error;
     }
     timedOutBefore ||= code === 'timeout';
     // Full jitter: anywhere between 0 and the capped exponential delay.
-    await race(new Promise((resolve) => setTimeout(resolve, retryAfter ?? Math.random() * Math.min(MAX_BACKOFF, s.retryDelay * 2 ** attempt))), outer);
+    await race(
+      new Promise((resolve) =>
+        setTimeout(resolve, retryAfter ?? Math.random() * Math.min(MAX_BACKOFF, s.retryDelay * 2 ** attempt)),
+      ),
+      outer,
+    );
   }
 }
 

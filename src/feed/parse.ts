@@ -23,7 +23,14 @@
  *   then the quote, then `t-<index in the feed + 1>`.
  * - The entry limit counts the feed's entries, valid or not: work is bounded by the input.
  */
-import { FeedError, type FeedWarning, type ParsedFeed, type SubmitLink, type Testimonial, type TestimonialImage } from './types.js';
+import {
+  FeedError,
+  type FeedWarning,
+  type ParsedFeed,
+  type SubmitLink,
+  type Testimonial,
+  type TestimonialImage,
+} from './types.js';
 
 export interface ParseOptions {
   /**
@@ -66,7 +73,19 @@ const LANG = /^[a-z]{2,3}(-[a-z\d]{1,8})*$/i;
 const SIZES = /^[\w\s().,:%+\-*/]+$/;
 const HASHTAG_DROP = /[^\p{L}\p{M}\p{Nd}_]/gu;
 const FOLDS: Readonly<Record<string, string>> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h', ŧ: 't', ŋ: 'ng', ĸ: 'k',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+  ŋ: 'ng',
+  ĸ: 'k',
 };
 const EDGE_HYPHENS = /^-+|-+$/g;
 /** What `slugify` makes, and so gives back unchanged. */
@@ -84,7 +103,8 @@ export function parseFeed(data: unknown, { baseUrl }: ParseOptions = {}): Parsed
   const warnings: FeedWarning[] = [];
   const warn = (index: number, reason: string) => warnings.push({ index, reason });
   const base = toBase(baseUrl);
-  if (baseUrl !== undefined && !base) warn(-1, 'baseUrl is not an absolute URL; relative URLs in the feed are refused');
+  if (baseUrl !== undefined && !base)
+    warn(-1, 'baseUrl is not an absolute URL; relative URLs in the feed are refused');
 
   const meta = isRecord(data);
   const entries = meta ? own(data, 'testimonials') : data;
@@ -102,12 +122,14 @@ export function parseFeed(data: unknown, { baseUrl }: ParseOptions = {}): Parsed
     set(feed, 'hashtag', typeof hashtag === 'string' ? text(hashtag.replace(HASHTAG_DROP, '')) : undefined);
     const submit = own(data, 'submit');
     const submitUrl = isRecord(submit) ? href(own(submit, 'url'), base, SUBMIT) : undefined;
-    if (submitUrl) feed.submit = set<SubmitLink, 'label'>({ url: submitUrl }, 'label', text(own(submit as Json, 'label')));
+    if (submitUrl)
+      feed.submit = set<SubmitLink, 'label'>({ url: submitUrl }, 'label', text(own(submit as Json, 'label')));
     set(feed, 'next', href(own(data, 'next'), base, HTTP));
   }
 
   const { maxEntries } = LIMITS;
-  if (entries.length > maxEntries) warn(-1, `the feed has ${entries.length} entries; only the first ${maxEntries} are used`);
+  if (entries.length > maxEntries)
+    warn(-1, `the feed has ${entries.length} entries; only the first ${maxEntries} are used`);
 
   // Unique ids: a taken one gets `-2`, `-3`…, still within 64 characters. `taken` maps every id given out
   // to the suffix to try when it comes again, so a thousand equal names cost a thousand steps, not a
@@ -138,7 +160,11 @@ export function parseFeed(data: unknown, { baseUrl }: ParseOptions = {}): Parsed
  * otherwise `undefined`. Rules as in the module comment: trimmed, at most 8,192 characters, no control
  * characters, protocol checked on the resolved URL.
  */
-export function safeUrl(value: unknown, baseUrl: string | undefined, allowed: readonly string[]): string | undefined {
+export function safeUrl(
+  value: unknown,
+  baseUrl: string | undefined,
+  allowed: readonly string[],
+): string | undefined {
   prefixes = new Map();
   const url = href(value, toBase(baseUrl), allowed);
   // `href` leaves out the check for URLs under a cached http(s) prefix (see `checkUrl`): made here.
@@ -200,7 +226,8 @@ function readEntry(entry: unknown, index: number, base: URL | undefined): Testim
   for (const key of ['role', 'place', 'affiliation'] as const) set(testimonial, key, text(own(entry, key)));
   set(testimonial, 'url', href(own(entry, 'url'), base, HTTP));
   const lang = own(entry, 'lang');
-  if (typeof lang === 'string' && LANG.test(lang.trim()) && lang.trim().length <= 64) testimonial.lang = lang.trim();
+  if (typeof lang === 'string' && LANG.test(lang.trim()) && lang.trim().length <= 64)
+    testimonial.lang = lang.trim();
   return testimonial;
 }
 
@@ -229,7 +256,15 @@ function readImage(value: unknown, base: URL | undefined): TestimonialImage | st
   const color = own(fields, 'color');
   if (typeof color === 'string') {
     const hex = color.trim().toLowerCase();
-    set(image, 'color', /^#[\da-f]{6}$/.test(hex) ? hex : /^#[\da-f]{3}$/.test(hex) ? hex.replace(/[\da-f]/g, '$&$&') : undefined);
+    set(
+      image,
+      'color',
+      /^#[\da-f]{6}$/.test(hex)
+        ? hex
+        : /^#[\da-f]{3}$/.test(hex)
+          ? hex.replace(/[\da-f]/g, '$&$&')
+          : undefined,
+    );
   }
   return image;
 }
@@ -241,14 +276,17 @@ function readSrcset(value: unknown, base: URL | undefined): string | undefined {
   for (const [, url, rawDescriptor = ''] of value.matchAll(SRCSET_CANDIDATE)) {
     const descriptor = rawDescriptor.trim();
     const src = href(url, base, HTTP);
-    if (!src || (descriptor && !(SRCSET_DESCRIPTOR.test(descriptor) && parseFloat(descriptor) > 0))) return undefined;
+    if (!src || (descriptor && !(SRCSET_DESCRIPTOR.test(descriptor) && parseFloat(descriptor) > 0)))
+      return undefined;
     candidates.push(descriptor ? `${src} ${descriptor}` : src);
   }
   return candidates.join(', ') || undefined;
 }
 
 function dimension(value: unknown): number | undefined {
-  return Number.isInteger(value) && (value as number) > 0 && (value as number) <= 100_000 ? (value as number) : undefined;
+  return Number.isInteger(value) && (value as number) > 0 && (value as number) <= 100_000
+    ? (value as number)
+    : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -275,7 +313,11 @@ let prefixes = new Map<string, string | 0>();
  * copy every one of them into a new flat string, garbage that a large feed pays for in collections while
  * the whole parsed JSON is still young.
  */
-function checkUrl(value: unknown, base: URL | undefined, allowed: readonly string[]): string | number | [refused: string] {
+function checkUrl(
+  value: unknown,
+  base: URL | undefined,
+  allowed: readonly string[],
+): string | number | [refused: string] {
   if (typeof value !== 'string') return 0;
   const url = value.trim();
   if (url.length > MAX_URL_LENGTH) return 1;
@@ -322,7 +364,11 @@ function toBase(url: string | undefined, base?: string | URL): URL | undefined {
 function text(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   let result = value.trim();
-  if (result.length > LIMITS.maxTextLength) result = result.slice(0, LIMITS.maxTextLength).replace(/[\ud800-\udbff]$/, '').trimEnd();
+  if (result.length > LIMITS.maxTextLength)
+    result = result
+      .slice(0, LIMITS.maxTextLength)
+      .replace(/[\ud800-\udbff]$/, '')
+      .trimEnd();
   return result || undefined;
 }
 

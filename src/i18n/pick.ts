@@ -11,7 +11,10 @@ export function catalogFor(lang: string | null | undefined): GalleryStrings {
  * The strings for `lang`, with `overrides` on top. Only known keys with string values are taken,
  * so a bad override (a number, an unknown key, `__proto__`) changes nothing.
  */
-export function resolveStrings(lang: string | null | undefined, overrides?: Partial<GalleryStrings> | null): GalleryStrings {
+export function resolveStrings(
+  lang: string | null | undefined,
+  overrides?: Partial<GalleryStrings> | null,
+): GalleryStrings {
   const result = { ...catalogFor(lang) };
   for (const key in result) {
     const value = overrides?.[key as keyof GalleryStrings];
@@ -22,5 +25,7 @@ export function resolveStrings(lang: string | null | undefined, overrides?: Part
 
 /** Fills `{name}` placeholders; unknown placeholders are left as they are. */
 export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : match));
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : match,
+  );
 }

@@ -15,7 +15,14 @@ import { format } from '../i18n/pick.js';
 import { icons } from '../icons.js';
 import { copyText } from './clipboard.js';
 import { shareIcon } from './share-icons.js';
-import { NETWORK_NAMES, parseShareList, shareHref, shareText, testimonialUrl, type ShareTarget } from './targets.js';
+import {
+  NETWORK_NAMES,
+  parseShareList,
+  shareHref,
+  shareText,
+  testimonialUrl,
+  type ShareTarget,
+} from './targets.js';
 
 export interface NwtShareDetail {
   target: ShareTarget;
@@ -92,9 +99,9 @@ function renderControl(target: ShareTarget, input: ShareAreaInput): TemplateResu
   if (target !== 'copy') return button;
   // "Link copied" shows beside the button, not in it: the button keeps its name ("Copy link"), and
   // the live region says "Link copied" once.
-  return html`<span class="share-copy">${button}${copied
-      ? html`<span class="share-copied" aria-hidden="true">${input.strings.linkCopied}</span>`
-      : nothing}</span>`;
+  return html`<span class="share-copy">${button}${
+    copied ? html`<span class="share-copied" aria-hidden="true">${input.strings.linkCopied}</span>` : nothing
+  }</span>`;
 }
 
 function renderControls(input: ShareAreaInput): TemplateResult | typeof nothing {
@@ -125,8 +132,9 @@ function renderControls(input: ShareAreaInput): TemplateResult | typeof nothing 
   return html`<div class=${`share share-${input.place}`} part="share" role="group" aria-label=${strings.share} @keydown=${onKeydown}>
       ${input.place === 'dialog' ? html`<span class="share-title" aria-hidden="true">${strings.share}</span>` : nothing}
       ${input.targets.map((target) => renderControl(target, input))}
-    </div>${open
-      ? html`<button
+    </div>${
+      open
+        ? html`<button
           class="share-control share-close"
           part="share-close"
           type="button"
@@ -137,7 +145,8 @@ function renderControls(input: ShareAreaInput): TemplateResult | typeof nothing 
         >
           ${icons.close}
         </button>`
-      : nothing}`;
+        : nothing
+    }`;
 }
 
 /**
@@ -228,7 +237,10 @@ export class ShareController implements ReactiveController {
    * it many times (0.3 ms for a short quote, about 30 ms for one of 2,000 characters), too much to
    * repeat for every slide at every render.
    */
-  private readonly links = new WeakMap<Testimonial, { key: string; hrefs: Map<ShareTarget, string | undefined> }>();
+  private readonly links = new WeakMap<
+    Testimonial,
+    { key: string; hrefs: Map<ShareTarget, string | undefined> }
+  >();
 
   constructor(host: LitElement, context: () => ShareContext) {
     this.host = host;
@@ -252,7 +264,9 @@ export class ShareController implements ReactiveController {
       }
       this.parsed = { value: share, targets };
     }
-    return this.parsed.targets.filter((target) => target !== 'native' || typeof navigator.share === 'function');
+    return this.parsed.targets.filter(
+      (target) => target !== 'native' || typeof navigator.share === 'function',
+    );
   }
 
   /** Whether the slide of this testimonial shows its targets, opened by "Share" (its "Read more" then waits). */
@@ -261,7 +275,11 @@ export class ShareController implements ReactiveController {
   }
 
   /** The share area of one testimonial. On a slide, `onMore` opens the dialog when the targets do not fit. */
-  render(testimonial: Testimonial, place: SharePlace, onMore?: (opener: HTMLElement) => void): TemplateResult | typeof nothing {
+  render(
+    testimonial: Testimonial,
+    place: SharePlace,
+    onMore?: (opener: HTMLElement) => void,
+  ): TemplateResult | typeof nothing {
     const context = this.context();
     const key = `${place} ${testimonial.id}`;
     const url = testimonialUrl(context.shareUrl || location.href, testimonial.id, document.baseURI);
@@ -273,7 +291,12 @@ export class ShareController implements ReactiveController {
       url,
       hashtag: cleanHashtag(context.hashtag),
       strings: context.strings,
-      mode: place === 'dialog' || (this.fits && targets.length <= INLINE_MAX) ? 'inline' : this.fits && this.open === testimonial.id ? 'open' : 'button',
+      mode:
+        place === 'dialog' || (this.fits && targets.length <= INLINE_MAX)
+          ? 'inline'
+          : this.fits && this.open === testimonial.id
+            ? 'open'
+            : 'button',
       copied: this.copied === key,
       failed: this.failed === key,
       status: this.status[0] === place ? this.status[1] : '',
@@ -300,7 +323,9 @@ export class ShareController implements ReactiveController {
     const root = this.host.renderRoot;
     const focus = id
       ? root.querySelector<HTMLElement>('.slide-actions .share [part~="share-control"]')
-      : [...root.querySelectorAll<HTMLElement>('[part~="share-more"]')].find((button) => button.dataset.share === was);
+      : [...root.querySelectorAll<HTMLElement>('[part~="share-more"]')].find(
+          (button) => button.dataset.share === was,
+        );
     focus?.focus({ preventScroll: true });
   }
 
@@ -320,7 +345,12 @@ export class ShareController implements ReactiveController {
     return entry.hrefs.get(target);
   }
 
-  private set(state: { copied?: string; failed?: string; status?: [SharePlace, string]; open?: string }): void {
+  private set(state: {
+    copied?: string;
+    failed?: string;
+    status?: [SharePlace, string];
+    open?: string;
+  }): void {
     Object.assign(this, state);
     this.host.requestUpdate();
   }
@@ -330,7 +360,12 @@ export class ShareController implements ReactiveController {
     const { testimonial, url, place } = input;
     const detail: NwtShareDetail = { target, testimonial, url };
     const allowed = this.host.dispatchEvent(
-      new CustomEvent<NwtShareDetail>('nwt-share', { detail, bubbles: true, composed: true, cancelable: true }),
+      new CustomEvent<NwtShareDetail>('nwt-share', {
+        detail,
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      }),
     );
     if (!allowed) {
       event.preventDefault();
@@ -338,10 +373,15 @@ export class ShareController implements ReactiveController {
     }
     if (target === 'native') {
       try {
-        await navigator.share({ title: testimonial.name || this.context().title, text: shareText(testimonial, input.hashtag), url });
+        await navigator.share({
+          title: testimonial.name || this.context().title,
+          text: shareText(testimonial, input.hashtag),
+          url,
+        });
       } catch (error) {
         // The reader closing the sheet is not an error.
-        if ((error as Error | null)?.name !== 'AbortError') console.warn('<notwiththem-gallery>: share failed', error);
+        if ((error as Error | null)?.name !== 'AbortError')
+          console.warn('<notwiththem-gallery>: share failed', error);
       }
     } else if (target === 'copy') {
       await this.copy(url, place, key, input.strings);
@@ -385,7 +425,9 @@ export class ShareController implements ReactiveController {
     // Opened targets take the whole row ("Read more" waits) and add the button that hides them.
     const count = this.targets().length;
     const shown = count <= INLINE_MAX ? count : count + 1;
-    const fits = row.clientWidth - (count <= INLINE_MAX ? reserve : 0) >= (shown * COMPACT_EM + (shown - 1) * GAP_EM) * em;
+    const fits =
+      row.clientWidth - (count <= INLINE_MAX ? reserve : 0) >=
+      (shown * COMPACT_EM + (shown - 1) * GAP_EM) * em;
     if (fits !== this.fits) {
       this.fits = fits;
       this.host.requestUpdate();

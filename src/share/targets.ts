@@ -7,7 +7,17 @@
  */
 import type { Testimonial } from '../feed/types.js';
 
-export const SHARE_TARGETS = ['native', 'facebook', 'x', 'whatsapp', 'telegram', 'bluesky', 'linkedin', 'email', 'copy'] as const;
+export const SHARE_TARGETS = [
+  'native',
+  'facebook',
+  'x',
+  'whatsapp',
+  'telegram',
+  'bluesky',
+  'linkedin',
+  'email',
+  'copy',
+] as const;
 
 export type ShareTarget = (typeof SHARE_TARGETS)[number];
 
@@ -44,7 +54,10 @@ export function isNetworkTarget(target: ShareTarget): target is NetworkTarget {
  *   once; they are skipped, so `share="facebok"` shows nothing rather than guessing. `none` mixed with
  *   real names is reported as unknown and ignored.
  */
-export function parseShareList(value: string | null | undefined): { targets: ShareTarget[]; unknown: string[] } {
+export function parseShareList(value: string | null | undefined): {
+  targets: ShareTarget[];
+  unknown: string[];
+} {
   const tokens = (value ?? '').split(/[\s,]+/).filter(Boolean);
   const names = tokens.map((token) => token.toLowerCase());
   const targets: ShareTarget[] = tokens.length ? [] : [...SHARE_TARGETS];
@@ -132,7 +145,10 @@ const URL_LIKE = /(?:https?:\/\/)?(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?![\p{L}\p{N}])
 
 /** X's weight of some text, grapheme by grapheme: an emoji 2, else 1 or 2 per code point after NFC. */
 const xWeight: Measure = (text) =>
-  graphemes(text).reduce((sum, g) => sum + (EMOJI.test(g) ? 2 : g.normalize('NFC').replace(X_HEAVY, '..').length), 0);
+  graphemes(text).reduce(
+    (sum, g) => sum + (EMOJI.test(g) ? 2 : g.normalize('NFC').replace(X_HEAVY, '..').length),
+    0,
+  );
 
 /**
  * How long X counts a text, erring long, never short. X's documented rule (twitter-text v3): after
@@ -165,7 +181,10 @@ function containsHashtag(text: string, tag: string): boolean {
   // One tag per gallery: its pattern is compiled once, not for every slide and target.
   if (hashtagPattern?.[0] !== tag) {
     const word = '\\p{L}\\p{N}\\p{M}_';
-    hashtagPattern = [tag, new RegExp(`(?:^|[^${word}])#${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![${word}])`, 'iu')];
+    hashtagPattern = [
+      tag,
+      new RegExp(`(?:^|[^${word}])#${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![${word}])`, 'iu'),
+    ];
   }
   return hashtagPattern[1].test(text);
 }
@@ -178,7 +197,13 @@ const TRAILING = /[\s,;:、，\-–—]+$/u;
  * when not even `minimum` graphemes fit. The measures used here never shrink as the start grows, so a
  * binary search finds it.
  */
-function cutToFit(text: string, render: (start: string) => string, budget: number, measure: Measure, minimum: number): string | undefined {
+function cutToFit(
+  text: string,
+  render: (start: string) => string,
+  budget: number,
+  measure: Measure,
+  minimum: number,
+): string | undefined {
   const parts = graphemes(text);
   const startOf = (count: number) => parts.slice(0, count).join('').replace(TRAILING, '');
   const fits = (count: number) => measure(render(startOf(count))) <= budget;
@@ -210,7 +235,12 @@ function cutToFit(text: string, render: (start: string) => string, budget: numbe
  * already carries the hashtag (as in "#NotWithThem because…") keeps it there if the cut spares it,
  * rather than repeating it at the end.
  */
-function composeShareText(t: Pick<Testimonial, 'quote' | 'name'>, hashtag: string, budget: number, measure: Measure): string {
+function composeShareText(
+  t: Pick<Testimonial, 'quote' | 'name'>,
+  hashtag: string,
+  budget: number,
+  measure: Measure,
+): string {
   const quote = clean(t.quote);
   const name = clean(t.name);
   const tag = clean(hashtag).replace(/^#+|\s/g, '');
@@ -223,7 +253,8 @@ function composeShareText(t: Pick<Testimonial, 'quote' | 'name'>, hashtag: strin
     if (measure(whole) <= budget) return whole;
     for (const end of tagInQuote ? ['', tagText] : [tagText]) {
       const start = cutToFit(quote, (s) => join(s + ELLIPSIS, attr, end), budget, measure, attr ? 12 : 8);
-      if (start !== undefined && (end === tagText || containsHashtag(start, tag))) return join(start + ELLIPSIS, attr, end);
+      if (start !== undefined && (end === tagText || containsHashtag(start, tag)))
+        return join(start + ELLIPSIS, attr, end);
     }
   }
   return measure(tagText) <= budget ? tagText : '';
@@ -238,7 +269,11 @@ function composeShareText(t: Pick<Testimonial, 'quote' | 'name'>, hashtag: strin
  * and ends with '…'; the name stays when enough of the quote still fits; the hashtag is always kept
  * (when it fits at all).
  */
-export function shareText(t: Pick<Testimonial, 'quote' | 'name'>, hashtag: string, maxLength = Infinity): string {
+export function shareText(
+  t: Pick<Testimonial, 'quote' | 'name'>,
+  hashtag: string,
+  maxLength = Infinity,
+): string {
   return composeShareText(t, hashtag, maxLength, codePointCount);
 }
 
@@ -259,7 +294,10 @@ export interface ShareInput {
  * - whatsapp, telegram, email: the text takes at most `MAX_ENCODED_TEXT` characters once encoded.
  * The email subject is the name, else the quote cut to 60 code points.
  */
-export function shareHref(target: ShareTarget, { url, testimonial, hashtag }: ShareInput): string | undefined {
+export function shareHref(
+  target: ShareTarget,
+  { url, testimonial, hashtag }: ShareInput,
+): string | undefined {
   const text = (budget: number, measure: Measure) => composeShareText(testimonial, hashtag, budget, measure);
   const long = () => text(MAX_ENCODED_TEXT, encodedLength);
   const withUrl = (body: string, separator = ' ') => enc(body ? body + separator + url : url);
@@ -267,10 +305,12 @@ export function shareHref(target: ShareTarget, { url, testimonial, hashtag }: Sh
   const links: Partial<Record<ShareTarget, () => string>> = {
     facebook: () => `https://www.facebook.com/sharer/sharer.php?u=${u}`,
     // Documented Web Intent endpoint (docs.x.com, "Web intent"); X adds the `url` after a space.
-    x: () => `https://x.com/intent/tweet?text=${enc(text(X_MAX_LENGTH - X_URL_LENGTH - 1, xWeightedLength))}&url=${u}`,
+    x: () =>
+      `https://x.com/intent/tweet?text=${enc(text(X_MAX_LENGTH - X_URL_LENGTH - 1, xWeightedLength))}&url=${u}`,
     whatsapp: () => `https://wa.me/?text=${withUrl(long())}`,
     telegram: () => `https://t.me/share/url?url=${u}&text=${enc(long())}`,
-    bluesky: () => `https://bsky.app/intent/compose?text=${withUrl(text(BLUESKY_MAX_LENGTH - 1 - graphemeCount(url), graphemeCount))}`,
+    bluesky: () =>
+      `https://bsky.app/intent/compose?text=${withUrl(text(BLUESKY_MAX_LENGTH - 1 - graphemeCount(url), graphemeCount))}`,
     linkedin: () => `https://www.linkedin.com/sharing/share-offsite/?url=${u}`,
     // RFC 6068 §5: line breaks in a mailto body are CRLF.
     email: () =>

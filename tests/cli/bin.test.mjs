@@ -7,11 +7,23 @@ import { cli, scratch, ROOT } from './helpers.mjs';
 
 test('in a fresh clone (no dist/), the command compiles itself first, then runs', async (t) => {
   const clone = await scratch(t);
-  for (const path of ['bin', 'scripts/build.mjs', 'src/cli', 'src/feed/parse.ts', 'src/feed/types.ts', 'package.json', 'tsconfig.json', 'tsconfig.cli.json']) {
+  for (const path of [
+    'bin',
+    'scripts/build.mjs',
+    'src/cli',
+    'src/feed/parse.ts',
+    'src/feed/types.ts',
+    'package.json',
+    'tsconfig.json',
+    'tsconfig.cli.json',
+  ]) {
     await cp(join(ROOT, path), join(clone, path), { recursive: true });
   }
   await symlink(join(ROOT, 'node_modules'), join(clone, 'node_modules'), 'dir');
-  const result = await cli(['build-feed', '--help'], { bin: join(clone, 'bin/notwiththem-gallery.mjs'), cwd: clone });
+  const result = await cli(['build-feed', '--help'], {
+    bin: join(clone, 'bin/notwiththem-gallery.mjs'),
+    cwd: clone,
+  });
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stderr, /compiling the command first/);
   assert.match(result.stdout, /Usage: notwiththem-gallery build-feed/);

@@ -13,7 +13,15 @@ async function folder(t, photos) {
 }
 
 const build = (dir, ...extra) =>
-  cli(['build-feed', join(dir, 'photos'), '--captions', join(dir, 'captions.csv'), '--out', join(dir, 'site'), ...extra]);
+  cli([
+    'build-feed',
+    join(dir, 'photos'),
+    '--captions',
+    join(dir, 'captions.csv'),
+    '--out',
+    join(dir, 'site'),
+    ...extra,
+  ]);
 
 /** Every file under `dir` with its size and mtime: "nothing changed" is this being equal. */
 async function snapshot(dir) {
@@ -69,9 +77,13 @@ test('every problem is reported with its sheet row, on stderr and in the --json 
   assert.match(problems.find((p) => p.row === 9).message, /did you mean ok\.png\?/);
   assert.equal(problems[0].severity, 'warning');
   // The same problems, readable, on stderr.
-  for (const row of [3, 4, 5, 6, 7, 8, 9]) assert.match(result.stderr, new RegExp(`captions\\.csv row ${row}: `));
+  for (const row of [3, 4, 5, 6, 7, 8, 9])
+    assert.match(result.stderr, new RegExp(`captions\\.csv row ${row}: `));
   assert.match(result.stderr, /warning: \S*captions\.csv row 1: unknown column "notes"/);
-  assert.match(result.stderr, /error: forgotten\.png: this photo is in the photos folder but no row of the sheet mentions it/);
+  assert.match(
+    result.stderr,
+    /error: forgotten\.png: this photo is in the photos folder but no row of the sheet mentions it/,
+  );
   assert.match(result.stderr, /nothing was written/);
   // Nothing half-written: no output folder at all.
   await assert.rejects(stat(join(dir, 'site')), { code: 'ENOENT' });
@@ -89,10 +101,16 @@ test('a failing run leaves a previous feed and its renditions exactly as they we
   const big = await png(1600, 1200, '#123456');
   await writeFile(join(dir, 'photos/a.png'), await png(1000, 800, '#abcdef'));
   await writeFile(join(dir, 'photos/cut.png'), big.subarray(0, Math.floor(big.length / 2)));
-  await writeFile(join(dir, 'captions.csv'), `${CSV_HEADER}\na.png,#NotWithThem because changed\ncut.png,#NotWithThem because cut\n`);
+  await writeFile(
+    join(dir, 'captions.csv'),
+    `${CSV_HEADER}\na.png,#NotWithThem because changed\ncut.png,#NotWithThem because cut\n`,
+  );
   const result = await build(dir, '--json');
   assert.equal(result.code, 1, result.stdout);
-  assert.deepEqual(report(result).problems.map((p) => [p.row, p.code]), [[3, 'photo-unreadable']]);
+  assert.deepEqual(
+    report(result).problems.map((p) => [p.row, p.code]),
+    [[3, 'photo-unreadable']],
+  );
   assert.deepEqual(await snapshot(join(dir, 'site')), before, 'output folder unchanged');
   assert.equal(await readFile(join(dir, 'site/testimonials.json'), 'utf8'), feedBefore);
 });
@@ -103,15 +121,36 @@ test('an empty sheet, a missing sheet, a missing photos folder are problems too'
   let result = await build(dir);
   assert.equal(result.code, 1);
   assert.match(result.stderr, /no testimonials/);
-  result = await cli(['build-feed', join(dir, 'photos'), '--captions', join(dir, 'nope.csv'), '--out', join(dir, 'site')]);
+  result = await cli([
+    'build-feed',
+    join(dir, 'photos'),
+    '--captions',
+    join(dir, 'nope.csv'),
+    '--out',
+    join(dir, 'site'),
+  ]);
   assert.equal(result.code, 1);
   assert.match(result.stderr, /cannot read the sheet/);
-  result = await cli(['build-feed', join(dir, 'nowhere'), '--captions', join(dir, 'captions.csv'), '--out', join(dir, 'site')]);
+  result = await cli([
+    'build-feed',
+    join(dir, 'nowhere'),
+    '--captions',
+    join(dir, 'captions.csv'),
+    '--out',
+    join(dir, 'site'),
+  ]);
   assert.equal(result.code, 1);
   assert.match(result.stderr, /photos folder .* does not exist/);
   await assert.rejects(stat(join(dir, 'site')), { code: 'ENOENT' });
   // Renditions go to <out>/photos: that cannot be where the originals are.
-  result = await cli(['build-feed', join(dir, 'photos'), '--captions', join(dir, 'captions.csv'), '--out', dir]);
+  result = await cli([
+    'build-feed',
+    join(dir, 'photos'),
+    '--captions',
+    join(dir, 'captions.csv'),
+    '--out',
+    dir,
+  ]);
   assert.equal(result.code, 1);
   assert.match(result.stderr, /the photos folder cannot be .*photos: the renditions are written there/);
 });
@@ -119,7 +158,10 @@ test('an empty sheet, a missing sheet, a missing photos folder are problems too'
 test('command line: --help, unknown options and missing arguments', async () => {
   let result = await cli(['build-feed', '--help']);
   assert.equal(result.code, 0);
-  assert.match(result.stdout, /Usage: notwiththem-gallery build-feed <photos folder> --captions <sheet> --out <folder>/);
+  assert.match(
+    result.stdout,
+    /Usage: notwiththem-gallery build-feed <photos folder> --captions <sheet> --out <folder>/,
+  );
   result = await cli(['--help']);
   assert.equal(result.code, 0);
   assert.match(result.stdout, /build-feed/);
@@ -129,7 +171,16 @@ test('command line: --help, unknown options and missing arguments', async () => 
   result = await cli(['build-feed', 'photos', '-c', 'a.csv', '-o', 'x', '--frobnicate']);
   assert.equal(result.code, 2);
   assert.match(result.stderr, /Unknown option '--frobnicate'/);
-  result = await cli(['build-feed', 'photos', '-c', 'a.csv', '-o', 'x', '--submit-url', 'javascript:alert(1)']);
+  result = await cli([
+    'build-feed',
+    'photos',
+    '-c',
+    'a.csv',
+    '-o',
+    'x',
+    '--submit-url',
+    'javascript:alert(1)',
+  ]);
   assert.equal(result.code, 2);
   assert.match(result.stderr, /--submit-url must start with/);
   result = await cli(['publish']);

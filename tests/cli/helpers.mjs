@@ -12,9 +12,14 @@ export const BIN = join(ROOT, 'bin/notwiththem-gallery.mjs');
 /** Runs `notwiththem-gallery …args`; never rejects: resolves with the exit code and both outputs. */
 export function cli(args, options = {}) {
   return new Promise((resolve) => {
-    execFile(process.execPath, [options.bin ?? BIN, ...args], { cwd: options.cwd ?? ROOT, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [options.bin ?? BIN, ...args],
+      { cwd: options.cwd ?? ROOT, maxBuffer: 64 << 20 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -37,7 +42,13 @@ function iptcSegment(caption) {
   const iptc = Buffer.concat([Buffer.from([0x1c, 2, 120, data.length >> 8, data.length & 255]), data]);
   const size = Buffer.alloc(4);
   size.writeUInt32BE(iptc.length);
-  const resource = Buffer.concat([Buffer.from('8BIM'), Buffer.from([0x04, 0x04, 0, 0]), size, iptc, Buffer.alloc(iptc.length % 2)]);
+  const resource = Buffer.concat([
+    Buffer.from('8BIM'),
+    Buffer.from([0x04, 0x04, 0, 0]),
+    size,
+    iptc,
+    Buffer.alloc(iptc.length % 2),
+  ]);
   const body = Buffer.concat([Buffer.from('Photoshop 3.0\0', 'latin1'), resource]);
   const length = Buffer.alloc(2);
   length.writeUInt16BE(body.length + 2);
@@ -57,17 +68,28 @@ export async function phoneJpeg({ width = 1600, height = 1200, orientation, seed
   let image = sharp(half)
     .withExif({
       IFD0: { Make: 'TestCam', Model: 'X', Software: 'TestCam firmware 1.0' },
-      IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '34/1 36/1 12/1', GPSLongitudeRef: 'W', GPSLongitude: '58/1 22/1 54/1' },
+      IFD3: {
+        GPSLatitudeRef: 'S',
+        GPSLatitude: '34/1 36/1 12/1',
+        GPSLongitudeRef: 'W',
+        GPSLongitude: '58/1 22/1 54/1',
+      },
     })
     .withIccProfile('p3')
     .withXmp(XMP);
   if (orientation) image = image.withMetadata({ orientation });
   const jpeg = await image.jpeg({ quality: 90 }).toBuffer();
-  return Buffer.concat([jpeg.subarray(0, 2), iptcSegment('Taken at Plaza de Mayo, Buenos Aires'), jpeg.subarray(2)]);
+  return Buffer.concat([
+    jpeg.subarray(0, 2),
+    iptcSegment('Taken at Plaza de Mayo, Buenos Aires'),
+    jpeg.subarray(2),
+  ]);
 }
 
 export const png = (width, height, colour = '#2a9d8f') =>
-  sharp({ create: { width, height, channels: 3, background: colour } }).png().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
 
 /** Number of entries of the GPS IFD in an EXIF block (0 when there is none). */
 export function gpsEntries(exif) {
@@ -87,7 +109,7 @@ export function gpsEntries(exif) {
 /** FourCCs of the chunks of a WebP (RIFF) file. */
 export function riffChunks(webp) {
   const chunks = [];
-  for (let at = 12; at + 8 <= webp.length; ) {
+  for (let at = 12; at + 8 <= webp.length;) {
     const size = webp.readUInt32LE(at + 4);
     chunks.push(webp.toString('latin1', at, at + 4));
     at += 8 + size + (size % 2);

@@ -10,7 +10,12 @@ let server;
 let base;
 let browser;
 before(async () => {
-  server = await createServer({ configFile: false, root: ROOT, logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+  server = await createServer({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'error',
+    server: { port: 0, host: '127.0.0.1' },
+  });
   await server.listen();
   base = server.resolvedUrls.local[0];
   browser = await launch();
@@ -24,7 +29,9 @@ const previewAttributes = (page) =>
   page.evaluate(() => {
     const el = document.querySelector('#preview');
     return {
-      ...Object.fromEntries([...el.attributes].filter((a) => a.name !== 'id' && a.name !== 'style').map((a) => [a.name, a.value])),
+      ...Object.fromEntries(
+        [...el.attributes].filter((a) => a.name !== 'id' && a.name !== 'style').map((a) => [a.name, a.value]),
+      ),
       accent: el.style.getPropertyValue('--nwt-accent'),
     };
   });
@@ -37,7 +44,10 @@ describe('embed builder', () => {
     await waitForSlides(page, DEMO_COUNT, '#preview');
     const feed = new URL('demo/testimonials.json', base).href;
     assert.equal((await previewAttributes(page)).src, feed);
-    assert.match(await snippet(page, 'script'), new RegExp(`<script src="${base}dist/notwiththem-gallery.bundle.js" defer></script>`));
+    assert.match(
+      await snippet(page, 'script'),
+      new RegExp(`<script src="${base}dist/notwiththem-gallery.bundle.js" defer></script>`),
+    );
     assert.ok((await snippet(page, 'script')).includes(`src="${feed}"`));
     assert.match(await snippet(page, 'npm'), /import 'notwiththem-gallery\/define';/);
     assert.match(await snippet(page, 'iframe'), /allow="web-share; clipboard-write"/);
@@ -78,7 +88,8 @@ describe('embed builder', () => {
       return {
         title: root.querySelector('[part~="title"]').textContent,
         next: root.querySelector('[part~="next"]').getAttribute('aria-label'),
-        shares: [...root.querySelectorAll('[part~="slide"]')[0].querySelectorAll('[part~="share-control"]')].length,
+        shares: [...root.querySelectorAll('[part~="slide"]')[0].querySelectorAll('[part~="share-control"]')]
+          .length,
       };
     });
     assert.equal(preview.title, 'Por qué #NotWithThem');
@@ -86,7 +97,17 @@ describe('embed builder', () => {
     assert.equal(preview.shares, 2);
 
     const script = await snippet(page, 'script');
-    for (const part of ['lang="es"', 'theme="dark"', 'autoplay', 'interval="9000"', 'loop', 'share="x copy"', 'share-url="https://blog.example/2016/post"', 'label="Por qué #NotWithThem"', 'style="--nwt-accent: #0b5d43"']) {
+    for (const part of [
+      'lang="es"',
+      'theme="dark"',
+      'autoplay',
+      'interval="9000"',
+      'loop',
+      'share="x copy"',
+      'share-url="https://blog.example/2016/post"',
+      'label="Por qué #NotWithThem"',
+      'style="--nwt-accent: #0b5d43"',
+    ]) {
       assert.ok(script.includes(part), `script snippet lacks ${part}:\n${script}`);
     }
     assert.ok((await snippet(page, 'npm')).includes('share="x copy"'));
@@ -104,7 +125,11 @@ describe('embed builder', () => {
 
     // Where the files are hosted changes the snippets' URLs.
     await page.getByLabel('Address of the files').fill('https://cdn.example/nwt/');
-    assert.ok((await snippet(page, 'script')).includes('<script src="https://cdn.example/nwt/notwiththem-gallery.bundle.js" defer>'));
+    assert.ok(
+      (await snippet(page, 'script')).includes(
+        '<script src="https://cdn.example/nwt/notwiththem-gallery.bundle.js" defer>',
+      ),
+    );
     assert.ok((await snippet(page, 'iframe')).includes('src="https://cdn.example/nwt/embed.html?'));
     assert.deepEqual(logs.errors, []);
     await context.close();

@@ -11,7 +11,8 @@ requireBuild();
 const BUNDLE = '/dist/notwiththem-gallery.bundle.js';
 const FEED = '/demo/testimonials.json';
 
-const page = (head, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>embed test</title>${head}</head><body>${body}</body></html>`;
+const page = (head, body) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>embed test</title>${head}</head><body>${body}</body></html>`;
 
 const FIGURES = `
   <figure data-id="laura-vilches">
@@ -24,8 +25,14 @@ const FIGURES = `
   </figure>`;
 
 const pages = {
-  '/e2e/classic.html': page(`<script src="${BUNDLE}" defer></script>`, `<notwiththem-gallery src="${FEED}"></notwiththem-gallery>`),
-  '/e2e/module.html': page(`<script type="module" src="${BUNDLE}"></script>`, `<notwiththem-gallery src="${FEED}"></notwiththem-gallery>`),
+  '/e2e/classic.html': page(
+    `<script src="${BUNDLE}" defer></script>`,
+    `<notwiththem-gallery src="${FEED}"></notwiththem-gallery>`,
+  ),
+  '/e2e/module.html': page(
+    `<script type="module" src="${BUNDLE}"></script>`,
+    `<notwiththem-gallery src="${FEED}"></notwiththem-gallery>`,
+  ),
   '/e2e/twice.html': page(
     `<script src="${BUNDLE}"></script><script src="${BUNDLE}?copy=2" defer></script><script type="module" src="${BUNDLE}?copy=3"></script>`,
     `<notwiththem-gallery src="${FEED}"></notwiththem-gallery>`,
@@ -40,8 +47,14 @@ const pages = {
        setTimeout(() => { const s = document.createElement('script'); s.src = '${BUNDLE}'; document.head.append(s); }, 300);
      </script>`,
   ),
-  '/e2e/figures.html': page(`<script src="${BUNDLE}" defer></script>`, `<notwiththem-gallery label="Figures">${FIGURES}</notwiththem-gallery>`),
-  '/e2e/figures-head.html': page(`<script src="${BUNDLE}"></script>`, `<notwiththem-gallery label="Figures">${FIGURES}</notwiththem-gallery>`),
+  '/e2e/figures.html': page(
+    `<script src="${BUNDLE}" defer></script>`,
+    `<notwiththem-gallery label="Figures">${FIGURES}</notwiththem-gallery>`,
+  ),
+  '/e2e/figures-head.html': page(
+    `<script src="${BUNDLE}"></script>`,
+    `<notwiththem-gallery label="Figures">${FIGURES}</notwiththem-gallery>`,
+  ),
 };
 
 let server;
@@ -77,7 +90,10 @@ describe('script tag (the bundle)', () => {
     await waitForSlides(tab, DEMO_COUNT);
     assert.equal(server.requests.filter((path) => path.startsWith(BUNDLE)).length >= 3, true);
     assert.deepEqual(logs.errors, []);
-    assert.deepEqual(logs.warnings.filter((text) => text.includes('notwiththem-gallery')), []);
+    assert.deepEqual(
+      logs.warnings.filter((text) => text.includes('notwiththem-gallery')),
+      [],
+    );
     await context.close();
   });
 
@@ -87,7 +103,10 @@ describe('script tag (the bundle)', () => {
     await waitForSlides(tab, 1);
     const { quote, title } = await tab.evaluate(() => {
       const el = document.querySelector('notwiththem-gallery');
-      return { quote: el.shadowRoot.querySelector('[part~="quote"]').textContent, title: el.shadowRoot.querySelector('[part~="title"]').textContent };
+      return {
+        quote: el.shadowRoot.querySelector('[part~="quote"]').textContent,
+        title: el.shadowRoot.querySelector('[part~="title"]').textContent,
+      };
     });
     assert.equal(quote, 'Set before the element was defined');
     assert.equal(title, 'Given before the script');
@@ -134,9 +153,14 @@ describe('figures inside the element (progressive enhancement)', () => {
       await waitForSlides(tab, 2);
       assert.equal(await tab.locator('notwiththem-gallery > figure').first().isVisible(), false);
       const quotes = await tab.evaluate(() =>
-        [...document.querySelector('notwiththem-gallery').shadowRoot.querySelectorAll('[part~="quote"]')].map((q) => q.textContent),
+        [...document.querySelector('notwiththem-gallery').shadowRoot.querySelectorAll('[part~="quote"]')].map(
+          (q) => q.textContent,
+        ),
       );
-      assert.deepEqual(quotes, ['#NotWithThem because they represent the capitalist class', '#NotWithThem. We need a workers party!']);
+      assert.deepEqual(quotes, [
+        '#NotWithThem because they represent the capitalist class',
+        '#NotWithThem. We need a workers party!',
+      ]);
       assert.deepEqual(logs.errors, []);
       await context.close();
     });
@@ -149,7 +173,17 @@ describe('iframe embed', () => {
   /** A blogger's page on one origin embedding the gallery from another, with the builder's snippet. */
   function bloggerPage(extraQuery = '') {
     const files = { bundle: server.otherOrigin + BUNDLE, embed: server.otherOrigin + '/dist/embed.html' };
-    let snippet = iframeSnippet({ src: server.otherOrigin + FEED, shareUrl: BLOG_POST, lang: 'es', theme: 'dark', share: ['x', 'copy'] }, files, 'nwt-post');
+    let snippet = iframeSnippet(
+      {
+        src: server.otherOrigin + FEED,
+        shareUrl: BLOG_POST,
+        lang: 'es',
+        theme: 'dark',
+        share: ['x', 'copy'],
+      },
+      files,
+      'nwt-post',
+    );
     if (extraQuery) snippet = snippet.replace('embed.html?', `embed.html?${extraQuery}&amp;`);
     return page('', `<h1>My post</h1><p>Before</p>${snippet}<p id="after">After</p>`);
   }
@@ -170,9 +204,15 @@ describe('iframe embed', () => {
     const frame = tab.frameLocator('iframe#nwt-post');
     await frame.locator('notwiththem-gallery').waitFor({ state: 'attached' });
     // The parent's height follows the document inside the frame.
-    await tab.waitForFunction(() => document.querySelector('#nwt-post').style.height !== '', null, { timeout: 10_000 });
-    const inner = await frame.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
-    await tab.waitForFunction((h) => document.querySelector('#nwt-post').style.height === `${h}px`, inner, { timeout: 10_000 });
+    await tab.waitForFunction(() => document.querySelector('#nwt-post').style.height !== '', null, {
+      timeout: 10_000,
+    });
+    const inner = await frame
+      .locator('html')
+      .evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
+    await tab.waitForFunction((h) => document.querySelector('#nwt-post').style.height === `${h}px`, inner, {
+      timeout: 10_000,
+    });
     const box = await frameElement.boundingBox();
     assert.ok(Math.abs(box.height - inner) <= 1, `iframe ${box.height}px, content ${inner}px`);
 
@@ -192,7 +232,13 @@ describe('iframe embed', () => {
 
   it('ignores parameters that are not allowed or not valid, and warns', async () => {
     const { page: tab, context, logs } = await openPage(browser);
-    const query = new URLSearchParams({ src: 'javascript:alert(1)', theme: 'neon', onload: 'alert(1)', interval: '5', label: 'Fine' });
+    const query = new URLSearchParams({
+      src: 'javascript:alert(1)',
+      theme: 'neon',
+      onload: 'alert(1)',
+      interval: '5',
+      label: 'Fine',
+    });
     await tab.goto(`${server.origin}/dist/embed.html?${query}`);
     const gallery = tab.locator('notwiththem-gallery');
     await gallery.waitFor({ state: 'attached' });
@@ -202,7 +248,8 @@ describe('iframe embed', () => {
     assert.equal(await gallery.getAttribute('interval'), null);
     assert.equal(await gallery.getAttribute('label'), 'Fine');
     const warnings = logs.warnings.join('\n');
-    for (const name of ['src', 'theme', 'onload', 'interval']) assert.match(warnings, new RegExp(`${name} ignored`));
+    for (const name of ['src', 'theme', 'onload', 'interval'])
+      assert.match(warnings, new RegExp(`${name} ignored`));
     await context.close();
   });
 

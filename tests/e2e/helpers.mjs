@@ -23,7 +23,12 @@ const TYPES = {
 
 /** Fails the calling test file early, with the command to run, when the build is missing. */
 export function requireBuild() {
-  for (const file of ['dist/notwiththem-gallery.bundle.js', 'dist/embed.html', 'dist/esm/index.js', 'custom-elements.json']) {
+  for (const file of [
+    'dist/notwiththem-gallery.bundle.js',
+    'dist/embed.html',
+    'dist/esm/index.js',
+    'custom-elements.json',
+  ]) {
     if (!existsSync(join(ROOT, file))) throw new Error(`${file} is missing: run \`npm run build\` first.`);
   }
 }
@@ -77,7 +82,14 @@ export async function serve({ root = ROOT, pages = {} } = {}) {
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -96,16 +108,21 @@ export async function openPage(browser, options = {}) {
 
 /** The number of rendered slides in the first gallery (or the one matching `selector`). */
 export function slideCount(page, selector = 'notwiththem-gallery') {
-  return page.evaluate((sel) => document.querySelector(sel)?.shadowRoot?.querySelectorAll('[part~="slide"]').length ?? 0, selector);
+  return page.evaluate(
+    (sel) => document.querySelector(sel)?.shadowRoot?.querySelectorAll('[part~="slide"]').length ?? 0,
+    selector,
+  );
 }
 
 export async function waitForSlides(page, count, selector = 'notwiththem-gallery') {
   await page.waitForFunction(
-    ([sel, n]) => (document.querySelector(sel)?.shadowRoot?.querySelectorAll('[part~="slide"]').length ?? 0) === n,
+    ([sel, n]) =>
+      (document.querySelector(sel)?.shadowRoot?.querySelectorAll('[part~="slide"]').length ?? 0) === n,
     [selector, count],
     { timeout: 10_000 },
   );
 }
 
 /** The demo feed's testimonial count, so tests follow the demo data. */
-export const DEMO_COUNT = JSON.parse(readFileSync(join(ROOT, 'demo/testimonials.json'), 'utf8')).testimonials.length;
+export const DEMO_COUNT = JSON.parse(readFileSync(join(ROOT, 'demo/testimonials.json'), 'utf8')).testimonials
+  .length;

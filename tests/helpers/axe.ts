@@ -17,7 +17,9 @@ export async function expectAccessible(context: Element | Document = document): 
   });
   if (result.violations.length > 0) {
     const lines = result.violations.map(
-      (v) => `${v.id}: ${v.help}\n` + v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n'),
+      (v) =>
+        `${v.id}: ${v.help}\n` +
+        v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n'),
     );
     throw new Error(`axe found ${result.violations.length} violation(s):\n${lines.join('\n')}`);
   }

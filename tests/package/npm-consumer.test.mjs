@@ -3,7 +3,16 @@
 // app's own code would be. Run: node --test tests/package/ (after npm run build).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -12,7 +21,15 @@ import { DEMO_COUNT, ROOT, launch, openPage, requireBuild, serve, waitForSlides 
 
 requireBuild();
 
-const DEPENDENCIES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit/task', '@types/react', 'csstype'];
+const DEPENDENCIES = [
+  'lit',
+  'lit-html',
+  'lit-element',
+  '@lit/reactive-element',
+  '@lit/task',
+  '@types/react',
+  'csstype',
+];
 
 let app;
 let repo;
@@ -21,7 +38,13 @@ let browser;
 /** A fresh project with the packed package installed in node_modules. */
 function consumerProject() {
   const dir = mkdtempSync(join(tmpdir(), 'nwt-consumer-'));
-  const tarball = execFileSync('npm', ['pack', '--pack-destination', dir, '--ignore-scripts', '--silent'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop();
+  const tarball = execFileSync('npm', ['pack', '--pack-destination', dir, '--ignore-scripts', '--silent'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .pop();
   const installed = join(dir, 'node_modules', 'notwiththem-gallery');
   mkdirSync(installed, { recursive: true });
   execFileSync('tar', ['-xzf', join(dir, tarball), '-C', installed, '--strip-components=1']);
@@ -31,7 +54,10 @@ function consumerProject() {
     mkdirSync(dirname(join(dir, 'node_modules', name)), { recursive: true });
     symlinkSync(from, join(dir, 'node_modules', name), 'dir');
   }
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+  );
   return dir;
 }
 
@@ -39,8 +65,16 @@ async function buildApp(dir, name, main, body = '') {
   const root = join(dir, name);
   mkdirSync(root, { recursive: true });
   writeFileSync(join(root, 'main.js'), main);
-  writeFileSync(join(root, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title><script type="module" src="./main.js"></script></head><body>${body}</body></html>`);
-  await build({ root, configFile: false, logLevel: 'silent', build: { outDir: join(dir, 'dist', name), emptyOutDir: true } });
+  writeFileSync(
+    join(root, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title><script type="module" src="./main.js"></script></head><body>${body}</body></html>`,
+  );
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    build: { outDir: join(dir, 'dist', name), emptyOutDir: true },
+  });
   const assets = join(dir, 'dist', name, 'assets');
   const js = readdirSync(assets).filter((file) => file.endsWith('.js'));
   return js.map((file) => readFileSync(join(assets, file), 'utf8')).join('\n');
@@ -60,7 +94,12 @@ after(async () => {
 describe('npm install, then import', () => {
   it("`import 'notwiththem-gallery/define'` registers the element in an app built with Vite", async () => {
     const feed = `${repo.origin}/demo/testimonials.json`;
-    await buildApp(app, 'define', "import 'notwiththem-gallery/define';\n", `<notwiththem-gallery src="${feed}"></notwiththem-gallery>`);
+    await buildApp(
+      app,
+      'define',
+      "import 'notwiththem-gallery/define';\n",
+      `<notwiththem-gallery src="${feed}"></notwiththem-gallery>`,
+    );
     const site = await serve({ root: join(app, 'dist', 'define') });
     try {
       const { page, context, logs } = await openPage(browser);
@@ -146,7 +185,11 @@ export const badInterval = <notwiththem-gallery interval="fast" />;
       }),
     );
     try {
-      execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.json')], { encoding: 'utf8' });
+      execFileSync(
+        process.execPath,
+        [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.json')],
+        { encoding: 'utf8' },
+      );
     } catch (error) {
       assert.fail(`tsc failed:\n${error.stdout}${error.stderr}`);
     }

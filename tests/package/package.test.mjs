@@ -13,7 +13,9 @@ requireBuild();
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const manifest = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8'));
-const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }))[0];
+const packed = JSON.parse(
+  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }),
+)[0];
 const files = packed.files.map((file) => file.path);
 const has = (path) => files.includes(path.replace(/^\.\//, ''));
 
@@ -36,7 +38,10 @@ describe('npm pack', () => {
     ]) {
       assert.ok(has(path), `${path} is not in the package`);
     }
-    assert.ok(files.some((path) => /^dist\/embed-assets\/embed-[\w-]+\.js$/.test(path)), 'the embed page script is not in the package');
+    assert.ok(
+      files.some((path) => /^dist\/embed-assets\/embed-[\w-]+\.js$/.test(path)),
+      'the embed page script is not in the package',
+    );
     // Every module has its declarations.
     for (const path of files.filter((file) => file.startsWith('dist/esm/') && file.endsWith('.js'))) {
       assert.ok(has(path.replace(/\.js$/, '.d.ts')), `${path} has no .d.ts`);
@@ -45,8 +50,10 @@ describe('npm pack', () => {
 
   it('ships no tests, demo, sources, screenshots or tooling', () => {
     // src/ stays out: dist/esm is readable ES2022 with .d.ts next to it, and the bundle has a source map.
-    const unwanted = files.filter((path) =>
-      /^(tests|demo|src|screenshots|scripts|bench|node_modules|\.ci)\//.test(path) || /(^|\/)(tsconfig[^/]*|vite\.config\.ts|web-test-runner\.config\.mjs|\.gitignore|\.npmrc)$/.test(path),
+    const unwanted = files.filter(
+      (path) =>
+        /^(tests|demo|src|screenshots|scripts|bench|node_modules|\.ci)\//.test(path) ||
+        /(^|\/)(tsconfig[^/]*|vite\.config\.ts|web-test-runner\.config\.mjs|\.gitignore|\.npmrc)$/.test(path),
     );
     assert.deepEqual(unwanted, []);
   });
@@ -59,26 +66,37 @@ describe('npm pack', () => {
 describe('package.json', () => {
   it('points every entry at a packed file', () => {
     const targets = [];
-    const walk = (value) => (typeof value === 'string' ? targets.push(value) : Object.values(value).forEach(walk));
+    const walk = (value) =>
+      typeof value === 'string' ? targets.push(value) : Object.values(value).forEach(walk);
     walk(pkg.exports);
     targets.push(pkg.main, pkg.module, pkg.types, pkg.customElements, ...Object.values(pkg.bin));
-    for (const target of targets) assert.ok(target === './package.json' || has(target), `${target} is not packed`);
+    for (const target of targets)
+      assert.ok(target === './package.json' || has(target), `${target} is not packed`);
   });
 
   it('has a side-effect-free main entry and a define entry that registers the tag', () => {
     assert.deepEqual(Object.keys(pkg.exports['.']), ['types', 'default']);
     assert.deepEqual(Object.keys(pkg.exports['./define']), ['types', 'default']);
     // Only the files that register the tag are marked as having side effects.
-    assert.deepEqual([...pkg.sideEffects].sort(), ['./dist/esm/define.js', './dist/notwiththem-gallery.bundle.js']);
+    assert.deepEqual([...pkg.sideEffects].sort(), [
+      './dist/esm/define.js',
+      './dist/notwiththem-gallery.bundle.js',
+    ]);
     const index = readFileSync(join(ROOT, 'dist/esm/index.js'), 'utf8');
     assert.doesNotMatch(index, /define\(/);
     assert.match(readFileSync(join(ROOT, 'dist/esm/define.js'), 'utf8'), /NotWithThemGallery\.define\(\)/);
   });
 
   it('carries its version into the element (src/version.ts is up to date)', () => {
-    assert.match(readFileSync(join(ROOT, 'src/version.ts'), 'utf8'), new RegExp(`version = '${pkg.version.replace(/\./g, '\\.')}'`));
+    assert.match(
+      readFileSync(join(ROOT, 'src/version.ts'), 'utf8'),
+      new RegExp(`version = '${pkg.version.replace(/\./g, '\\.')}'`),
+    );
     const bundle = readFileSync(join(ROOT, 'dist/notwiththem-gallery.bundle.js'), 'utf8');
-    assert.ok(['"', "'", '`'].some((quote) => bundle.includes(`${quote}${pkg.version}${quote}`)), `the bundle does not carry version ${pkg.version}`);
+    assert.ok(
+      ['"', "'", '`'].some((quote) => bundle.includes(`${quote}${pkg.version}${quote}`)),
+      `the bundle does not carry version ${pkg.version}`,
+    );
   });
 
   it('has a size budget for the bundle', () => {
@@ -96,11 +114,13 @@ describe('custom-elements.json', () => {
   it('describes every attribute, property, method (and parameter), event, slot, part and custom property', () => {
     const missing = [];
     const check = (kind, items, name = (item) => item.name) => {
-      for (const item of items ?? []) if (!item.description?.trim()) missing.push(`${kind} ${name(item) || '(default)'}`);
+      for (const item of items ?? [])
+        if (!item.description?.trim()) missing.push(`${kind} ${name(item) || '(default)'}`);
     };
     check('attribute', el.attributes);
     check('member', publicMembers);
-    for (const method of publicMembers.filter((member) => member.kind === 'method')) check(`parameter of ${method.name}()`, method.parameters);
+    for (const method of publicMembers.filter((member) => member.kind === 'method'))
+      check(`parameter of ${method.name}()`, method.parameters);
     check('event', el.events);
     check('slot', el.slots);
     check('part', el.cssParts);
@@ -110,26 +130,60 @@ describe('custom-elements.json', () => {
 
   it('lists the API of DESIGN.md', () => {
     const names = (items) => (items ?? []).map((item) => item.name);
-    for (const attribute of ['src', 'start', 'autoplay', 'interval', 'loop', 'share', 'share-url', 'hashtag', 'lang', 'label', 'theme', 'fit']) {
+    for (const attribute of [
+      'src',
+      'start',
+      'autoplay',
+      'interval',
+      'loop',
+      'share',
+      'share-url',
+      'hashtag',
+      'lang',
+      'label',
+      'theme',
+      'fit',
+    ]) {
       assert.ok(names(el.attributes).includes(attribute), `attribute ${attribute}`);
     }
-    for (const member of ['testimonials', 'strings', 'next', 'previous', 'goTo', 'play', 'pause', 'reload', 'define', 'version']) {
+    for (const member of [
+      'testimonials',
+      'strings',
+      'next',
+      'previous',
+      'goTo',
+      'play',
+      'pause',
+      'reload',
+      'define',
+      'version',
+    ]) {
       assert.ok(names(publicMembers).includes(member), `member ${member}`);
     }
-    for (const event of ['nwt-load', 'nwt-error', 'nwt-slide-change']) assert.ok(names(el.events).includes(event), `event ${event}`);
+    for (const event of ['nwt-load', 'nwt-error', 'nwt-slide-change'])
+      assert.ok(names(el.events).includes(event), `event ${event}`);
     for (const slot of ['', 'header', 'footer']) assert.ok(names(el.slots).includes(slot), `slot "${slot}"`);
     assert.ok(names(el.cssProperties).every((name) => name.startsWith('--nwt-')));
     // Internal state is not part of the API.
-    assert.ok(!names(el.attributes).some((name) => /^(activeIndex|perView|maxDots|failedImages|clampedIds|dialogIndex)$/.test(name)));
+    assert.ok(
+      !names(el.attributes).some((name) =>
+        /^(activeIndex|perView|maxDots|failedImages|clampedIds|dialogIndex)$/.test(name),
+      ),
+    );
   });
 
   it('documents every --nwt-* custom property the stylesheets read', () => {
     const css = filesUnder(join(ROOT, 'src'), (file) => /styles\.ts$/.test(file))
       .map((file) => readFileSync(file, 'utf8'))
       .join('\n');
-    const used = new Set(css.match(/var\(\s*--nwt-[\w-]+/g)?.map((match) => match.replace(/^var\(\s*/, '')) ?? []);
+    const used = new Set(
+      css.match(/var\(\s*--nwt-[\w-]+/g)?.map((match) => match.replace(/^var\(\s*/, '')) ?? [],
+    );
     const documented = new Set(el.cssProperties.map((property) => property.name));
-    assert.deepEqual([...used].filter((name) => !documented.has(name)), []);
+    assert.deepEqual(
+      [...used].filter((name) => !documented.has(name)),
+      [],
+    );
   });
 
   it('names a part that the element really renders, for each documented part', () => {
@@ -138,7 +192,9 @@ describe('custom-elements.json', () => {
       .join('\n');
     const missing = el.cssParts
       .map((part) => part.name)
-      .filter((name) => !new RegExp(`part=["'\`][^"'\`]*\\b${name}\\b`).test(source) && !/^share-/.test(name));
+      .filter(
+        (name) => !new RegExp(`part=["'\`][^"'\`]*\\b${name}\\b`).test(source) && !/^share-/.test(name),
+      );
     assert.deepEqual(missing, []);
   });
 });
@@ -156,7 +212,18 @@ describe('README', () => {
   });
 
   it('covers each way of embedding, theming, privacy and browser support', () => {
-    for (const heading of ['Script tag', 'npm', 'React', 'iframe', 'Without JavaScript', 'The feed', 'API', 'Theming', 'Privacy', 'Browser support']) {
+    for (const heading of [
+      'Script tag',
+      'npm',
+      'React',
+      'iframe',
+      'Without JavaScript',
+      'The feed',
+      'API',
+      'Theming',
+      'Privacy',
+      'Browser support',
+    ]) {
       assert.match(readme, new RegExp(`^#+ .*${heading}`, 'm'), `no "${heading}" section`);
     }
   });

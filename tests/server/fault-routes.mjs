@@ -183,9 +183,17 @@ const routes = {
     const per = numberParam(ctx, 'per', 5, 1000);
     const testimonials = Array.from({ length: per }, (_, i) => {
       const n = (page - 1) * per + i + 1;
-      return { id: `p${n}`, image: { src: `slow-image?hue=${(n * 47) % 360}`, width: 800, height: 600 }, quote: `Reason ${n}`, name: `Person ${n}` };
+      return {
+        id: `p${n}`,
+        image: { src: `slow-image?hue=${(n * 47) % 360}`, width: 800, height: 600 },
+        quote: `Reason ${n}`,
+        name: `Person ${n}`,
+      };
     });
-    const next = page < pages ? `paged?page=${page + 1}&pages=${pages}&per=${per}&ms=${ctx.query.ms ?? 0}&key=${ctx.query.key ?? ''}-${page + 1}` : undefined;
+    const next =
+      page < pages
+        ? `paged?page=${page + 1}&pages=${pages}&per=${per}&ms=${ctx.query.ms ?? 0}&key=${ctx.query.key ?? ''}-${page + 1}`
+        : undefined;
     ctx.type = 'application/json';
     ctx.body = JSON.stringify({ title: 'Paged feed', testimonials, next });
   },
@@ -201,7 +209,11 @@ const routes = {
     const testimonials = Array.from({ length: count }, (_, i) => ({
       id: `t${i + 1}`,
       image: { src: `/__feeds/slow-image?ms=${imageMs}&hue=${(i * 47) % 360}`, width: 800, height: 600 },
-      quote: `#NotWithThem reason number ${i + 1}` + (i % 3 === 0 ? ', told at length so that the caption needs more lines than the clamp allows it to show at once in the slide, which is why a reader gets a Read more button that opens the whole testimonial in a dialog' : ''),
+      quote:
+        `#NotWithThem reason number ${i + 1}` +
+        (i % 3 === 0
+          ? ', told at length so that the caption needs more lines than the clamp allows it to show at once in the slide, which is why a reader gets a Read more button that opens the whole testimonial in a dialog'
+          : ''),
       name: `Person ${i + 1}`,
       place: 'Buenos Aires, Argentina',
     }));
@@ -233,7 +245,10 @@ const routes = {
   // A PNG where the feed should be: status 200, `Content-Type: image/png`, binary bytes.
   png: (ctx) => {
     ctx.type = 'image/png';
-    ctx.body = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e221bc330000000049454e44ae426082', 'hex');
+    ctx.body = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e221bc330000000049454e44ae426082',
+      'hex',
+    );
   },
   // No answer until `ms` (default 30 s) or until the client goes; `/__feeds/gone?of=K` says how many
   // requests with `key=K` the client abandoned before an answer (abort-on-disconnect tests).

@@ -14,5 +14,6 @@ export const STRICT_CSP = [
 /** @param {import('koa').Context} ctx @param {() => Promise<void>} next */
 export async function strictPages(ctx, next) {
   await next();
-  if (/^\/tests\/fixtures\/strict\/[\w-]+\.html$/.test(ctx.path)) ctx.set('Content-Security-Policy', STRICT_CSP);
+  if (/^\/tests\/fixtures\/strict\/[\w-]+\.html$/.test(ctx.path))
+    ctx.set('Content-Security-Policy', STRICT_CSP);
 }
