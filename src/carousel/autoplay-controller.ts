@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { clampInterval } from './interval.js';
 
 /** Why rotation is held for a while without the reader having stopped it. */
 export type PauseReason = 'hover' | 'hidden' | 'offscreen';
@@ -101,7 +102,7 @@ export class AutoplayController implements ReactiveController {
       this.timer = undefined;
       this.tick();
       this.schedule();
-    }, this.interval());
+    }, clampInterval(this.interval()));
   }
 
   private clear(): void {

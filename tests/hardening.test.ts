@@ -1,0 +1,44 @@
+// The element against hostile or careless input: values a timer cannot hold, properties of the wrong
+// type, share URLs that are not http(s), polluted prototypes, figures that arrive late. Each test here
+// failed before the fix it names.
+import { expect, fixture, html, waitUntil, nextFrame } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../src/define.js';
+import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
+
+const FEED = '/tests/fixtures/gallery-feed.json';
+
+const $ = <T extends Element = HTMLElement>(el: NotWithThemGallery, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: NotWithThemGallery, selector: string) => [
+  ...el.shadowRoot!.querySelectorAll<T>(selector),
+];
+
+async function gallery(attrs = '', src = FEED, width = 400): Promise<NotWithThemGallery> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}></div>`);
+  wrapper.innerHTML = `<notwiththem-gallery src="${src}" ${attrs}></notwiththem-gallery>`;
+  const el = wrapper.firstElementChild as NotWithThemGallery;
+  await waitUntil(() => $(el, '.track[part~="track"] .slide'), 'slides never rendered', { timeout: 5000 });
+  await nextFrame();
+  await el.updateComplete;
+  return el;
+}
+
+describe('hardening: autoplay interval', () => {
+  let clock: sinon.SinonFakeTimers | undefined;
+  afterEach(() => {
+    clock?.restore();
+    clock = undefined;
+  });
+
+  // Fake timers wrap a delay above 2^31 − 1 ms to 1 ms, as browsers do.
+  for (const interval of ['1e308', '3000000000', '2147483648']) {
+    it(`interval="${interval}" holds the slide instead of spinning`, async () => {
+      const el = await gallery(`autoplay interval="${interval}"`);
+      clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+      el.play();
+      clock.tick(60_000);
+      expect(el.currentIndex).to.equal(0);
+    });
+  }
+});
