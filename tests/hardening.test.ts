@@ -42,3 +42,32 @@ describe('hardening: autoplay interval', () => {
     });
   }
 });
+
+describe('hardening: share-url', () => {
+  afterEach(() => sinon.restore());
+
+  for (const bad of [
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+  ]) {
+    it(`share-url="${bad.slice(0, 12)}…" warns once and shares the page's URL`, async () => {
+      const warn = sinon.stub(console, 'warn');
+      const el = await gallery(`share="copy" share-url="${bad}"`);
+      const urls: string[] = [];
+      el.addEventListener('nwt-share', (event) => {
+        urls.push(event.detail.url);
+        event.preventDefault();
+      });
+      $(el, '.slide [part~="share-copy"]')!.click();
+      el.next();
+      await el.updateComplete;
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(urls).to.have.length(1);
+      expect(urls[0]).to.equal(`${location.href.split('#')[0]}#nwt-${el.items[0]!.id}`);
+      const about = warn.getCalls().filter((call) => String(call.args[0]).includes('share-url'));
+      expect(about).to.have.length(1);
+    });
+  }
+});

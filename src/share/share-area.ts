@@ -16,6 +16,8 @@ import { icons } from '../icons.js';
 import { copyText } from './clipboard.js';
 import { shareIcon } from './share-icons.js';
 import {
+  clean,
+  httpUrl,
   NETWORK_NAMES,
   parseShareList,
   shareHref,
@@ -230,6 +232,8 @@ export class ShareController implements ReactiveController {
   private status: [SharePlace, string] = ['slide', ''];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private parsed: { value: string | null; targets: ShareTarget[] } | undefined;
+  /** The last `share-url` warned about. */
+  private badShareUrl: unknown;
   /** Unknown names already warned about (lower case): once per element. */
   private readonly warned = new Set<string>();
   /**
@@ -282,7 +286,7 @@ export class ShareController implements ReactiveController {
   ): TemplateResult | typeof nothing {
     const context = this.context();
     const key = `${place} ${testimonial.id}`;
-    const url = testimonialUrl(context.shareUrl || location.href, testimonial.id, document.baseURI);
+    const url = testimonialUrl(this.shareUrl(context.shareUrl), testimonial.id, document.baseURI);
     const targets = this.targets();
     const input: ShareAreaInput = {
       place,
@@ -310,6 +314,18 @@ export class ShareController implements ReactiveController {
       input.onClose = () => void this.toggle('');
     }
     return renderShareArea(input);
+  }
+
+  /** `share-url` if it is an http(s) URL, else (after one warning per value) the page's URL. */
+  private shareUrl(value: unknown): string {
+    const url = value == null || value === '' ? undefined : httpUrl(value, document.baseURI);
+    if (!url && value != null && value !== '' && this.badShareUrl !== value) {
+      this.badShareUrl = value;
+      console.warn(
+        `<notwiththem-gallery>: share-url is not an http(s) URL; the page's URL is shared instead`,
+      );
+    }
+    return url ?? location.href;
   }
 
   /**
@@ -374,7 +390,7 @@ export class ShareController implements ReactiveController {
     if (target === 'native') {
       try {
         await navigator.share({
-          title: testimonial.name || this.context().title,
+          title: clean(testimonial.name || this.context().title),
           text: shareText(testimonial, input.hashtag),
           url,
         });

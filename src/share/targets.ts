@@ -71,6 +71,21 @@ export function parseShareList(value: string | null | undefined): {
 }
 
 /**
+ * `value` as an absolute `http:` or `https:` URL (resolved against `base` when relative), else
+ * `undefined`: a `javascript:`, `data:` or `vbscript:` share URL would reach the clipboard, the share
+ * sheet and `nwt-share`, and a URL with a user name (`https://campaign.example@evil.example/`) reads as
+ * another site.
+ */
+export function httpUrl(value: unknown, base?: string): string | undefined {
+  try {
+    const url = new URL(String(value), base);
+    return /^https?:$/.test(url.protocol) && !url.username && !url.password ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The URL shared for one testimonial: `shareUrl` without its hash, plus `#nwt-<id>`.
  * `shareUrl` should be absolute; a relative one is resolved against `base` when given (the element
  * passes `document.baseURI`).
@@ -165,10 +180,16 @@ export function xWeightedLength(text: string): number {
   return total;
 }
 
-/** Replaces unpaired surrogates (which `encodeURIComponent` throws on) and collapses whitespace. */
-function clean(text: string | undefined): string {
+/**
+ * Replaces unpaired surrogates (which `encodeURIComponent` throws on), drops bidi embeddings, overrides
+ * and isolates (U+202A–U+202E, U+2066–U+2069: on the page they are closed by `dir="auto"` elements, but
+ * left open in a shared text they reverse what follows, the link and hashtag included) and collapses
+ * whitespace.
+ */
+export function clean(text: string | undefined): string {
   return (text ?? '')
     .replace(/\p{Cs}/gu, '\ufffd') // with `u`, only unpaired surrogates match
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
