@@ -363,8 +363,9 @@ describe('parseFeed: URLs', () => {
       );
       const parsed = (url: string, allowed: string[]) => {
         try {
-          const { href, protocol } = new URL(url, baseUrl);
-          return allowed.includes(protocol) ? href : undefined;
+          const { href, protocol, username, password } = new URL(url, baseUrl);
+          // A URL with userinfo is refused: it reads as one site and goes to another.
+          return allowed.includes(protocol) && !username && !password ? href : undefined;
         } catch {
           return undefined;
         }
@@ -919,7 +920,7 @@ describe('parseFeed: ids', () => {
     expect(slugify('T0')).to.equal('t0');
   });
 
-  it('gives a later id that equals an earlier suffixed one its own suffix', () => {
+  it('keeps a later explicit id for its entry: an earlier duplicate takes the next free suffix', () => {
     const feed = parseFeed([
       entry({ id: 'a' }),
       entry({ id: 'a' }),
@@ -928,7 +929,7 @@ describe('parseFeed: ids', () => {
       entry({ id: 'a-2' }),
     ]);
 
-    expect(feed.testimonials.map((t) => t.id)).to.deep.equal(['a', 'a-2', 'a-2-2', 'a-3', 'a-2-3']);
+    expect(feed.testimonials.map((t) => t.id)).to.deep.equal(['a', 'a-3', 'a-2', 'a-4', 'a-2-2']);
   });
 
   it('slugify cuts at a word boundary within 64 characters', () => {
@@ -1136,7 +1137,8 @@ describe('parseFeed: properties of any input', () => {
             if (/[\u0000-\u001f\u007f]/.test(value.trim()) || value.trim() === '') return [];
             try {
               const url = new URL(value.trim(), baseUrl);
-              return url.protocol === 'http:' || url.protocol === 'https:' ? [url.href] : [];
+              const http = url.protocol === 'http:' || url.protocol === 'https:';
+              return http && !url.username && !url.password ? [url.href] : [];
             } catch {
               return [];
             }

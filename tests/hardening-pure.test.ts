@@ -1,6 +1,8 @@
 // Pure helpers behind the element's hardening: no DOM needed.
 import { expect } from '@open-wc/testing';
 import { clampInterval, MAX_INTERVAL, MIN_INTERVAL } from '../src/carousel/interval.js';
+import { parseFeed } from '../src/feed/parse.js';
+import { joinPage } from '../src/feed/pages.js';
 import { httpUrl, SHARE_TARGETS, shareHref, shareText } from '../src/share/targets.js';
 
 describe('clampInterval', () => {
@@ -47,5 +49,52 @@ describe('share URL and share texts', () => {
       const href = shareHref(target, input);
       if (href) expect(decodeURIComponent(href), target).not.to.match(bidi);
     }
+  });
+});
+
+describe('feed: userinfo and ids', () => {
+  const PHOTO = 'https://photos.example/a.webp';
+
+  it('refuses a user name or password in every feed URL', () => {
+    const spoof = 'https://www.campaign.example.org@evil.example/login';
+    const feed = parseFeed(
+      {
+        next: 'https://u:p@feeds.example/2.json',
+        submit: { url: spoof },
+        testimonials: [
+          { quote: 'a', image: PHOTO, url: spoof },
+          { quote: 'b', image: 'https://me@photos.example/b.webp' },
+          { quote: 'c', image: { src: PHOTO, srcset: `${PHOTO} 1x, https://x@photos.example/c.webp 2x` } },
+          { quote: 'd', image: 'photos/d.webp', url: 'https://:secret@campaign.example/' },
+        ],
+      },
+      { baseUrl: 'https://user@feeds.example/feed.json' },
+    );
+    expect(feed.next).to.equal(undefined);
+    expect(feed.submit).to.equal(undefined);
+    expect(feed.testimonials.map((t) => t.quote)).to.deep.equal(['a', 'c']);
+    expect(feed.testimonials[0]!.url).to.equal(undefined);
+    expect(feed.testimonials[1]!.image.srcset).to.equal(undefined);
+    expect(feed.warnings.map((w) => w.reason)).to.include('image URL has a user name or password');
+  });
+
+  it('keeps every explicit id reachable: a suffix never takes an id another entry asks for', () => {
+    const ids = (list: unknown[]) => parseFeed(list).testimonials.map((t) => t.id);
+    const e = (id: string) => ({ id, quote: id, image: PHOTO });
+    expect(ids([e('a'), e('a'), e('a-2')])).to.deep.equal(['a', 'a-3', 'a-2']);
+    expect(ids([e('a'), e('a'), e('a'), e('a-2'), e('a-3')])).to.deep.equal([
+      'a',
+      'a-4',
+      'a-5',
+      'a-2',
+      'a-3',
+    ]);
+    expect(ids([e('a-2'), e('a'), e('a')])).to.deep.equal(['a-2', 'a', 'a-3']);
+  });
+
+  it("keeps a next page's explicit ids reachable too", () => {
+    const t = (id: string) => ({ id, quote: id, image: { src: PHOTO, alt: id } });
+    const joined = joinPage([t('a')], [t('a'), t('a-2')]).map((item) => item.id);
+    expect(joined).to.deep.equal(['a-3', 'a-2']);
   });
 });

@@ -8,11 +8,13 @@ import type { Testimonial } from './types.js';
  */
 export function joinPage(shown: readonly Testimonial[], page: readonly Testimonial[]): Testimonial[] {
   const taken = new Set(shown.map((item) => item.id));
+  // A suffix never takes an id that another entry of the page asks for: each stays reachable by its link.
+  const wanted = new Set(page.map((item) => item.id));
   const room = Math.max(0, LIMITS.maxEntries - shown.length);
   const joined: Testimonial[] = [];
   for (const item of page.slice(0, room)) {
     let id = item.id;
-    for (let n = 2; taken.has(id); n++) id = `${item.id}-${n}`;
+    for (let n = 2; taken.has(id) || (id !== item.id && wanted.has(id)); n++) id = `${item.id}-${n}`;
     taken.add(id);
     joined.push(id === item.id ? item : { ...item, id });
   }

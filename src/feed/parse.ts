@@ -56,6 +56,7 @@ const URL_PROBLEMS = [
   'contains control characters',
   'is relative and the feed has no base URL',
   'is not a valid URL',
+  'has a user name or password',
 ];
 
 // Compiled once: a valid entry builds no RegExp (a regular expression literal in a function is a new
@@ -131,25 +132,26 @@ export function parseFeed(data: unknown, { baseUrl }: ParseOptions = {}): Parsed
   if (entries.length > maxEntries)
     warn(-1, `the feed has ${entries.length} entries; only the first ${maxEntries} are used`);
 
-  // Unique ids: a taken one gets `-2`, `-3`…, still within 64 characters. `taken` maps every id given out
-  // to the suffix to try when it comes again, so a thousand equal names cost a thousand steps, not a
-  // million, and an id that is free costs one lookup.
-  const taken = new Map<string, number>();
   for (let index = 0; index < Math.min(entries.length, maxEntries); index++) {
     const entry = readEntry(entries[index], index, base);
-    if (typeof entry === 'string') {
-      warn(index, entry);
-      continue;
-    }
+    if (typeof entry === 'string') warn(index, entry);
+    else testimonials.push(entry);
+  }
+  // Unique ids: a taken one gets `-2`, `-3`…, still within 64 characters, and never an id that another
+  // entry asks for (so `#nwt-a-2` reaches the entry whose id is `a-2`, not a second `a`). `taken` maps
+  // every id given out to the suffix to try when it comes again, so a thousand equal names cost a
+  // thousand steps, not a million, and an id that is free costs one lookup.
+  const wanted = new Set(testimonials.map((entry) => entry.id));
+  const taken = new Map<string, number>();
+  for (const entry of testimonials) {
     const { id } = entry;
     let n = taken.get(id);
     if (n) {
       do entry.id = fitSlug(id, MAX_ID_LENGTH - `-${n}`.length) + `-${n++}`;
-      while (taken.has(entry.id));
+      while (taken.has(entry.id) || wanted.has(entry.id));
       taken.set(id, n);
     }
     taken.set(entry.id, 2);
-    testimonials.push(entry);
   }
   return feed;
 }
@@ -328,7 +330,10 @@ function checkUrl(
     if (prefix === undefined) {
       // './' keeps a bare file name relative to the base's directory, as the full parse does.
       const parsed = /[?#]/.test(key) ? undefined : toBase(key || './', base);
-      prefix = parsed && HTTP.includes(parsed.protocol) && parsed.href.endsWith('/') ? parsed.href : 0;
+      prefix =
+        parsed && HTTP.includes(parsed.protocol) && parsed.href.endsWith('/') && !hasUserinfo(parsed)
+          ? parsed.href
+          : 0;
       if (prefixes.size < 10_000) prefixes.set(key, prefix);
     }
     if (prefix) return prefix + url.slice(slash);
@@ -336,8 +341,10 @@ function checkUrl(
   // '' would resolve to the feed's own URL.
   if (url) {
     try {
-      const { href, protocol } = new URL(url, base);
-      return allowed.includes(protocol) ? href : [protocol];
+      const parsed = new URL(url, base);
+      // `https://campaign.example@evil.example/` reads as the campaign's site and goes to another.
+      if (hasUserinfo(parsed)) return 5;
+      return allowed.includes(parsed.protocol) ? parsed.href : [parsed.protocol];
     } catch {
       if (!base && toBase(url, 'https://example.invalid/')) return 3;
     }
@@ -349,6 +356,10 @@ function checkUrl(
 function href(value: unknown, base: URL | undefined, allowed: readonly string[]): string | undefined {
   const url = checkUrl(value, base, allowed);
   return typeof url === 'string' ? url : undefined;
+}
+
+function hasUserinfo(url: URL): boolean {
+  return !!(url.username || url.password);
 }
 
 function toBase(url: string | undefined, base?: string | URL): URL | undefined {
