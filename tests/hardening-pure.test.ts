@@ -1,6 +1,7 @@
 // Pure helpers behind the element's hardening: no DOM needed.
 import { expect } from '@open-wc/testing';
 import { clampInterval, MAX_INTERVAL, MIN_INTERVAL } from '../src/carousel/interval.js';
+import { own, ownFields } from '../src/feed/own.js';
 import { parseFeed } from '../src/feed/parse.js';
 import { joinPage } from '../src/feed/pages.js';
 import { httpUrl, SHARE_TARGETS, shareHref, shareText } from '../src/share/targets.js';
@@ -96,5 +97,18 @@ describe('feed: userinfo and ids', () => {
     const t = (id: string) => ({ id, quote: id, image: { src: PHOTO, alt: id } });
     const joined = joinPage([t('a')], [t('a'), t('a-2')]).map((item) => item.id);
     expect(joined).to.deep.equal(['a-3', 'a-2']);
+  });
+});
+
+describe('own fields', () => {
+  it('reads own properties only, and copies without a prototype', () => {
+    const proto = { url: 'javascript:alert(1)' };
+    const entry = Object.assign(Object.create(proto), { quote: 'q' }) as { quote: string; url?: string };
+    expect(entry.url).to.equal('javascript:alert(1)');
+    expect(own(entry, 'url')).to.equal(undefined);
+    expect(own(entry, 'quote')).to.equal('q');
+    const copy = ownFields(entry);
+    expect(copy.url).to.equal(undefined);
+    expect(copy.quote).to.equal('q');
   });
 });

@@ -95,7 +95,9 @@ const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init
  * @throws FeedError with code `network`, `timeout`, `http` (with `status`), `parse` or `too-large`;
  *   or the signal's reason when aborted.
  */
-export function loadFeed(src: string, options: LoadOptions = {}): Promise<LoadedFeed> {
+export function loadFeed(src: string, given: LoadOptions = {}): Promise<LoadedFeed> {
+  // Own properties only: a page whose `Object.prototype` was given a `timeout` or a `fetch` changes nothing.
+  const options: LoadOptions = Object.assign(Object.create(null), given);
   const { signal } = options;
   if (signal?.aborted) return Promise.reject(signal.reason);
 
