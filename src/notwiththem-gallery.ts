@@ -417,9 +417,8 @@ export class NotWithThemGallery extends LitElement {
       if (given !== undefined && given !== null) {
         feed = parseFeed(given, { baseUrl: document.baseURI });
       } else if (src) {
-        const { timeout, retries, retryDelay } = (this.constructor as typeof NotWithThemGallery)
-          .loaderOptions;
-        const loaded = await loadFeed(src, { timeout, retries, retryDelay, signal });
+        const options = (this.constructor as typeof NotWithThemGallery).loaderOptions;
+        const loaded = await loadFeed(src, { ...options, signal });
         feed = parseFeed(loaded.data, { baseUrl: loaded.url });
       } else if (hasFigures(this)) {
         // No src and no testimonials: the <figure> children written in the page are the feed.

@@ -71,3 +71,30 @@ describe('hardening: share-url', () => {
     });
   }
 });
+
+describe('hardening: a polluted Object.prototype', () => {
+  const POLLUTION = {
+    url: 'javascript:alert(1)',
+    srcset: 'https://evil.example/spy.webp 1x',
+    color: 'red; background-image: url(https://evil.example/spy.webp)',
+    timeout: 1,
+    retries: 0,
+  };
+  afterEach(() => {
+    for (const key of Object.keys(POLLUTION)) delete (Object.prototype as Record<string, unknown>)[key];
+  });
+
+  it('reads no inherited feed field or loader option, and renders no link it did not check', async () => {
+    Object.assign(Object.prototype, POLLUTION);
+    // A 1 ms timeout from the prototype would fail the load.
+    const el = await gallery('share="none"');
+    const img = $(el, '.slide img[part~="image"]')!;
+    expect(img.getAttribute('srcset')).to.equal(null);
+    for (const photo of $$(el, '.slide [part~="photo"]')) expect(photo.style.backgroundImage).to.equal('');
+    (el as unknown as { openDialog(index: number, opener: HTMLElement): void }).openDialog(0, el);
+    await el.updateComplete;
+    expect($(el, 'dialog')!.open).to.equal(true);
+    expect(el.items[0]!.url).to.equal('javascript:alert(1)'); // inherited: the test's premise
+    expect($(el, 'dialog [part~="dialog-link"]')).to.equal(null);
+  });
+});
