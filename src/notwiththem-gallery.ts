@@ -20,6 +20,7 @@ import { loadFeed, type LoadOptions } from './feed/load.js';
 import { parseFeed } from './feed/parse.js';
 import { joinPage, nearEnd } from './feed/pages.js';
 import { hasFigures, readFigures } from './feed/from-figures.js';
+import { own, ownFields } from './feed/own.js';
 import { FeedError, type FeedErrorCode, type ParsedFeed, type Testimonial } from './feed/types.js';
 import { format, resolveStrings } from './i18n/pick.js';
 import type { GalleryStrings } from './i18n/en.js';
@@ -453,7 +454,7 @@ export class NotWithThemGallery extends LitElement {
     // layout): the first ready render is then the right one, not one that a measure redoes at once.
     this.measure();
     this.list = feed.testimonials;
-    this.nextPage = feed.next;
+    this.nextPage = own(feed, 'next');
     this.fetchedPages = new Set();
     this.failedImages = new Set();
     this.clampedIds = new Set();
@@ -624,7 +625,7 @@ export class NotWithThemGallery extends LitElement {
         console.warn(`<notwiththem-gallery>: next page entry ${warning.index} left out: ${warning.reason}`);
       }
       this.list = [...this.list, ...joinPage(this.list, page.testimonials)];
-      this.nextPage = page.next;
+      this.nextPage = own(page, 'next');
       this.requestUpdate();
     } catch (error) {
       if (signal?.aborted) return;
@@ -896,7 +897,7 @@ export class NotWithThemGallery extends LitElement {
   }
 
   private renderPhoto(testimonial: Testimonial, eager: boolean, sizes?: string): TemplateResult {
-    const { image } = testimonial;
+    const image = ownFields(testimonial.image);
     if (this.failedImages.has(testimonial.id)) {
       return html`<div class="photo-fallback" part="image-fallback" role="img" aria-label=${image.alt}>
         ${icons.brokenImage}<span class="alt" aria-hidden="true">${this.t.imageError}</span>
