@@ -50,7 +50,8 @@ const warned = Symbol.for('notwiththem-gallery.version-warned');
  * through the CSSOM, which a strict page's CSP (`style-src` without 'unsafe-inline') allows. `styleMap`
  * would set a `style` attribute on its first render, which such a page blocks.
  */
-const placeholderStyle = (color: string | undefined): string => (color ? `background-color: ${color}` : '');
+const placeholderStyle = (color: string | undefined): string =>
+  color && /^#[\da-f]{6}$/.test(color) ? `background-color: ${color}` : '';
 
 const errorStringKeys: Record<FeedErrorCode, keyof GalleryStrings> = {
   network: 'errorNetwork',
