@@ -26,6 +26,7 @@ import { format, resolveStrings } from './i18n/pick.js';
 import type { GalleryStrings } from './i18n/en.js';
 import { icons } from './icons.js';
 import { ShareController, type NwtShareDetail } from './share/share-area.js';
+import { httpUrl } from './share/targets.js';
 import { shareAreaStyles } from './share/share-area.styles.js';
 import { version } from './version.js';
 
@@ -1058,8 +1059,8 @@ export class NotWithThemGallery extends LitElement {
                   <blockquote class="dialog-quote" part="dialog-quote" dir="auto" lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
                   <p class="dialog-who" part="dialog-who">${this.renderWho(testimonial)}</p>
                   ${
-                    testimonial.url
-                      ? html`<p><a part="dialog-link" href=${testimonial.url} target="_blank" rel="noopener noreferrer">${testimonial.url}</a></p>`
+                    httpUrl(own(testimonial, 'url'))
+                      ? html`<p><a part="dialog-link" href=${httpUrl(own(testimonial, 'url'))} target="_blank" rel="noopener noreferrer">${testimonial.url}</a></p>`
                       : nothing
                   }
                   ${this.sharing.render(testimonial, 'dialog')}
