@@ -93,7 +93,7 @@ describe('hardening: a polluted Object.prototype', () => {
     for (const photo of $$(el, '.slide [part~="photo"]')) expect(photo.style.backgroundImage).to.equal('');
     (el as unknown as { openDialog(index: number, opener: HTMLElement): void }).openDialog(0, el);
     await el.updateComplete;
-    expect($(el, 'dialog')!.open).to.equal(true);
+    expect($<HTMLDialogElement>(el, 'dialog')!.open).to.equal(true);
     expect(el.items[0]!.url).to.equal('javascript:alert(1)'); // inherited: the test's premise
     expect($(el, 'dialog [part~="dialog-link"]')).to.equal(null);
   });
