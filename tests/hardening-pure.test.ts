@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import { clampInterval, MAX_INTERVAL, MIN_INTERVAL } from '../src/carousel/interval.js';
 import { own, ownFields } from '../src/feed/own.js';
 import { parseFeed } from '../src/feed/parse.js';
-import { joinPage } from '../src/feed/pages.js';
+import { firstPageUrls, joinPage } from '../src/feed/pages.js';
 import { httpUrl, SHARE_TARGETS, shareHref, shareText } from '../src/share/targets.js';
 
 describe('clampInterval', () => {
@@ -110,5 +110,18 @@ describe('own fields', () => {
     const copy = ownFields(entry);
     expect(copy.url).to.equal(undefined);
     expect(copy.quote).to.equal('q');
+  });
+});
+
+describe('firstPageUrls', () => {
+  it('counts the requested URL and the response URL after a redirect', () => {
+    const base = 'https://site.example/blog/';
+    expect(firstPageUrls('feed.json', 'https://site.example/blog/feed.json', base)).to.deep.equal([
+      'https://site.example/blog/feed.json',
+    ]);
+    expect(firstPageUrls('/old.json', 'https://cdn.example/new.json', base)).to.deep.equal([
+      'https://site.example/old.json',
+      'https://cdn.example/new.json',
+    ]);
   });
 });

@@ -25,3 +25,18 @@ export function joinPage(shown: readonly Testimonial[], page: readonly Testimoni
 export function nearEnd(position: number, loaded: number, perView: number): boolean {
   return position + 2 * Math.max(1, perView) >= loaded - 1;
 }
+
+/**
+ * The URLs the feed's first page was fetched from: `src` as requested (resolved against `base`) and the
+ * response's URL after any redirect. Counted as fetched, so a `next` chain that leads back to the first
+ * page (a → b → a) ends there instead of showing it twice.
+ */
+export function firstPageUrls(src: string, responseUrl: string, base?: string): string[] {
+  let requested = responseUrl;
+  try {
+    requested = new URL(src, base).href;
+  } catch {
+    // The loader resolved it, or it would not have answered; keep the response URL only.
+  }
+  return requested === responseUrl ? [responseUrl] : [requested, responseUrl];
+}
