@@ -18,7 +18,7 @@ import { slideWindow, WINDOW_THRESHOLD } from './carousel/window.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { loadFeed, type LoadOptions } from './feed/load.js';
 import { parseFeed } from './feed/parse.js';
-import { joinPage, nearEnd } from './feed/pages.js';
+import { firstPageUrls, joinPage, nearEnd } from './feed/pages.js';
 import { hasFigures, readFigures } from './feed/from-figures.js';
 import { own, ownFields } from './feed/own.js';
 import { FeedError, type FeedErrorCode, type ParsedFeed, type Testimonial } from './feed/types.js';
@@ -417,12 +417,14 @@ export class NotWithThemGallery extends LitElement {
   private async fetchFeed(src: string | null, given: unknown, signal: AbortSignal): Promise<ParsedFeed> {
     try {
       let feed: ParsedFeed;
+      let fetched: string[] = [];
       if (given !== undefined && given !== null) {
         feed = parseFeed(given, { baseUrl: document.baseURI });
       } else if (src) {
         const options = (this.constructor as typeof NotWithThemGallery).loaderOptions;
         const loaded = await loadFeed(src, { ...options, signal });
         feed = parseFeed(loaded.data, { baseUrl: loaded.url });
+        fetched = firstPageUrls(src, loaded.url, document.baseURI);
       } else if (hasFigures(this)) {
         // No src and no testimonials: the <figure> children written in the page are the feed.
         feed = parseFeed(readFigures(this), { baseUrl: document.baseURI });
@@ -433,7 +435,7 @@ export class NotWithThemGallery extends LitElement {
       for (const warning of feed.warnings) {
         console.warn(`<notwiththem-gallery>: feed entry ${warning.index} left out: ${warning.reason}`);
       }
-      this.onFeedReady(feed);
+      this.onFeedReady(feed, fetched);
       this.emit<NwtLoadDetail>('nwt-load', { count: feed.testimonials.length });
       return feed;
     } catch (error) {
@@ -451,13 +453,13 @@ export class NotWithThemGallery extends LitElement {
   }
 
   /** A new feed: start where `start` or the page's `#nwt-<id>` says, and rotate if asked to. */
-  private onFeedReady(feed: ParsedFeed): void {
+  private onFeedReady(feed: ParsedFeed, fetched: readonly string[] = []): void {
     // Slides per view and the dots that fit, read from the skeleton (laid out already, so this costs no
     // layout): the first ready render is then the right one, not one that a measure redoes at once.
     this.measure();
     this.list = feed.testimonials;
     this.nextPage = own(feed, 'next');
-    this.fetchedPages = new Set();
+    this.fetchedPages = new Set(fetched);
     this.failedImages = new Set();
     this.clampedIds = new Set();
     this.dialogIndex = -1;
