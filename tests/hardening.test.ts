@@ -98,3 +98,19 @@ describe('hardening: a polluted Object.prototype', () => {
     expect($(el, 'dialog [part~="dialog-link"]')).to.equal(null);
   });
 });
+
+describe('hardening: a next chain back to the first page', () => {
+  afterEach(() => sinon.restore());
+
+  it('a → b → a shows the first page once: the feed’s own URL counts as fetched', async () => {
+    const fetches = sinon.spy(window, 'fetch');
+    const el = await gallery('share="none"', '/tests/fixtures/feed-cycle-a.json');
+    await waitUntil(() => el.items.length === 4, 'page b never joined', { timeout: 5000 });
+    // Near the end again: a page not fetched yet would be requested now, in the update's own task.
+    el.goTo(3);
+    await el.updateComplete;
+    const requested = fetches.getCalls().map((call) => String(call.args[0]));
+    expect(requested.filter((url) => url.includes('feed-cycle-a.json'))).to.have.length(1);
+    expect(el.items.map((item) => item.id)).to.deep.equal(['a1', 'a2', 'b1', 'b2']);
+  });
+});
