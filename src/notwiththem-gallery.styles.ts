@@ -459,6 +459,12 @@ export const galleryStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /* A long unbroken name, place or link wraps instead of widening the dialog past the window. */
+  .dialog-text {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+
   .dialog-who {
     margin: 0;
     color: var(--_muted);
