@@ -114,3 +114,34 @@ describe('hardening: a next chain back to the first page', () => {
     expect(el.items.map((item) => item.id)).to.deep.equal(['a1', 'a2', 'b1', 'b2']);
   });
 });
+
+describe('hardening: long unbroken values in the dialog', () => {
+  it('wrap instead of widening the dialog past its box', async () => {
+    const long = 'x'.repeat(300);
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width:360px"></div>`);
+    const el = document.createElement('notwiththem-gallery') as NotWithThemGallery;
+    el.setAttribute('share', 'copy');
+    el.testimonials = [
+      {
+        id: 'long',
+        image: { src: '/tests/fixtures/photos/sign-1.svg', width: 800, height: 600 },
+        quote: 'A short quote',
+        name: long,
+        role: long,
+        place: long,
+        affiliation: long,
+        url: `https://www.facebook.com/photo/?fbid=${'1234567890'.repeat(12)}`,
+      },
+    ];
+    wrapper.append(el);
+    await waitUntil(() => $(el, '.track[part~="track"] .slide'), 'slides never rendered', { timeout: 5000 });
+    (el as unknown as { openDialog(index: number, opener: HTMLElement): void }).openDialog(0, el);
+    await el.updateComplete;
+    const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+    await waitUntil(() => dialog.open, 'the dialog never opened');
+    expect(dialog.getBoundingClientRect().width).to.be.at.most(innerWidth);
+    expect(dialog.scrollWidth, 'nothing overflows sideways').to.be.at.most(dialog.clientWidth);
+    const share = $(el, 'dialog [part~="share"]')!.getBoundingClientRect();
+    expect(share.right).to.be.at.most(dialog.getBoundingClientRect().right);
+  });
+});
