@@ -15,5 +15,5 @@ export const DEFAULT_INTERVAL = 7000;
 
 /** `ms` within `MIN_INTERVAL`…`MAX_INTERVAL`; `DEFAULT_INTERVAL` for NaN. */
 export function clampInterval(ms: number): number {
-  return Number.isNaN(ms) ? DEFAULT_INTERVAL : Math.min(MAX_INTERVAL, Math.max(MIN_INTERVAL, ms));
+  return Math.min(MAX_INTERVAL, Math.max(MIN_INTERVAL, ms)) || DEFAULT_INTERVAL;
 }
