@@ -118,6 +118,7 @@ describe('firstPageUrls', () => {
     const base = 'https://site.example/blog/';
     expect(firstPageUrls('feed.json', 'https://site.example/blog/feed.json', base)).to.deep.equal([
       'https://site.example/blog/feed.json',
+      'https://site.example/blog/feed.json',
     ]);
     expect(firstPageUrls('/old.json', 'https://cdn.example/new.json', base)).to.deep.equal([
       'https://site.example/old.json',

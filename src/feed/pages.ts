@@ -32,11 +32,6 @@ export function nearEnd(position: number, loaded: number, perView: number): bool
  * page (a → b → a) ends there instead of showing it twice.
  */
 export function firstPageUrls(src: string, responseUrl: string, base?: string): string[] {
-  let requested = responseUrl;
-  try {
-    requested = new URL(src, base).href;
-  } catch {
-    // The loader resolved it, or it would not have answered; keep the response URL only.
-  }
-  return requested === responseUrl ? [responseUrl] : [requested, responseUrl];
+  // `src` resolves: the loader resolved it against the same base before it could answer.
+  return [new URL(src, base).href, responseUrl];
 }
