@@ -318,12 +318,10 @@ export class ShareController implements ReactiveController {
 
   /** `share-url` if it is an http(s) URL, else (after one warning per value) the page's URL. */
   private shareUrl(value: unknown): string {
-    const url = value == null || value === '' ? undefined : httpUrl(value, document.baseURI);
-    if (!url && value != null && value !== '' && this.badShareUrl !== value) {
+    const url = value ? httpUrl(value, document.baseURI) : location.href;
+    if (!url && this.badShareUrl !== value) {
       this.badShareUrl = value;
-      console.warn(
-        `<notwiththem-gallery>: share-url is not an http(s) URL; the page's URL is shared instead`,
-      );
+      console.warn(`<notwiththem-gallery>: share-url is not http(s): the page's URL is shared`);
     }
     return url ?? location.href;
   }
