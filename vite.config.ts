@@ -4,6 +4,7 @@
 // - `vite build --mode embed`: dist/embed.html and dist/embed-assets/, the iframe embed (src/embed/).
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
+import { clobberProofGlobals } from './scripts/clobber-proof-globals.mjs';
 import { filesUnder, minifyLitLiterals, privateMemberNames } from './scripts/minify-literals.mjs';
 
 // `private` members of our classes get short names in these builds (never in the npm modules).
@@ -22,7 +23,7 @@ const minify = {
 };
 
 const bundle: UserConfig = {
-  plugins: [minifyLitLiterals()],
+  plugins: [minifyLitLiterals(), clobberProofGlobals()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -42,7 +43,7 @@ const embed: UserConfig = {
   root: fileURLToPath(new URL('src/embed/', import.meta.url)),
   base: './',
   publicDir: false,
-  plugins: [minifyLitLiterals()],
+  plugins: [minifyLitLiterals(), clobberProofGlobals()],
   build: {
     outDir: fileURLToPath(new URL('dist/', import.meta.url)),
     emptyOutDir: false,
