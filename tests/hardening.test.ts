@@ -145,3 +145,39 @@ describe('hardening: long unbroken values in the dialog', () => {
     expect(share.right).to.be.at.most(dialog.getBoundingClientRect().right);
   });
 });
+
+describe('hardening: DOM clobbering of the bundle’s globals', () => {
+  afterEach(() => document.querySelectorAll('[data-test]').forEach((node) => node.remove()));
+
+  it('named elements (litHtmlVersions, *PolyfillSupport, ShadyCSS…) before a deferred bundle change nothing', async () => {
+    const names = [
+      'litHtmlVersions',
+      'litHtmlPolyfillSupport',
+      'reactiveElementPolyfillSupport',
+      'reactiveElementVersions',
+      'litElementVersions',
+      'litElementPolyfillSupport',
+      'litElementHydrateSupport',
+      'ShadyCSS',
+    ];
+    const iframe = document.createElement('iframe');
+    iframe.dataset.test = '';
+    iframe.style.cssText = 'width: 400px; height: 700px; border: 0';
+    const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+    iframe.srcdoc = `<!doctype html><html lang="en"><head><script>
+        window.errors = [];
+        addEventListener('error', (e) => errors.push(String(e.message)));
+      </script><script src="/dist/notwiththem-gallery.bundle.js" defer></script></head><body>
+      ${names.map((name) => `<div id="${name}"></div>`).join('')}<form name="trustedTypes"></form>
+      <notwiththem-gallery src="${FEED}"></notwiththem-gallery></body></html>`;
+    document.body.append(iframe);
+    await loaded;
+    const win = iframe.contentWindow as Window & { errors: string[]; litHtmlVersions: unknown };
+    expect(win.errors).to.deep.equal([]);
+    const el = iframe.contentDocument!.querySelector('notwiththem-gallery')!;
+    await waitUntil(() => el.shadowRoot?.querySelector('.track[part~="track"] .slide'), 'never rendered', {
+      timeout: 5000,
+    });
+    expect(win.errors).to.deep.equal([]);
+  });
+});
