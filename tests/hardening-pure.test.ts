@@ -2,6 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { clampInterval, MAX_INTERVAL, MIN_INTERVAL } from '../src/carousel/interval.js';
 import { own, ownFields } from '../src/feed/own.js';
+import { fixPropertyTypes } from '../src/properties.js';
 import { parseFeed } from '../src/feed/parse.js';
 import { firstPageUrls, joinPage } from '../src/feed/pages.js';
 import { httpUrl, SHARE_TARGETS, shareHref, shareText } from '../src/share/targets.js';
@@ -124,5 +125,31 @@ describe('firstPageUrls', () => {
       'https://site.example/old.json',
       'https://cdn.example/new.json',
     ]);
+  });
+});
+
+describe('fixPropertyTypes', () => {
+  it('turns numbers and booleans into text, ignores other non-strings with a warning', () => {
+    const values = {
+      hashtag: 2024,
+      share: true,
+      label: 'ok',
+      lang: { x: 1 },
+      strings: 'x',
+      start: null,
+      fit: 1n,
+    };
+    const { fixes, warnings } = fixPropertyTypes(values, Object.keys(values));
+    expect(fixes).to.deep.equal({ hashtag: '2024', share: 'true', lang: null, strings: null, fit: '1' });
+    expect(warnings).to.deep.equal([
+      'lang ignored: text was expected, got object',
+      'strings ignored: an object was expected, got string',
+    ]);
+    expect(
+      fixPropertyTypes({ strings: { label: 'x' }, interval: 'abc' }, ['strings', 'interval']),
+    ).to.deep.equal({
+      fixes: {},
+      warnings: [],
+    });
   });
 });
