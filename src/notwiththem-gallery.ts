@@ -28,6 +28,7 @@ import { icons } from './icons.js';
 import { ShareController, type NwtShareDetail } from './share/share-area.js';
 import { httpUrl } from './share/targets.js';
 import { shareAreaStyles } from './share/share-area.styles.js';
+import { fixPropertyTypes } from './properties.js';
 import { version } from './version.js';
 
 export interface NwtLoadDetail {
@@ -372,6 +373,9 @@ export class NotWithThemGallery extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const { fixes, warnings } = fixPropertyTypes(this, changed.keys());
+    for (const warning of warnings) console.warn(`<notwiththem-gallery>: ${warning}`);
+    Object.assign(this, fixes);
     if (changed.has('lang') || changed.has('strings') || !this.hasUpdated) {
       this.t = resolveStrings(this.effectiveLang(), this.strings);
     }
