@@ -181,3 +181,41 @@ describe('hardening: DOM clobbering of the bundle’s globals', () => {
     expect(win.errors).to.deep.equal([]);
   });
 });
+
+describe('hardening: properties of the wrong type', () => {
+  afterEach(() => sinon.restore());
+
+  const cases: [string, unknown][] = [
+    ['hashtag', 2024],
+    ['share', 3],
+    ['shareUrl', 5],
+    ['lang', 7],
+    ['label', 8],
+    ['start', 1],
+    ['src', 9],
+    ['strings', 'x'],
+    ['hashtag', { tag: 'x' }],
+    ['share', ['x', 'copy']],
+    ['label', Symbol('label')],
+  ];
+  for (const [name, value] of cases) {
+    it(`${name} = ${typeof value === 'symbol' ? 'Symbol()' : JSON.stringify(value)} neither throws nor breaks rendering`, async () => {
+      const warn = sinon.stub(console, 'warn');
+      const el = await gallery(name === 'src' ? '' : 'share="copy x"');
+      (el as unknown as Record<string, unknown>)[name] = value;
+      await el.updateComplete;
+      el.requestUpdate();
+      await el.updateComplete;
+      if (name !== 'src') {
+        expect($(el, '.track[part~="track"] .slide'), 'slides still render').to.not.equal(null);
+        expect($(el, '[part~="title"]')!.textContent).to.not.equal('');
+      }
+      const expected =
+        typeof value === 'object' ||
+        typeof value === 'symbol' ||
+        (name === 'strings' && typeof value !== 'object');
+      const about = warn.getCalls().filter((call) => String(call.args[0]).includes(`${name} ignored`));
+      expect(about, 'warnings').to.have.length(expected ? 1 : 0);
+    });
+  }
+});
