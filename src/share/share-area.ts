@@ -278,11 +278,17 @@ export class ShareController implements ReactiveController {
     return this.open === id;
   }
 
-  /** The share area of one testimonial. On a slide, `onMore` opens the dialog when the targets do not fit. */
+  /**
+   * The share area of one testimonial. On a slide, `onMore` opens the dialog when the targets do not fit.
+   * `shown`: whether the slide is in view. Cutting a long quote to each network's limit costs
+   * milliseconds, so only a slide in view gets its links; the others (inert: nobody can focus or click
+   * them) point at the testimonial's URL until they come into view and render again.
+   */
   render(
     testimonial: Testimonial,
     place: SharePlace,
     onMore?: (opener: HTMLElement) => void,
+    shown = true,
   ): TemplateResult | typeof nothing {
     const context = this.context();
     const key = `${place} ${testimonial.id}`;
@@ -304,7 +310,7 @@ export class ShareController implements ReactiveController {
       copied: this.copied === key,
       failed: this.failed === key,
       status: this.status[0] === place ? this.status[1] : '',
-      href: (target) => this.href(target, input),
+      href: (target) => (shown || target === 'native' || target === 'copy' ? this.href(target, input) : url),
       onShare: (target, event) => void this.share(target, input, key, event),
       onFallbackDone: () => this.set({ failed: '' }),
     };
