@@ -970,7 +970,7 @@ export class NotWithThemGallery extends LitElement {
                   </button>`
                   : nothing
               }
-              ${this.sharing.render(testimonial, 'slide', (opener) => this.openDialog(index, opener))}
+              ${this.sharing.render(testimonial, 'slide', (opener) => this.openDialog(index, opener), inView)}
             </div>
           </figcaption>
         </figure>
