@@ -219,3 +219,29 @@ describe('hardening: properties of the wrong type', () => {
     });
   }
 });
+
+describe('hardening: share texts are cut only for slides in view', () => {
+  it('a slide out of view links to its testimonial until it comes into view', async () => {
+    const quote = `${'👩🏽‍🔧 e\u0301 '.repeat(300)}`.slice(0, 1990);
+    const testimonials = Array.from({ length: 12 }, (_, i) => ({
+      id: `t${i}`,
+      image: { src: '/tests/fixtures/photos/sign-1.svg', width: 800, height: 600 },
+      quote,
+      name: `Person ${i}`,
+    }));
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width:400px"></div>`);
+    const el = document.createElement('notwiththem-gallery') as NotWithThemGallery;
+    el.setAttribute('share', 'x whatsapp email');
+    el.testimonials = testimonials;
+    wrapper.append(el);
+    await waitUntil(() => $(el, '.track[part~="track"] .slide'), 'slides never rendered', { timeout: 5000 });
+    await el.updateComplete;
+    const xLink = (index: number) => $(el, `#slide-${index} [part~="share-x"]`)?.getAttribute('href');
+    await waitUntil(() => xLink(0), 'the first slide never showed its links');
+    expect(xLink(0)).to.match(/^https:\/\/x\.com\/intent\/tweet\?/);
+    expect(xLink(7)).to.equal(`${location.href.split('#')[0]}#nwt-t7`);
+    el.goTo(7);
+    await el.updateComplete;
+    expect(xLink(7)).to.match(/^https:\/\/x\.com\/intent\/tweet\?/);
+  });
+});
