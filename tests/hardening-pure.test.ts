@@ -129,7 +129,7 @@ describe('firstPageUrls', () => {
 });
 
 describe('fixPropertyTypes', () => {
-  it('turns numbers and booleans into text, ignores other non-strings with a warning', () => {
+  it('turns numbers and booleans into text, ignores other non-strings', () => {
     const values = {
       hashtag: 2024,
       share: true,
@@ -139,17 +139,15 @@ describe('fixPropertyTypes', () => {
       start: null,
       fit: 1n,
     };
-    const { fixes, warnings } = fixPropertyTypes(values, Object.keys(values));
-    expect(fixes).to.deep.equal({ hashtag: '2024', share: 'true', lang: null, strings: null, fit: '1' });
-    expect(warnings).to.deep.equal([
-      'lang ignored: text was expected, got object',
-      'strings ignored: an object was expected, got string',
+    expect(fixPropertyTypes(values, Object.keys(values))).to.deep.equal([
+      ['hashtag', '2024', false],
+      ['share', 'true', false],
+      ['lang', null, true],
+      ['strings', null, true],
+      ['fit', '1', false],
     ]);
     expect(
       fixPropertyTypes({ strings: { label: 'x' }, interval: 'abc' }, ['strings', 'interval']),
-    ).to.deep.equal({
-      fixes: {},
-      warnings: [],
-    });
+    ).to.deep.equal([]);
   });
 });
