@@ -373,9 +373,10 @@ export class NotWithThemGallery extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const { fixes, warnings } = fixPropertyTypes(this, changed.keys());
-    for (const warning of warnings) console.warn(`<notwiththem-gallery>: ${warning}`);
-    Object.assign(this, fixes);
+    for (const [name, value, ignored] of fixPropertyTypes(this, changed.keys())) {
+      (this as Record<string, unknown>)[name] = value;
+      if (ignored) console.warn(`<notwiththem-gallery>: ${name} ignored: wrong type`);
+    }
     if (changed.has('lang') || changed.has('strings') || !this.hasUpdated) {
       this.t = resolveStrings(this.effectiveLang(), this.strings);
     }
