@@ -89,12 +89,30 @@ function readFigure(figure: Element): RawFigureTestimonial {
 
 /** The caption's text without who said it (and without the link), for captions that have no blockquote. */
 function captionText(caption: Element): string {
-  const copy = caption.cloneNode(true) as Element;
-  for (const part of copy.querySelectorAll('cite, .name, .role, .place, .affiliation, a[href]'))
-    part.remove();
-  return text(copy);
+  return text(caption, 'cite, .name, .role, .place, .affiliation, a[href], ');
 }
 
-function text(element: Element): string {
-  return element.textContent!.replace(/\s+/g, ' ').trim();
+/**
+ * The text a reader sees in `element`: without `<style>`, `<script>` (a `type="text/plain"` one too),
+ * `<noscript>` and `<template>`, whose text is not shown, nor the parts named by `without`. Read from a
+ * copy, which runs no script.
+ */
+function text(element: Element, without = ''): string {
+  const copy = element.cloneNode(true) as Element;
+  for (const part of copy.querySelectorAll(`${without}style, script, noscript, template`)) part.remove();
+  return copy.textContent!.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Calls `onChange` once the parser is done with the document (with the script in `<head>` without
+ * `defer`, the element is upgraded before its figures arrive, maybe in several chunks), and again
+ * whenever the figures change after that, until `signal` aborts.
+ */
+export function watchFigures(host: Element, onChange: () => void, signal: AbortSignal): void {
+  const doc = host.ownerDocument;
+  if (doc.readyState === 'loading')
+    doc.addEventListener('DOMContentLoaded', onChange, { once: true, signal });
+  const observer = new MutationObserver(() => doc.readyState !== 'loading' && onChange());
+  observer.observe(host, { childList: true, subtree: true, characterData: true, attributes: true });
+  signal.addEventListener('abort', () => observer.disconnect());
 }
