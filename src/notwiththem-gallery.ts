@@ -19,7 +19,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { loadFeed, type LoadOptions } from './feed/load.js';
 import { parseFeed } from './feed/parse.js';
 import { firstPageUrls, joinPage, nearEnd } from './feed/pages.js';
-import { hasFigures, readFigures } from './feed/from-figures.js';
+import { hasFigures, readFigures, watchFigures } from './feed/from-figures.js';
 import { own, ownFields } from './feed/own.js';
 import { FeedError, type FeedErrorCode, type ParsedFeed, type Testimonial } from './feed/types.js';
 import { format, resolveStrings } from './i18n/pick.js';
@@ -345,6 +345,7 @@ export class NotWithThemGallery extends LitElement {
     window.addEventListener('hashchange', () => this.showHashTarget(true), {
       signal: this.connection.signal,
     });
+    watchFigures(this, () => this.handleFallbackChange(), this.connection.signal);
     this.resizeObserver = new ResizeObserver(() => this.measure());
     this.resizeObserver.observe(this);
     if (this.reloadOnConnect) {
