@@ -4,6 +4,7 @@
 import { expect, fixture, html, waitUntil, nextFrame } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/define.js';
+import { readFigures } from '../src/feed/from-figures.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 
 const FEED = '/tests/fixtures/gallery-feed.json';
@@ -243,5 +244,55 @@ describe('hardening: share texts are cut only for slides in view', () => {
     el.goTo(7);
     await el.updateComplete;
     expect(xLink(7)).to.match(/^https:\/\/x\.com\/intent\/tweet\?/);
+  });
+});
+
+describe('hardening: figures as data', () => {
+  afterEach(() => document.querySelectorAll('[data-test]').forEach((node) => node.remove()));
+
+  it('reads no style, script, noscript or template text into the quote or the who', () => {
+    const host = document.createElement('div');
+    host.innerHTML = `
+      <figure><img src="/a.svg" alt="" /><figcaption>
+        <blockquote>Shown<style>.x { color: red }</style><script type="text/plain">plain script</script><noscript>no script</noscript><template>template</template> words</blockquote>
+        <cite>Ana<style>.y{}</style></cite></figcaption></figure>
+      <figure><img src="/b.svg" alt="" /><figcaption>Caption only<script type="text/plain">hidden</script><noscript>hidden</noscript> <cite>Bo</cite></figcaption></figure>`;
+    const [first, second] = readFigures(host);
+    expect(first!.quote).to.equal('Shown words');
+    expect(first!.name).to.equal('Ana');
+    expect(second!.quote).to.equal('Caption only');
+  });
+
+  it('reads every figure when the bundle runs in <head> without defer and the figures arrive in chunks', async () => {
+    const iframe = document.createElement('iframe');
+    iframe.dataset.test = '';
+    iframe.style.cssText = 'width: 400px; height: 700px; border: 0';
+    document.body.append(iframe);
+    const win = iframe.contentWindow as Window & typeof globalThis;
+    const doc = iframe.contentDocument!;
+    const figure = (n: number) =>
+      `<figure data-id="f${n}"><img src="/tests/fixtures/photos/sign-${n}.svg" width="800" height="600" alt="" /><figcaption><blockquote>Figure ${n}</blockquote></figcaption></figure>`;
+    doc.open();
+    doc.write(
+      '<!doctype html><html lang="en"><head><script src="/dist/notwiththem-gallery.bundle.js"></script></head><body>',
+    );
+    await waitUntil(() => win.customElements?.get('notwiththem-gallery'), 'the bundle never ran', {
+      timeout: 5000,
+    });
+    // First chunk: the element and one figure. The parser is still in the element.
+    doc.write(`<notwiththem-gallery share="none">${figure(1)}`);
+    const el = doc.querySelector('notwiththem-gallery') as NotWithThemGallery;
+    await waitUntil(() => el.shadowRoot?.querySelector('[part~="slide"]'), 'the first figure never showed', {
+      timeout: 5000,
+    });
+    // Later chunks.
+    doc.write(figure(2));
+    doc.write(`${figure(3)}</notwiththem-gallery></body></html>`);
+    doc.close();
+    await waitUntil(() => el.items.length === 3, `read ${el.items.length} of 3 figures`, { timeout: 5000 });
+    expect(el.items.map((item) => item.id)).to.deep.equal(['f1', 'f2', 'f3']);
+    // And again when they change.
+    el.insertAdjacentHTML('beforeend', figure(4));
+    await waitUntil(() => el.items.length === 4, 'a figure added later was not read', { timeout: 5000 });
   });
 });
