@@ -6,6 +6,10 @@
  * `{ type: 'nwt-embed-height', height, id? }` to the parent with target origin `*`: the height is not a
  * secret, and the embed cannot know which site it is on. The parent checks `event.origin` (the snippet
  * from the embed builder does) and sets the iframe's height.
+ *
+ * A `#nwt-<id>` in the embed's URL opens that testimonial, as on any page: the builder's snippet copies
+ * the parent page's hash onto the iframe's URL, on load and on every `hashchange` (a fragment change,
+ * so the frame does not reload and the gallery hears its own `hashchange`).
  */
 import { NotWithThemGallery } from '../notwiththem-gallery.js';
 import { EMBED_MESSAGE_TYPE, readEmbedParams, type EmbedHeightMessage } from './params.js';
@@ -29,7 +33,8 @@ if (window.parent !== window) {
   let last = -1;
   const post = () => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (height === last) return;
+    // Before the gallery's first render the page is 0 px high: only real heights are posted.
+    if (height === last || height <= 0) return;
     last = height;
     const message: EmbedHeightMessage = { type: EMBED_MESSAGE_TYPE, height };
     if (params.id) message.id = params.id;
