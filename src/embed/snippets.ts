@@ -118,7 +118,8 @@ export function embedUrl(options: EmbedOptions, files: HostedFiles, id?: string)
 /**
  * For a platform that strips scripts: the iframe alone works (at its starting height). Where a script is
  * allowed, the few lines after it let the gallery set the iframe's height, accepting only messages from
- * the embed's own origin and from this very iframe.
+ * the embed's own origin and from this very iframe, and pass the page's `#nwt-<id>` on to the gallery
+ * (on load and on `hashchange`), so a shared link to the post opens at its testimonial.
  */
 export function iframeSnippet(options: EmbedOptions, files: HostedFiles, id = 'nwt-gallery'): string {
   const src = embedUrl(options, files, id);
@@ -129,12 +130,19 @@ export function iframeSnippet(options: EmbedOptions, files: HostedFiles, id = 'n
     '  width="100%" height="640" style="display: block; width: 100%; border: 0"',
     '  loading="lazy" allow="web-share; clipboard-write"></iframe>',
     '<script>',
-    '  addEventListener("message", function (event) {',
+    '  (function () {',
     `    var frame = document.getElementById(${JSON.stringify(id).replace(/</g, '\\u003c')});`,
-    `    if (!frame || event.origin !== ${JSON.stringify(origin).replace(/</g, '\\u003c')} || event.source !== frame.contentWindow) return;`,
-    '    var data = event.data;',
-    `    if (data && data.type === "${EMBED_MESSAGE_TYPE}" && typeof data.height === "number" && data.height > 0 && data.height < 10000) frame.style.height = Math.ceil(data.height) + "px";`,
-    '  });',
+    '    function passHash() {',
+    '      if (frame && /^#nwt-/.test(location.hash)) frame.src = frame.src.split("#")[0] + location.hash;',
+    '    }',
+    '    passHash();',
+    '    addEventListener("hashchange", passHash);',
+    '    addEventListener("message", function (event) {',
+    `      if (!frame || event.origin !== ${JSON.stringify(origin).replace(/</g, '\\u003c')} || event.source !== frame.contentWindow) return;`,
+    '      var data = event.data;',
+    `      if (data && data.type === "${EMBED_MESSAGE_TYPE}" && typeof data.height === "number" && data.height > 0 && data.height < 10000) frame.style.height = Math.ceil(data.height) + "px";`,
+    '    });',
+    '  })();',
     '</script>',
   ].join('\n');
 }
