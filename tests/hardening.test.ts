@@ -4,6 +4,7 @@
 import { expect, fixture, html, waitUntil, nextFrame } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/define.js';
+import { iframeSnippet } from '../src/embed/snippets.js';
 import { readFigures } from '../src/feed/from-figures.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 
@@ -294,5 +295,74 @@ describe('hardening: figures as data', () => {
     // And again when they change.
     el.insertAdjacentHTML('beforeend', figure(4));
     await waitUntil(() => el.items.length === 4, 'a figure added later was not read', { timeout: 5000 });
+  });
+});
+
+describe('hardening: the iframe embed', () => {
+  let saved = '';
+  beforeEach(() => (saved = location.hash));
+  afterEach(() => {
+    document.querySelectorAll('[data-test]').forEach((node) => node.remove());
+    history.replaceState(null, '', location.href.split('#')[0] + saved);
+  });
+
+  it('embed.html has no inline style (a strict style-src would block it)', async () => {
+    const page = await (await fetch('/dist/embed.html')).text();
+    expect(page).to.not.match(/<style|\sstyle=/i);
+  });
+
+  it('the embed never posts a height of 0', async () => {
+    const heights: number[] = [];
+    const listen = (event: MessageEvent) => {
+      if (event.data?.type === 'nwt-embed-height') heights.push(event.data.height);
+    };
+    addEventListener('message', listen);
+    try {
+      const iframe = document.createElement('iframe');
+      iframe.dataset.test = '';
+      iframe.style.cssText = 'width: 400px; height: 700px; border: 0';
+      iframe.src = `/dist/embed.html?src=${encodeURIComponent(FEED)}&share=none`;
+      document.body.append(iframe);
+      await waitUntil(() => heights.some((height) => height > 200), 'no real height posted', {
+        timeout: 8000,
+      });
+      expect(heights).to.not.include(0);
+    } finally {
+      removeEventListener('message', listen);
+    }
+  });
+
+  it("the builder's snippet passes the page's #nwt-<id> to the embed, on load and on hashchange", async () => {
+    history.replaceState(null, '', '#nwt-workers-from-pompeya');
+    const files = {
+      bundle: `${location.origin}/dist/notwiththem-gallery.bundle.js`,
+      embed: `${location.origin}/dist/embed.html`,
+    };
+    const snippet = iframeSnippet({ src: `${location.origin}${FEED}` }, files, 'nwt-test-frame');
+    const holder = document.createElement('div');
+    holder.dataset.test = '';
+    holder.innerHTML = snippet;
+    document.body.append(holder);
+    // innerHTML does not run scripts: run the snippet's as the page would.
+    const script = document.createElement('script');
+    script.textContent = holder.querySelector('script')!.textContent;
+    holder.append(script);
+    const frame = holder.querySelector('iframe')!;
+    frame.loading = 'eager';
+    const gallery = () =>
+      frame.contentDocument?.querySelector('notwiththem-gallery') as NotWithThemGallery | null | undefined;
+    await waitUntil(() => (gallery()?.items.length ?? 0) > 0, 'the embed never loaded', { timeout: 8000 });
+    const index = (id: string) => gallery()!.items.findIndex((item) => item.id === id);
+    expect(index('workers-from-pompeya')).to.be.above(0);
+    await waitUntil(
+      () => gallery()!.currentIndex === index('workers-from-pompeya'),
+      'the embed ignored the hash on load',
+    );
+    location.hash = '#nwt-laura-vilches';
+    await waitUntil(
+      () => gallery()!.currentIndex === index('laura-vilches'),
+      'the embed ignored the hashchange',
+      { timeout: 5000 },
+    );
   });
 });
