@@ -366,3 +366,43 @@ describe('hardening: the iframe embed', () => {
     );
   });
 });
+
+describe('hardening: Trusted Types', () => {
+  afterEach(() => document.querySelectorAll('[data-test]').forEach((node) => node.remove()));
+
+  /** A page with `policy` as its CSP (a meta element) and the bundle; resolves with its window. */
+  async function pageWith(policy: string) {
+    const iframe = document.createElement('iframe');
+    iframe.dataset.test = '';
+    iframe.style.cssText = 'width: 400px; height: 700px; border: 0';
+    const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+    iframe.srcdoc = `<!doctype html><html lang="en"><head>
+      <meta http-equiv="Content-Security-Policy" content="${policy}">
+      <script>
+        window.violations = [];
+        addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
+      </script><script src="/dist/notwiththem-gallery.bundle.js"></script></head><body>
+      <notwiththem-gallery src="${FEED}" share="copy"></notwiththem-gallery></body></html>`;
+    document.body.append(iframe);
+    await loaded;
+    const win = iframe.contentWindow as Window & { violations: string[] };
+    const el = iframe.contentDocument!.querySelector('notwiththem-gallery')!;
+    return { win, el };
+  }
+
+  it('renders with the documented least policy: trusted-types lit-html', async () => {
+    const { win, el } = await pageWith("require-trusted-types-for 'script'; trusted-types lit-html");
+    await waitUntil(() => el.shadowRoot?.querySelector('.track[part~="track"] .slide'), 'never rendered', {
+      timeout: 5000,
+    });
+    expect(win.violations).to.deep.equal([]);
+  });
+
+  it("does not render with trusted-types 'none' (control: the policy is enforced)", async function () {
+    if (!('trustedTypes' in window)) this.skip(); // an engine without Trusted Types enforces nothing
+    const { win } = await pageWith("require-trusted-types-for 'script'; trusted-types 'none'");
+    await waitUntil(() => win.violations.includes('trusted-types'), 'no trusted-types violation', {
+      timeout: 5000,
+    });
+  });
+});
