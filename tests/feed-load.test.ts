@@ -62,14 +62,14 @@ describe('loadFeed', () => {
       expect(result.url).to.match(/^http:\/\/[^/]+\/__feeds\/ok\?key=/);
     });
 
-    it('sends a credential-less CORS GET asking for JSON', async () => {
+    it('sends a CORS GET asking for JSON, with credentials for its own origin only', async () => {
       let init: RequestInit | undefined;
       const seam = ((input: RequestInfo | URL, options?: RequestInit) => {
         init = options;
         return window.fetch(input, options);
       }) as typeof fetch;
       await loadFeed(route('ok', { key: newKey() }), { ...fast, fetch: seam });
-      expect(init?.credentials).to.equal('omit');
+      expect(init?.credentials).to.equal('same-origin');
       expect(init?.mode).to.equal('cors');
       expect(init?.referrerPolicy).to.equal('no-referrer');
       expect(new Headers(init?.headers).get('Accept')).to.equal('application/json');

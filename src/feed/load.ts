@@ -3,9 +3,11 @@
  * Browser code with no Lit and no DOM beyond fetch, AbortController and timers. Validation is parse.ts's job.
  *
  * Decisions (DESIGN.md "Fetching" leaves these open):
- * - Request: `mode: 'cors'`, `credentials: 'omit'`, `Accept: application/json` (a CORS-safelisted header,
- *   so no preflight), `referrerPolicy: 'no-referrer'`, like the gallery's images: the feed host learns no
- *   page path (a cross-origin request still carries `Origin`). The HTTP cache is left to the feed host's
+ * - Request: `mode: 'cors'`, `credentials: 'same-origin'`, `Accept: application/json` (a CORS-safelisted
+ *   header, so no preflight), `referrerPolicy: 'no-referrer'`, like the gallery's images: the feed host
+ *   learns no page path (a cross-origin request still carries `Origin`), and cookies never go to another
+ *   origin. Same-origin credentials, not none: that is what `<link rel="preload" as="fetch" crossorigin>`
+ *   requests, and a preload is only reused by a request of the same credentials mode. The HTTP cache is left to the feed host's
  *   `Cache-Control`; this module itself keeps nothing once a request settles.
  * - Content-Type is not checked: many hosts serve `.json` as `text/plain` or `application/octet-stream`.
  *   The body is decoded as UTF-8 (a BOM is dropped, invalid bytes become U+FFFD rather than failing the
@@ -177,7 +179,7 @@ async function load(url: string, s: Settings, outer: AbortSignal): Promise<Loade
       const response = await race(
         s.fetch(url, {
           mode: 'cors',
-          credentials: 'omit',
+          credentials: 'same-origin',
           headers: { Accept: 'application/json' },
           referrerPolicy: 'no-referrer',
           signal,
