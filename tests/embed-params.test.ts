@@ -7,8 +7,10 @@ import {
   embedUrl,
   escapeHtml,
   iframeSnippet,
+  npmSnippet,
   scriptSnippet,
 } from '../src/embed/snippets.js';
+import { reservedBoxCss } from '../src/embed/reserve.js';
 
 const BASE = 'https://gallery.example/embed.html';
 const read = (query: string) => readEmbedParams(query, BASE);
@@ -130,10 +132,19 @@ describe('embed snippets', () => {
     expect(escapeHtml('&<>"')).to.equal('&amp;&lt;&gt;&quot;');
   });
 
-  it('the script snippet loads the bundle with defer before the element', () => {
-    expect(scriptSnippet({ src: '/t.json' }, files)).to.equal(
-      '<script src="https://gallery.example/notwiththem-gallery.bundle.js" defer></script>\n<notwiththem-gallery src="/t.json"></notwiththem-gallery>',
-    );
+  it('the script snippet: feed preload, reserved box, deferred bundle, element', () => {
+    expect(scriptSnippet({ src: '/t.json?a=1&b=2' }, files).split('\n')).to.deep.equal([
+      '<link rel="preload" href="/t.json?a=1&amp;b=2" as="fetch" crossorigin referrerpolicy="no-referrer">',
+      `<style>${reservedBoxCss()}</style>`,
+      '<script src="https://gallery.example/notwiththem-gallery.bundle.js" defer></script>',
+      '<notwiththem-gallery src="/t.json?a=1&amp;b=2"></notwiththem-gallery>',
+    ]);
+    // Nothing to preload without a feed.
+    expect(scriptSnippet({ src: ' ' }, files)).not.to.contain('preload');
+  });
+
+  it('the npm snippet carries the reserved box too', () => {
+    expect(npmSnippet({ src: '/t.json' })).to.contain(`<style>${reservedBoxCss()}</style>`);
   });
 
   it('share lists: every target is the default, none is "none"', () => {
