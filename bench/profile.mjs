@@ -10,7 +10,8 @@
 // - the functions with the most self time in that span (the sampling profile).
 // The trace is written to bench/.work/trace-<page>-<n>.json (open it in Chrome's Performance panel).
 import { execSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -86,6 +87,15 @@ const mainThread = events.find(
 const { pid, tid } = mainThread;
 const navStart = events.find((e) => e.pid === pid && e.name === 'navigationStart').ts;
 const ms = (ts) => (ts - navStart) / 1000;
+/** A URL's path (and query), or the string as is (the instrument's init script has a file path). */
+const pathOf = (url) => {
+  try {
+    const { pathname, search } = new URL(url, base);
+    return pathname + search;
+  } catch {
+    return url;
+  }
+};
 
 // Requests, from the trace's network events.
 const sends = events.filter((e) => e.name === 'ResourceSendRequest');
@@ -99,7 +109,7 @@ console.log('requests (ms from navigation start):');
 for (const e of sends) {
   const { url, requestId, priority } = e.args.data;
   const end = finishes.get(requestId);
-  const path = new URL(url).pathname + new URL(url).search;
+  const path = pathOf(url);
   console.log(
     `  ${ms(e.ts).toFixed(0).padStart(6)} → ${end ? ms(end.ts).toFixed(0).padStart(6) : '     ?'}  ${priority ?? ''} ${path}`,
   );
@@ -160,7 +170,7 @@ for (const task of tasks) {
     ].includes(e.name),
   );
   const what = first
-    ? `${first.name}${first.args?.data?.url ? ` ${new URL(first.args.data.url).pathname}` : ''}${first.args?.data?.functionName ? ` ${first.args.data.functionName}` : ''}${first.args?.data?.type ? ` ${first.args.data.type}` : ''}`
+    ? `${first.name}${first.args?.data?.url ? ` ${pathOf(first.args.data.url).split('/').pop()}` : ''}${first.args?.data?.functionName ? ` ${first.args.data.functionName}` : ''}${first.args?.data?.type ? ` ${first.args.data.type}` : ''}`
     : '';
   console.log(
     `  ${ms(task.ts).toFixed(0).padStart(6)} ms  ${(task.dur / 1000).toFixed(1).padStart(6)} ms${task.dur > 50_000 ? ' LONG' : '     '}  ${what}  [${parts.join(', ')}]`,
@@ -170,6 +180,17 @@ console.log(
   `  main thread busy ${busy.toFixed(0)} ms of ${ms(to) - ms(from) > 0 ? (ms(to) - ms(from)).toFixed(0) : 0} ms`,
 );
 
+// The bundle's source map turns a minified position back into the source file, line and name.
+const mapFile = join(root, 'dist/notwiththem-gallery.bundle.js.map');
+const sourceMap = existsSync(mapFile) ? new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8'))) : null;
+const original = (file, line, column) => {
+  if (!sourceMap || file !== 'notwiththem-gallery.bundle.js') return '';
+  const entry = sourceMap.findEntry(line, column);
+  if (!entry?.originalSource) return '';
+  const source = entry.originalSource.replace(/^.*?(src|node_modules)\//, '$1/');
+  return ` = ${entry.name ?? '?'} ${source}:${entry.originalLine + 1}`;
+};
+
 // Self time by function in the same span, from the sampling profile (its clock is the trace's).
 const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map();
@@ -178,11 +199,13 @@ profile.samples.forEach((id, i) => {
   t += profile.timeDeltas[i];
   if (t < from || t > to) return;
   const { callFrame } = nodes.get(id);
-  const file = callFrame.url ? new URL(callFrame.url, base).pathname.split('/').pop() : '';
-  const key = `${callFrame.functionName || '(anonymous)'} ${file}${file ? `:${callFrame.lineNumber + 1}:${callFrame.columnNumber + 1}` : ''}`;
+  const file = callFrame.url ? pathOf(callFrame.url).split('?')[0].split('/').pop() : '';
+  const key = `${callFrame.functionName || '(anonymous)'} ${file}${file ? `:${callFrame.lineNumber + 1}:${callFrame.columnNumber + 1}` : ''}${original(file, callFrame.lineNumber, callFrame.columnNumber)}`;
   self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 100) / 1000);
 });
-console.log('\nself time by function in that span (sampled every 0.1 ms; minified names, see the .map):');
+console.log(
+  '\nself time by function in that span (sampled every 0.1 ms; after =, the source name and line from the bundle map):',
+);
 for (const [key, time] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20))
   console.log(`  ${time.toFixed(1).padStart(7)} ms  ${key}`);
 console.log(`\ntrace: ${traceFile}`);
