@@ -16,7 +16,9 @@ const files = {
 function page(options: EmbedOptions, hostCss: string, withScript: boolean): string {
   const lines = scriptSnippet(options, files).split('\n');
   const snippet = (withScript ? lines : lines.filter((line) => !line.startsWith('<script'))).join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>body{margin:0}${hostCss}</style></head><body>${snippet}<p>Below</p></body></html>`;
+  // A scrollbar from the start, as on an article longer than the window: Firefox may keep the container
+  // width it saw while a scrollbar came and went during the frame's first layouts.
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>html{overflow-y:scroll}body{margin:0}${hostCss}</style></head><body>${snippet}<p>Below</p></body></html>`;
 }
 
 /** The element's height in a page `width` px wide (or, with `pseudo`, its ::before's `content`). */
