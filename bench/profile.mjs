@@ -98,7 +98,8 @@ const pathOf = (url) => {
 };
 
 // Requests, from the trace's network events.
-const sends = events.filter((e) => e.name === 'ResourceSendRequest');
+// The page's own requests only (the trace also holds the browser's internal pages).
+const sends = events.filter((e) => e.name === 'ResourceSendRequest' && e.args.data.url.startsWith(base));
 const finishes = new Map(
   events.filter((e) => e.name === 'ResourceFinish').map((e) => [e.args.data.requestId, e]),
 );
