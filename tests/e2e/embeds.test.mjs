@@ -213,6 +213,8 @@ describe('iframe embed', () => {
 
   it('shows the gallery with the query options and sets its height through postMessage', async () => {
     server.pages['/e2e/blog.html'] = bloggerPage();
+    const feedRequests = () => server.requests.filter((path) => path === FEED).length;
+    const feedsBefore = feedRequests();
     const { page: tab, context, logs } = await openPage(browser);
     await tab.goto(server.origin + '/e2e/blog.html');
     const frameElement = tab.locator('iframe#nwt-post');
@@ -242,6 +244,16 @@ describe('iframe embed', () => {
     await xLink.waitFor({ state: 'attached', timeout: 10_000 });
     const href = decodeURIComponent((await xLink.getAttribute('href')) ?? '');
     assert.ok(href.includes(`${BLOG_POST}#nwt-`), href);
+    // The embed page preloads the feed before its script runs; the element takes that response.
+    assert.equal(
+      await frame.locator(`link[rel="preload"][as="fetch"][href="${server.otherOrigin + FEED}"]`).count(),
+      1,
+    );
+    assert.equal(feedRequests() - feedsBefore, 1);
+    assert.deepEqual(
+      logs.warnings.filter((text) => /preload/i.test(text)),
+      [],
+    );
     assert.deepEqual(logs.errors, []);
     await context.close();
   });
