@@ -10,7 +10,7 @@ import {
   npmSnippet,
   scriptSnippet,
 } from '../src/embed/snippets.js';
-import { reservedBoxCss } from '../src/embed/reserve.js';
+import { reservedBoxCss, reservedFrameCss } from '../src/embed/reserve.js';
 
 const BASE = 'https://gallery.example/embed.html';
 const read = (query: string) => readEmbedParams(query, BASE);
@@ -141,6 +141,17 @@ describe('embed snippets', () => {
     ]);
     // Nothing to preload without a feed.
     expect(scriptSnippet({ src: ' ' }, files)).not.to.contain('preload');
+  });
+
+  it('the iframe snippet reserves the frame’s height in a box of its own', () => {
+    const lines = iframeSnippet({ src: '/t.json' }, files, 'nwt-1').split('\n');
+    expect(lines[0]).to.equal(`<style>${reservedFrameCss('nwt-1-box')}</style>`);
+    expect(lines[1]).to.match(/^<div id="nwt-1-box"><iframe id="nwt-1" /);
+    expect(lines[3]).to.match(/<\/iframe><\/div>$/);
+    // With autoplay the header holds the rotation button: at least the control's height.
+    expect(iframeSnippet({ src: '/t.json', autoplay: true }, files)).to.contain('--a:var(--c)');
+    // An id that is not a plain token still gives a box id that needs no escaping in the selector.
+    expect(iframeSnippet({ src: '/t.json' }, files, 'a"b c')).to.contain('<div id="a_b_c-box">');
   });
 
   it('the npm snippet carries the reserved box too', () => {

@@ -31,10 +31,11 @@ const vars = [
 ].join(';');
 
 /** The gallery's height, from the variables above and the container's width (100cqi). */
-const height =
+const heightOf = (aspect: string, lines: string) =>
   'calc(2*var(--p) + 2.25*var(--g) + max(var(--t),var(--a))' +
-  ' + (100cqi - 2*var(--p) - (var(--s) - 1)*var(--g))/var(--s)/(var(--nwt-aspect-ratio,4/3))' +
-  ' + var(--c) + max(var(--c),2.75em) + 8.115em + 1.5225em*var(--nwt-caption-lines,4))';
+  ` + (100cqi - 2*var(--p) - (var(--s) - 1)*var(--g))/var(--s)/(${aspect})` +
+  ` + var(--c) + max(var(--c),2.75em) + 8.115em + 1.5225em*${lines})`;
+const height = heightOf('var(--nwt-aspect-ratio,4/3)', 'var(--nwt-caption-lines,4)');
 
 /**
  * A style sheet (minified, nested, for a `<style>` in the page) that gives every not yet defined `tag`
@@ -49,5 +50,30 @@ export function reservedBoxCss(tag = 'notwiththem-gallery'): string {
     `@container (min-width:36rem){&::before{--s:var(--nwt-slides-per-view,2)}}` +
     `@container (min-width:48rem){&::before{--t:1.56em}}` +
     `@container (min-width:60rem){&::before{--s:var(--nwt-slides-per-view,3)}}}`
+  );
+}
+
+/**
+ * A style sheet for the iframe embed: the element `#${boxId}` wraps the iframe, and the iframe gets the
+ * height of the gallery inside it at its width, rounded up to the pixel as the embed page reports it, so
+ * the parent page does not move when the frame's content loads and its height message arrives. The
+ * frame's document knows nothing of the parent's styles: its font is the browser's default (`medium`,
+ * which is what its rem is), hence em here where the element's own rules say rem.
+ */
+export function reservedFrameCss(boxId: string, autoplay = false): string {
+  const frameVars = [
+    '--g:1em',
+    '--p:min(var(--g),5cqi)',
+    '--c:min(2.75em,16cqi)',
+    '--s:1',
+    '--t:3.12em',
+    `--a:${autoplay ? 'var(--c)' : '0px'}`,
+  ].join(';');
+  return (
+    `#${boxId}{container-type:inline-size;font-size:medium;` +
+    `&>iframe{${frameVars};height:round(up,${heightOf('4/3', '4')},1px)}` +
+    `@container (min-width:36em){&>iframe{--s:2}}` +
+    `@container (min-width:48em){&>iframe{--t:1.56em}}` +
+    `@container (min-width:60em){&>iframe{--s:3}}}`
   );
 }

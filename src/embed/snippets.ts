@@ -3,7 +3,7 @@
  * all from one set of options. Pure: strings in, strings out, every value escaped for where it lands.
  */
 import { EMBED_MESSAGE_TYPE } from './params.js';
-import { reservedBoxCss } from './reserve.js';
+import { reservedBoxCss, reservedFrameCss } from './reserve.js';
 
 export interface EmbedOptions {
   /** The feed URL (required for a gallery to show). */
@@ -146,18 +146,22 @@ export function embedUrl(options: EmbedOptions, files: HostedFiles, id?: string)
 }
 
 /**
- * For a platform that strips scripts: the iframe alone works (at its starting height). Where a script is
- * allowed, the few lines after it let the gallery set the iframe's height, accepting only messages from
- * the embed's own origin and from this very iframe.
+ * For a platform that strips scripts: the iframe alone works (at its starting height). Where a style is
+ * allowed, the one before it gives the iframe the gallery's height at its width from the start, so nothing
+ * below it moves when it loads; where a script is allowed, the few lines after it let the gallery set the
+ * iframe's height, accepting only messages from the embed's own origin and from this very iframe.
  */
 export function iframeSnippet(options: EmbedOptions, files: HostedFiles, id = 'nwt-gallery'): string {
   const src = embedUrl(options, files, id);
   const origin = new URL(files.embed).origin;
   const title = options.label?.trim() || '#NotWithThem testimonials';
+  // An id is a token: the box's id is used in a selector, so it keeps to the characters that need no escape.
+  const boxId = `${id.replace(/[^\w-]/g, '_')}-box`;
   return [
-    `<iframe id="${escapeHtml(id)}" src="${escapeHtml(src)}" title="${escapeHtml(title)}"`,
+    `<style>${reservedFrameCss(boxId, options.autoplay)}</style>`,
+    `<div id="${boxId}"><iframe id="${escapeHtml(id)}" src="${escapeHtml(src)}" title="${escapeHtml(title)}"`,
     '  width="100%" height="640" style="display: block; width: 100%; border: 0"',
-    '  loading="lazy" allow="web-share; clipboard-write"></iframe>',
+    '  loading="lazy" allow="web-share; clipboard-write"></iframe></div>',
     '<script>',
     '  addEventListener("message", function (event) {',
     `    var frame = document.getElementById(${JSON.stringify(id).replace(/</g, '\\u003c')});`,
