@@ -62,18 +62,41 @@ describe('loadFeed', () => {
       expect(result.url).to.match(/^http:\/\/[^/]+\/__feeds\/ok\?key=/);
     });
 
-    it('sends a CORS GET asking for JSON, with credentials for its own origin only', async () => {
+    it('sends a credential-less CORS GET asking for JSON', async () => {
       let init: RequestInit | undefined;
       const seam = ((input: RequestInfo | URL, options?: RequestInit) => {
         init = options;
         return window.fetch(input, options);
       }) as typeof fetch;
       await loadFeed(route('ok', { key: newKey() }), { ...fast, fetch: seam });
-      expect(init?.credentials).to.equal('same-origin');
+      expect(init?.credentials).to.equal('omit');
       expect(init?.mode).to.equal('cors');
       expect(init?.referrerPolicy).to.equal('no-referrer');
       expect(new Headers(init?.headers).get('Accept')).to.equal('application/json');
       expect(init?.signal).to.be.instanceOf(AbortSignal);
+    });
+
+    it('takes the credentials mode of the page’s preload of the feed, so the preload is reused', async () => {
+      const url = route('ok', { key: newKey() });
+      let init: RequestInit | undefined;
+      const seam = ((input: RequestInfo | URL, options?: RequestInit) => {
+        init = options;
+        return window.fetch(input, options);
+      }) as typeof fetch;
+      const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: url });
+      link.crossOrigin = 'anonymous';
+      link.referrerPolicy = 'no-referrer';
+      document.head.append(link);
+      try {
+        await loadFeed(url, { ...fast, fetch: seam });
+        expect(init?.credentials).to.equal('same-origin');
+        expect(init?.referrerPolicy).to.equal('no-referrer');
+        // A preload of another URL changes nothing.
+        await loadFeed(route('ok', { key: newKey() }), { ...fast, fetch: seam });
+        expect(init?.credentials).to.equal('omit');
+      } finally {
+        link.remove();
+      }
     });
 
     it('reports the final URL after a redirect', async () => {
