@@ -1,37 +1,66 @@
-// The contestants of `npm run bench`: what each page loads in <head>, where its gallery goes in <body>, how
-// to find its next button, and which served files are the contestant's own (its JS and CSS bytes).
-// `{{FEED}}` is replaced by the feed URL of the run. Every page shows the same things: the photo, the
-// caption (quote + name), previous/next arrows and a pagination, 3 slides per view, 1rem between slides,
-// and `next` moves one page (3 slides). Library defaults are kept for everything else (speed, easing).
+// The pages of `npm run bench`: the same article (bench/pages/template.html) with, in the gallery's place,
+// each contestant embedded as its own docs say, or one of the two references that bound what a widget can
+// do for the host page's reader:
+// - `none`: the article without any gallery, for the host page's first contentful paint;
+// - `static`: the article with the first photo as a plain <figure><img> at a slide's size, for the
+//   largest contentful paint (a widget cannot show its first photo sooner than a page that has it inline).
 //
-// Pagination: dots when they fit in the row (30 or fewer slides, the same width rule as ours); with more
-// slides, the library's compact pagination when it has one (ours: a "3 / 1000" counter; Swiper: its
-// `fraction` type). Splide and Shoelace have no compact pagination: they keep one dot per page.
+// Each entry: what the page loads in <head>, what goes where the gallery goes (`{{FEED}}` is the feed URL of
+// the visit), where the first photo lives (`scope`), and which served files are the contestant's own (its
+// JS and CSS bytes). Every gallery shows the same things: the photo, the caption (quote + name),
+// previous/next arrows and a pagination, 3 slides per view, 1rem between slides. Library defaults are kept
+// for everything else.
+//
+// Ours is the snippet the embed builder hands out (src/embed/snippets.ts, built to dist/esm), which the
+// README's "Script tag" section shows: it is read from the build at run time, so the page always embeds
+// what a site owner would paste.
 
 export const PER_VIEW = 3;
 export const MAX_DOTS = 30;
 
+/** The bundle's URL on the bench server, as a site would host it next to its feed. */
+export const BUNDLE_URL = '/dist/notwiththem-gallery.bundle.js';
+
+/**
+ * The contestants and references. `ours(feedUrl)` is filled in by the runner from the built snippets
+ * module (see `withOurSnippet`), so the bench never keeps a copy of the snippet that could drift.
+ */
 export const contestants = [
+  {
+    id: 'none',
+    label: 'reference: no gallery',
+    reference: true,
+    head: '',
+    body: '',
+    own: [],
+  },
+  {
+    id: 'static',
+    label: 'reference: static first photo',
+    reference: true,
+    head: '',
+    // The first testimonial's photo at the size of one slide of three, eager, high priority: what the
+    // fastest possible gallery would show first.
+    body: `<figure class="static-photo" data-bench-gallery><div class="t-photo"><img src="/img/0.webp" width="480" height="640" alt="" fetchpriority="high" decoding="async"></div></figure>`,
+    own: [],
+  },
   {
     id: 'nwt',
     label: 'notwiththem-gallery',
     peer: false,
-    // The embed snippet of the README, as is (the script in <head>, without defer, which is what keeps the
-    // layout still): the feed adapter is the `src` attribute.
-    head: `<script src="/dist/notwiththem-gallery.bundle.js"></script>`,
-    body: `<notwiththem-gallery src="{{FEED}}" label="Testimonials" data-bench-gallery data-bench-scope="shadow"></notwiththem-gallery>`,
-    next: 'notwiththem-gallery button.next',
+    head: '',
+    body: null, // the builder's snippet, see withOurSnippet()
+    scope: 'shadow',
     own: ['/dist/'],
   },
   {
     id: 'swiper',
     label: 'Swiper Element',
     peer: true,
-    // `swiper/element/bundle`, as its CDN build (the IIFE that registers <swiper-container> and <swiper-slide>).
+    // `swiper/element/bundle`, its CDN build (the IIFE that registers <swiper-container> and <swiper-slide>).
     head: `<script src="/nm/swiper/swiper-element-bundle.min.js" defer></script>
 <script type="module" src="/bench/adapters/swiper.js"></script>`,
     body: `<div id="gallery" data-feed="{{FEED}}" data-bench-gallery></div>`,
-    next: 'swiper-container .swiper-button-next',
     own: ['/nm/swiper/'],
   },
   {
@@ -42,24 +71,58 @@ export const contestants = [
 <script src="/nm/@splidejs/splide/dist/js/splide.min.js" defer></script>
 <script type="module" src="/bench/adapters/splide.js"></script>`,
     body: `<div id="gallery" data-feed="{{FEED}}" data-bench-gallery></div>`,
-    next: '.splide__arrow--next',
     own: ['/nm/@splidejs/splide/'],
   },
   {
     id: 'shoelace',
     label: 'Shoelace sl-carousel',
     peer: true,
-    // Cherry-picked from the CDN build: the light theme (its design tokens) and the two components; their
-    // chunks (Lit, sl-icon for the arrows, localization) load through the modules' own imports.
+    // Cherry-picked from the CDN build, as its docs show: the light theme (its design tokens) and the two
+    // components; their chunks (Lit, sl-icon for the arrows, localization) load through their own imports.
     head: `<link rel="stylesheet" href="/nm/@shoelace-style/shoelace/cdn/themes/light.css">
 <script type="module" src="/nm/@shoelace-style/shoelace/cdn/components/carousel/carousel.js"></script>
 <script type="module" src="/nm/@shoelace-style/shoelace/cdn/components/carousel-item/carousel-item.js"></script>
 <script type="module" src="/bench/adapters/shoelace.js"></script>`,
     body: `<div id="gallery" data-feed="{{FEED}}" data-bench-gallery></div>`,
-    next: 'sl-carousel .carousel__navigation-button--next',
     own: ['/nm/@shoelace-style/shoelace/'],
   },
+  {
+    // Not run by default (`--only nwt-head,…`): the embed the README recommended before the builder's
+    // snippet, a classic script in <head> without defer, kept to compare against.
+    id: 'nwt-head',
+    label: 'notwiththem-gallery, classic script in <head>',
+    peer: false,
+    optional: true,
+    head: `<script src="${BUNDLE_URL}"></script>`,
+    body: `<notwiththem-gallery src="{{FEED}}" label="Testimonials"></notwiththem-gallery>`,
+    scope: 'shadow',
+    own: ['/dist/'],
+  },
 ];
+
+/**
+ * Fills in our entry with `scriptSnippet` from the built snippets module: the builder's defaults plus the
+ * title the peers' pages carry, the bundle at BUNDLE_URL. The bench's marker attributes are added to the
+ * element (they change nothing in how it loads).
+ */
+export function withOurSnippet(list, snippets) {
+  const mark = (html) =>
+    html.replace('<notwiththem-gallery', '<notwiththem-gallery data-bench-gallery data-bench-scope="shadow"');
+  return list.map((c) => {
+    if (c.id === 'nwt')
+      return {
+        ...c,
+        body: mark(
+          snippets.scriptSnippet(
+            { src: '{{FEED}}', label: 'Testimonials' },
+            { bundle: BUNDLE_URL, embed: 'http://127.0.0.1/dist/embed.html' },
+          ),
+        ),
+      };
+    if (c.id === 'nwt-head') return { ...c, body: mark(c.body) };
+    return c;
+  });
+}
 
 /** node_modules folders the server may serve (nothing else under node_modules is reachable). */
 export const servedPackages = ['swiper', '@splidejs/splide', '@shoelace-style/shoelace'];

@@ -1,4 +1,4 @@
-// The benchmark's feed of N testimonials, shared by scripts/bench.mjs (which serves it) and
+// The benchmark's feed of N testimonials, shared by bench/run.mjs (which serves it) and
 // bench/parse-speed.mjs (which times parseFeed on it). Deterministic: the same N gives the same JSON.
 // Every testimonial has its own image URL, /img/<i>.webp, which the benchmark serves from the six 480px
 // demo photos in turn, with their sizes.

@@ -1,12 +1,13 @@
 // Injected by the runner into every page before any of the page's scripts (Playwright addInitScript), the
-// same for every contestant. Everything is read from the page's own clock (performance.now(), whose 0 is
-// the navigation start).
+// same for every contestant and reference. Everything is read from the page's own clock
+// (performance.now(), whose 0 is the navigation start).
 //
-// First image painted: Element Timing cannot see into shadow roots (ours renders in one) and LCP reports
-// the *largest* paint, not the first testimonial's, so every page is polled once per animation frame for
-// the first testimonial's <img> (in the gallery, or in its shadow root): once it is complete, has pixels,
-// is in the viewport and visible (checkVisibility with opacity and visibility), we await `img.decode()`,
-// then take the time after the next frame (requestAnimationFrame, then a task): the frame that paints it.
+// What the host page's reader sees: first contentful paint and largest contentful paint (the browser's own
+// entries, whatever paints them, shadow roots included), the layout shifts, and the first photo painted.
+// That last one is polled: Element Timing cannot see into shadow roots (ours renders in one), so every
+// animation frame looks for the first testimonial's <img> (in the gallery, or in its shadow root); once it
+// is complete, has pixels, is in the viewport and visible (checkVisibility with opacity and visibility),
+// we await `img.decode()`, then take the time after the next frame (requestAnimationFrame, then a task).
 (() => {
   if (window.top !== window || window.__bench) return;
   const bench = (window.__bench = {
@@ -31,7 +32,10 @@
   observe('paint', (e) => {
     if (e.name === 'first-contentful-paint') bench.fcp = e.startTime;
   });
-  observe('largest-contentful-paint', (e) => bench.lcp.push({ start: e.startTime, size: e.size }));
+  // An LCP entry's element may sit in a shadow root (it is then reported as null): the URL tells an image.
+  observe('largest-contentful-paint', (e) =>
+    bench.lcp.push({ start: e.startTime, size: e.size, url: e.url, tag: e.element?.tagName ?? null }),
+  );
 
   /** Where the contestant's slides live: its gallery element, or that element's shadow root. */
   const scope = () => {
@@ -53,6 +57,11 @@
   bench.firstImagePromise = new Promise((resolve) => (resolveFirst = resolve));
   let img = null;
   const poll = () => {
+    // A page without a gallery (the reference) has no photo to wait for: its load ends at `load`.
+    if (document.readyState === 'complete' && !document.querySelector('[data-bench-gallery]')) {
+      resolveFirst(performance.now());
+      return;
+    }
     if (!img || !img.isConnected) img = bench.image(0);
     if (
       img &&
@@ -79,21 +88,19 @@
   requestAnimationFrame(poll);
 
   /**
-   * Load is over when the first image is painted, the document is complete, and no long task has ended
-   * for `quietMs` (at least `quietMs` after the first image; at most `capMs` after it).
+   * Load is over when the first photo is painted (or, without a gallery, the page has loaded), the
+   * document is complete, and no long task has ended for `quietMs` (at most `capMs` after the photo).
    */
-  bench.settled = (quietMs = 1000, capMs = 15000) =>
+  bench.settled = (quietMs = 500, capMs = 15000) =>
     bench.firstImagePromise.then(
-      () =>
+      (from) =>
         new Promise((resolve) => {
           const check = () => {
             const now = performance.now();
             const lastLongTask = Math.max(0, ...bench.longtasks.map((t) => t.start + t.duration));
             const quiet =
-              now - bench.firstImage >= quietMs &&
-              now - lastLongTask >= quietMs &&
-              document.readyState === 'complete';
-            if (quiet || now - bench.firstImage > capMs) {
+              now - from >= quietMs && now - lastLongTask >= quietMs && document.readyState === 'complete';
+            if (quiet || now - from > capMs) {
               bench.settledAt = now;
               resolve(now);
             } else setTimeout(check, 100);
@@ -101,6 +108,12 @@
           check();
         }),
     );
+
+  /** When the first request whose URL matches `pattern` left, and when its response ended (Resource Timing). */
+  const request = (pattern) => {
+    const entry = performance.getEntriesByType('resource').find((e) => pattern.test(e.name));
+    return entry ? { start: entry.startTime, end: entry.responseEnd } : null;
+  };
 
   /** The load figures, over [navigation start, settledAt]. */
   bench.collect = () => {
@@ -130,72 +143,23 @@
       previous = shift.start;
       cls = Math.max(cls, windowValue);
     }
-    const lcp = bench.lcp.length ? bench.lcp[bench.lcp.length - 1].start : null;
+    const lcpEntry = bench.lcp.filter((e) => e.start <= end).at(-1) ?? null;
+    const beforePhoto = bench.longtasks.filter((t) => t.start < (bench.firstImage ?? end));
     return {
       fcp: bench.fcp,
+      lcp: lcpEntry?.start ?? null,
+      lcpIsPhoto: lcpEntry ? /\/img\/\d+\.webp$/.test(lcpEntry.url ?? '') : null,
+      lcpWhat: lcpEntry ? lcpEntry.url || lcpEntry.tag || 'text in a shadow root' : null,
       firstImage: bench.firstImage,
-      lcp,
       tbt,
       cls,
       clsSum: sum,
       longtasks: bench.longtasks.length,
+      longestTaskBeforePhoto: Math.max(0, ...beforePhoto.map((t) => t.duration)),
+      feed: request(/\/feeds\/\d+\.json/),
+      photo: request(/\/img\/0\.webp$/),
+      script: request(/\/(dist|nm)\/.*\.m?js(\?|$)/),
       settledAt: end,
     };
-  };
-
-  /** Elements (as Lighthouse's DOM size) and all nodes, open shadow roots included. */
-  bench.countDom = () => {
-    let elements = 0,
-      nodes = 0,
-      shadowRoots = 0;
-    const walk = (root) => {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        nodes++;
-        if (node.nodeType === Node.ELEMENT_NODE) {
-          elements++;
-          if (node.shadowRoot) {
-            shadowRoots++;
-            walk(node.shadowRoot);
-          }
-        }
-      }
-    };
-    walk(document);
-    return { elements, nodes, shadowRoots };
-  };
-
-  /**
-   * Time for `next` to settle: from the click event (its timeStamp) to the last animation frame in which
-   * the slide that `next` brings in (testimonial `index`, its image's left edge) still moved, once it has
-   * been still for `stillMs`. `offset` is where it stopped, relative to where the first slide was.
-   */
-  bench.trackNext = (index, stillMs = 300, capMs = 5000) => {
-    const first = bench.image(0);
-    const rest = first ? first.getBoundingClientRect().left : NaN;
-    let clickAt = null;
-    addEventListener('click', (e) => (clickAt = e.timeStamp), { capture: true, once: true });
-    let target = bench.image(index);
-    let last = target ? target.getBoundingClientRect().left : NaN;
-    let lastChange = null;
-    const started = performance.now();
-    bench.nextResult = new Promise((resolve) => {
-      const tick = () => {
-        const now = performance.now();
-        if (!target || !target.isConnected) target = bench.image(index);
-        const x = target ? target.getBoundingClientRect().left : NaN;
-        if (!(Math.abs(x - last) <= 0.5)) {
-          if (!(Number.isNaN(x) && Number.isNaN(last))) lastChange = now;
-          last = x;
-        }
-        if (clickAt !== null && lastChange !== null && now - lastChange >= stillMs) {
-          resolve({ settle: lastChange - clickAt, offset: last - rest, timeout: false });
-        } else if (now - started > capMs) {
-          resolve({ settle: null, offset: last - rest, timeout: true, clicked: clickAt !== null });
-        } else requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-    return true;
   };
 })();

@@ -2,7 +2,7 @@
 // How long parseFeed takes on the benchmark's feeds:
 //   node bench/parse-speed.mjs [--browser] [--runs 15] [--repeat 10] [--n 7,1000,10000] [--ref <rev>]…
 //
-// The feeds are the ones scripts/bench.mjs serves (same entries: id, image {src, alt, width, height},
+// The feeds are the ones bench/run.mjs serves (same entries: id, image {src, alt, width, height},
 // quote, name; relative image URLs resolved against the feed's URL). src/feed/parse.ts is bundled with
 // esbuild from node_modules. `--ref <git revision>` measures that revision's parse.ts instead, and `--ref`
 // given several times (`.` is the working tree) measures each in turn, interleaved run by run, so that

@@ -121,6 +121,11 @@ export const galleryStyles = css`
     min-width: 0;
   }
 
+  /* The rotation button comes with the slides: the loading skeleton keeps its room from the start. */
+  :host([autoplay]) .header {
+    min-height: var(--_control-size);
+  }
+
   .title {
     flex: 1;
     min-width: 0;

@@ -7,8 +7,10 @@ import {
   embedUrl,
   escapeHtml,
   iframeSnippet,
+  npmSnippet,
   scriptSnippet,
 } from '../src/embed/snippets.js';
+import { reservedBoxCss, reservedFrameCss } from '../src/embed/reserve.js';
 
 const BASE = 'https://gallery.example/embed.html';
 const read = (query: string) => readEmbedParams(query, BASE);
@@ -130,10 +132,30 @@ describe('embed snippets', () => {
     expect(escapeHtml('&<>"')).to.equal('&amp;&lt;&gt;&quot;');
   });
 
-  it('the script snippet loads the bundle with defer before the element', () => {
-    expect(scriptSnippet({ src: '/t.json' }, files)).to.equal(
-      '<script src="https://gallery.example/notwiththem-gallery.bundle.js" defer></script>\n<notwiththem-gallery src="/t.json"></notwiththem-gallery>',
-    );
+  it('the script snippet: feed preload, reserved box, deferred bundle, element', () => {
+    expect(scriptSnippet({ src: '/t.json?a=1&b=2' }, files).split('\n')).to.deep.equal([
+      '<link rel="preload" href="/t.json?a=1&amp;b=2" as="fetch" crossorigin referrerpolicy="no-referrer">',
+      `<style>${reservedBoxCss()}</style>`,
+      '<script src="https://gallery.example/notwiththem-gallery.bundle.js" defer></script>',
+      '<notwiththem-gallery src="/t.json?a=1&amp;b=2"></notwiththem-gallery>',
+    ]);
+    // Nothing to preload without a feed.
+    expect(scriptSnippet({ src: ' ' }, files)).not.to.contain('preload');
+  });
+
+  it('the iframe snippet reserves the frame’s height in a box of its own', () => {
+    const lines = iframeSnippet({ src: '/t.json' }, files, 'nwt-1').split('\n');
+    expect(lines[0]).to.equal(`<style>${reservedFrameCss('nwt-1-box')}</style>`);
+    expect(lines[1]).to.match(/^<div id="nwt-1-box"><iframe id="nwt-1" /);
+    expect(lines[3]).to.match(/<\/iframe><\/div>$/);
+    // With autoplay the header holds the rotation button: at least the control's height.
+    expect(iframeSnippet({ src: '/t.json', autoplay: true }, files)).to.contain('--a:var(--c)');
+    // An id that is not a plain token still gives a box id that needs no escaping in the selector.
+    expect(iframeSnippet({ src: '/t.json' }, files, 'a"b c')).to.contain('<div id="a_b_c-box">');
+  });
+
+  it('the npm snippet carries the reserved box too', () => {
+    expect(npmSnippet({ src: '/t.json' })).to.contain(`<style>${reservedBoxCss()}</style>`);
   });
 
   it('share lists: every target is the default, none is "none"', () => {

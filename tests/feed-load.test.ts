@@ -76,6 +76,29 @@ describe('loadFeed', () => {
       expect(init?.signal).to.be.instanceOf(AbortSignal);
     });
 
+    it('takes the credentials mode of the page’s preload of the feed, so the preload is reused', async () => {
+      const url = route('ok', { key: newKey() });
+      let init: RequestInit | undefined;
+      const seam = ((input: RequestInfo | URL, options?: RequestInit) => {
+        init = options;
+        return window.fetch(input, options);
+      }) as typeof fetch;
+      const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: url });
+      link.crossOrigin = 'anonymous';
+      link.referrerPolicy = 'no-referrer';
+      document.head.append(link);
+      try {
+        await loadFeed(url, { ...fast, fetch: seam });
+        expect(init?.credentials).to.equal('same-origin');
+        expect(init?.referrerPolicy).to.equal('no-referrer');
+        // A preload of another URL changes nothing.
+        await loadFeed(route('ok', { key: newKey() }), { ...fast, fetch: seam });
+        expect(init?.credentials).to.equal('omit');
+      } finally {
+        link.remove();
+      }
+    });
+
     it('reports the final URL after a redirect', async () => {
       const result = await loadFeed(route('redirect', { to: 'ok', key: newKey() }), fast);
       expect(new URL(result.url).pathname).to.equal('/__feeds/ok');

@@ -3,6 +3,7 @@
  * all from one set of options. Pure: strings in, strings out, every value escaped for where it lands.
  */
 import { EMBED_MESSAGE_TYPE } from './params.js';
+import { reservedBoxCss, reservedFrameCss } from './reserve.js';
 
 export interface EmbedOptions {
   /** The feed URL (required for a gallery to show). */
@@ -87,9 +88,37 @@ export function elementMarkup(options: EmbedOptions): string {
     : `<notwiththem-gallery${parts.map((part) => ` ${part}`).join('')}></notwiththem-gallery>`;
 }
 
-/** For a site that can add a script: the bundle with `defer`, then the element. */
+/**
+ * A preload of the feed, so that its request leaves while the page is parsed instead of after the
+ * bundle has run. It matches the element's own request (`cors`, same-origin credentials, no referrer),
+ * which then takes the preloaded response instead of asking again.
+ */
+export function feedPreload(options: EmbedOptions): string | undefined {
+  const src = options.src.trim();
+  return src
+    ? `<link rel="preload" href="${escapeHtml(src)}" as="fetch" crossorigin referrerpolicy="no-referrer">`
+    : undefined;
+}
+
+/** The style that keeps the gallery's room on the page until the element is defined (see reserve.ts). */
+export function reservedBoxStyle(): string {
+  return `<style>${reservedBoxCss()}</style>`;
+}
+
+/**
+ * For a site that can add a script, pasted where the gallery goes: nothing in it delays the page's first
+ * paint (the bundle is deferred), the gallery's box is reserved from that first paint (so nothing below
+ * it moves), and the feed's request leaves at once.
+ */
 export function scriptSnippet(options: EmbedOptions, files: HostedFiles): string {
-  return `<script src="${escapeHtml(files.bundle)}" defer></script>\n${elementMarkup(options)}`;
+  return [
+    feedPreload(options),
+    reservedBoxStyle(),
+    `<script src="${escapeHtml(files.bundle)}" defer></script>`,
+    elementMarkup(options),
+  ]
+    .filter((line) => line !== undefined)
+    .join('\n');
 }
 
 /** For an app built with npm: install, import once, use the element. */
@@ -100,7 +129,8 @@ export function npmSnippet(options: EmbedOptions): string {
     '// once, in your app’s entry module: registers <notwiththem-gallery>',
     "import 'notwiththem-gallery/define';",
     '',
-    '<!-- then, in your page or template -->',
+    '<!-- then, in your page or template (the style keeps the gallery’s room until the element is defined) -->',
+    reservedBoxStyle(),
     elementMarkup(options),
   ].join('\n');
 }
@@ -116,19 +146,24 @@ export function embedUrl(options: EmbedOptions, files: HostedFiles, id?: string)
 }
 
 /**
- * For a platform that strips scripts: the iframe alone works (at its starting height). Where a script is
- * allowed, the few lines after it let the gallery set the iframe's height, accepting only messages from
- * the embed's own origin and from this very iframe, and pass the page's `#nwt-<id>` on to the gallery
- * (on load and on `hashchange`), so a shared link to the post opens at its testimonial.
+ * For a platform that strips scripts: the iframe alone works (at its starting height). Where a style is
+ * allowed, the one before it gives the iframe the gallery's height at its width from the start, so nothing
+ * below it moves when it loads; where a script is allowed, the few lines after it let the gallery set the
+ * iframe's height, accepting only messages from the embed's own origin and from this very iframe, and pass
+ * the page's `#nwt-<id>` on to the gallery (on load and on `hashchange`), so a shared link to the post
+ * opens at its testimonial.
  */
 export function iframeSnippet(options: EmbedOptions, files: HostedFiles, id = 'nwt-gallery'): string {
   const src = embedUrl(options, files, id);
   const origin = new URL(files.embed).origin;
   const title = options.label?.trim() || '#NotWithThem testimonials';
+  // An id is a token: the box's id is used in a selector, so it keeps to the characters that need no escape.
+  const boxId = `${id.replace(/[^\w-]/g, '_')}-box`;
   return [
-    `<iframe id="${escapeHtml(id)}" src="${escapeHtml(src)}" title="${escapeHtml(title)}"`,
+    `<style>${reservedFrameCss(boxId, options.autoplay)}</style>`,
+    `<div id="${boxId}"><iframe id="${escapeHtml(id)}" src="${escapeHtml(src)}" title="${escapeHtml(title)}"`,
     '  width="100%" height="640" style="display: block; width: 100%; border: 0"',
-    '  loading="lazy" allow="web-share; clipboard-write"></iframe>',
+    '  loading="lazy" allow="web-share; clipboard-write"></iframe></div>',
     '<script>',
     '  (function () {',
     `    var frame = document.getElementById(${JSON.stringify(id).replace(/</g, '\\u003c')});`,

@@ -1,11 +1,15 @@
 /**
  * Fetching a feed: one URL in, parsed JSON out, with a timeout, retries, a size cap and shared requests.
- * Browser code with no Lit and no DOM beyond fetch, AbortController and timers. Validation is parse.ts's job.
+ * Browser code with no Lit and no DOM beyond fetch, AbortController, timers and a look for the page's preload
+ * of the feed. Validation is parse.ts's job.
  *
  * Decisions (DESIGN.md "Fetching" leaves these open):
  * - Request: `mode: 'cors'`, `credentials: 'omit'`, `Accept: application/json` (a CORS-safelisted header,
  *   so no preflight), `referrerPolicy: 'no-referrer'`, like the gallery's images: the feed host learns no
- *   page path (a cross-origin request still carries `Origin`). The HTTP cache is left to the feed host's
+ *   page path (a cross-origin request still carries `Origin`). When the page preloads the feed
+ *   (`<link rel="preload" as="fetch" crossorigin>`, as the embed snippets do), the request takes that
+ *   preload's credentials mode, `same-origin`, since a preload is only reused by a request of the same
+ *   mode: the page asked for exactly that request already, and cookies still never go to another origin. The HTTP cache is left to the feed host's
  *   `Cache-Control`; this module itself keeps nothing once a request settles.
  * - Content-Type is not checked: many hosts serve `.json` as `text/plain` or `application/octet-stream`.
  *   The body is decoded as UTF-8 (a BOM is dropped, invalid bytes become U+FFFD rather than failing the
@@ -156,6 +160,15 @@ function race<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+/** Whether the document preloads `url` as an anonymous CORS fetch (one the request can take over). */
+function preloaded(url: string): boolean {
+  if (typeof document === 'undefined') return false;
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel~="preload" i][as="fetch" i]')) {
+    if (link.href === url && link.crossOrigin === 'anonymous') return true;
+  }
+  return false;
+}
+
 /** Attempts, and waits between them, until one succeeds or an error is final. */
 async function load(url: string, s: Settings, outer: AbortSignal): Promise<LoadedFeed> {
   let timedOutBefore = false;
@@ -179,7 +192,7 @@ async function load(url: string, s: Settings, outer: AbortSignal): Promise<Loade
       const response = await race(
         s.fetch(url, {
           mode: 'cors',
-          credentials: 'omit',
+          credentials: preloaded(url) ? 'same-origin' : 'omit',
           headers: { Accept: 'application/json' },
           referrerPolicy: 'no-referrer',
           signal,

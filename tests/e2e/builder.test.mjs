@@ -49,6 +49,12 @@ describe('embed builder', () => {
       new RegExp(`<script src="${base}dist/notwiththem-gallery.bundle.js" defer></script>`),
     );
     assert.ok((await snippet(page, 'script')).includes(`src="${feed}"`));
+    // Nothing blocks the host page, nothing moves, the feed leaves at once.
+    assert.ok(
+      (await snippet(page, 'script')).startsWith(
+        `<link rel="preload" href="${feed}" as="fetch" crossorigin referrerpolicy="no-referrer">\n<style>notwiththem-gallery:not(:defined`,
+      ),
+    );
     assert.match(await snippet(page, 'npm'), /import 'notwiththem-gallery\/define';/);
     assert.match(await snippet(page, 'iframe'), /allow="web-share; clipboard-write"/);
     assert.deepEqual(logs.errors, []);

@@ -3,7 +3,7 @@
 // and the iframe embed telling its parent page its height. Run: node --test tests/e2e/ (after npm run build).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { iframeSnippet } from '../../dist/esm/embed/snippets.js';
+import { iframeSnippet, scriptSnippet } from '../../dist/esm/embed/snippets.js';
 import { DEMO_COUNT, launch, openPage, requireBuild, serve, slideCount, waitForSlides } from './helpers.mjs';
 
 requireBuild();
@@ -25,9 +25,10 @@ const FIGURES = `
   </figure>`;
 
 const pages = {
+  // The embed builder's script snippet, as handed out.
   '/e2e/classic.html': page(
-    `<script src="${BUNDLE}" defer></script>`,
-    `<notwiththem-gallery src="${FEED}"></notwiththem-gallery>`,
+    '',
+    scriptSnippet({ src: FEED }, { bundle: BUNDLE, embed: 'http://x.example/embed.html' }),
   ),
   '/e2e/module.html': page(
     `<script type="module" src="${BUNDLE}"></script>`,
@@ -70,7 +71,7 @@ after(async () => {
 
 describe('script tag (the bundle)', () => {
   for (const [name, path] of [
-    ['classic <script src defer>', '/e2e/classic.html'],
+    ['the builder’s snippet (classic <script src defer>)', '/e2e/classic.html'],
     ['<script type="module">', '/e2e/module.html'],
   ]) {
     it(`renders the feed from a ${name}`, async () => {
@@ -83,6 +84,21 @@ describe('script tag (the bundle)', () => {
       await context.close();
     });
   }
+
+  it('the builder’s snippet fetches the feed once: the element takes the preloaded response', async () => {
+    const { page: tab, context, logs } = await openPage(browser);
+    const feedRequests = () => server.requests.filter((path) => path === FEED).length;
+    const before = feedRequests();
+    await tab.goto(server.origin + '/e2e/classic.html');
+    await waitForSlides(tab, DEMO_COUNT);
+    await tab.waitForLoadState('networkidle');
+    assert.equal(feedRequests() - before, 1);
+    assert.deepEqual(
+      logs.warnings.filter((text) => /preload/i.test(text)),
+      [],
+    );
+    await context.close();
+  });
 
   it('loaded three times on one page: one registration, no error, no warning', async () => {
     const { page: tab, context, logs } = await openPage(browser);
@@ -197,6 +213,8 @@ describe('iframe embed', () => {
 
   it('shows the gallery with the query options and sets its height through postMessage', async () => {
     server.pages['/e2e/blog.html'] = bloggerPage();
+    const feedRequests = () => server.requests.filter((path) => path === FEED).length;
+    const feedsBefore = feedRequests();
     const { page: tab, context, logs } = await openPage(browser);
     await tab.goto(server.origin + '/e2e/blog.html');
     const frameElement = tab.locator('iframe#nwt-post');
@@ -226,6 +244,16 @@ describe('iframe embed', () => {
     await xLink.waitFor({ state: 'attached', timeout: 10_000 });
     const href = decodeURIComponent((await xLink.getAttribute('href')) ?? '');
     assert.ok(href.includes(`${BLOG_POST}#nwt-`), href);
+    // The embed page preloads the feed before its script runs; the element takes that response.
+    assert.equal(
+      await frame.locator(`link[rel="preload"][as="fetch"][href="${server.otherOrigin + FEED}"]`).count(),
+      1,
+    );
+    assert.equal(feedRequests() - feedsBefore, 1);
+    assert.deepEqual(
+      logs.warnings.filter((text) => /preload/i.test(text)),
+      [],
+    );
     assert.deepEqual(logs.errors, []);
     await context.close();
   });

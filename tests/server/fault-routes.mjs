@@ -4,6 +4,7 @@
 // Every request carrying `?key=K` is counted per key (whatever the route), and `/__feeds/hits?key=K`
 // returns `{ "hits": n }`; stateful routes (flaky, 429, 503) use that count, so each test picks a fresh
 // key and runs stay independent. To add a fault, add a row to `routes`.
+import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 
 /** @typedef {import('koa').Context} Context */
@@ -196,6 +197,13 @@ const routes = {
         : undefined;
     ctx.type = 'application/json';
     ctx.body = JSON.stringify({ title: 'Paged feed', testimonials, next });
+  },
+  // The built bundle (dist/notwiththem-gallery.bundle.js) after `ms`: a page loading it with `defer` then
+  // paints before the element is defined, as on a slow network.
+  'slow-bundle': async (ctx) => {
+    await wait(ctx, numberParam(ctx, 'ms', 1000));
+    ctx.type = 'text/javascript';
+    ctx.body = await readFile(new URL('../../dist/notwiththem-gallery.bundle.js', import.meta.url));
   },
   // `many`, after `ms`.
   'slow-feed-of-many': async (ctx, hit) => {

@@ -1,0 +1,79 @@
+/**
+ * The box a page reserves for `<notwiththem-gallery>` before its script has run, so that a page loading
+ * the script with `defer` (which never delays the page's first paint) still moves nothing when the
+ * element is defined: the reserved height is the gallery's own, computed by CSS from the element's width
+ * with the same rules the element's styles use (notwiththem-gallery.styles.ts).
+ *
+ * How the gallery's height follows from its width W (all `em` at the gallery's font size):
+ *   padding p = min(gap, 5% of W), top and bottom
+ *   3 row gaps of 0.75 × gap between header, slides, controls and footer
+ *   header   = the title's box: 2 lines of 1.2em × 1.3 (1 line from 48rem wide); with `autoplay`, at
+ *              least c (its rotation button)
+ *   slide    = photo ((W − 2p − (s − 1) × gap) / s ÷ aspect ratio) + 0.6em
+ *              + quote (lines × 1.05em × 1.45) + 0.35em + who (3 × 0.9em × 1.45) + 0.35em + actions (the share
+ *              buttons: max(c, 2.75em))
+ *   controls = c, the control size: min(2.75rem, 16% of W)
+ *   footer   = 2 lines of 1.45em
+ * with s slides per view: 1, 2 from 36rem wide, 3 from 60rem wide.
+ *
+ * It applies only to an element without `<figure>` children: one with figures shows those until it is
+ * defined, laid out as the page styles them.
+ */
+
+/** The custom properties the element's styles read, with the same defaults. */
+const vars = [
+  '--g:var(--nwt-gap,1rem)',
+  '--p:min(var(--g),5cqi)',
+  '--c:min(var(--nwt-control-size,2.75rem),16cqi)',
+  '--s:var(--nwt-slides-per-view,1)',
+  '--t:3.12em',
+  '--a:0px',
+].join(';');
+
+/** The gallery's height, from the variables above and the container's width (100cqi). */
+const heightOf = (aspect: string, lines: string) =>
+  'calc(2*var(--p) + 2.25*var(--g) + max(var(--t),var(--a))' +
+  ` + (100cqi - 2*var(--p) - (var(--s) - 1)*var(--g))/var(--s)/(${aspect})` +
+  ` + var(--c) + max(var(--c),2.75em) + 8.115em + 1.5225em*${lines})`;
+const height = heightOf('var(--nwt-aspect-ratio,4/3)', 'var(--nwt-caption-lines,4)');
+
+/**
+ * A style sheet (minified, nested, for a `<style>` in the page) that gives every not yet defined `tag`
+ * without figures the height the gallery will have.
+ */
+export function reservedBoxCss(tag = 'notwiththem-gallery'): string {
+  // The element is the query container of its own ::before: its width drives the breakpoints.
+  return (
+    `${tag}:not(:defined,[hidden],:has(>figure)){display:block;container-type:inline-size;` +
+    `&::before{content:"";display:block;${vars};font-size:var(--nwt-font-size,1rem);height:${height}}` +
+    `&[autoplay]::before{--a:var(--c)}` +
+    `@container (min-width:36rem){&::before{--s:var(--nwt-slides-per-view,2)}}` +
+    `@container (min-width:48rem){&::before{--t:1.56em}}` +
+    `@container (min-width:60rem){&::before{--s:var(--nwt-slides-per-view,3)}}}`
+  );
+}
+
+/**
+ * A style sheet for the iframe embed: the element `#${boxId}` wraps the iframe, and the iframe gets the
+ * height of the gallery inside it at its width, rounded up to the pixel as the embed page reports it, so
+ * the parent page does not move when the frame's content loads and its height message arrives. The
+ * frame's document knows nothing of the parent's styles: its font is the browser's default (`medium`,
+ * which is what its rem is), hence em here where the element's own rules say rem.
+ */
+export function reservedFrameCss(boxId: string, autoplay = false): string {
+  const frameVars = [
+    '--g:1em',
+    '--p:min(var(--g),5cqi)',
+    '--c:min(2.75em,16cqi)',
+    '--s:1',
+    '--t:3.12em',
+    `--a:${autoplay ? 'var(--c)' : '0px'}`,
+  ].join(';');
+  return (
+    `#${boxId}{container-type:inline-size;font-size:medium;` +
+    `&>iframe{${frameVars};height:round(up,${heightOf('4/3', '4')},1px)}` +
+    `@container (min-width:36em){&>iframe{--s:2}}` +
+    `@container (min-width:48em){&>iframe{--t:1.56em}}` +
+    `@container (min-width:60em){&>iframe{--s:3}}}`
+  );
+}

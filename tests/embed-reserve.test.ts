@@ -1,0 +1,95 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { scriptSnippet, type EmbedOptions } from '../src/embed/snippets.js';
+
+/**
+ * The box the script snippet reserves before the element is defined has the gallery's own height, in
+ * every engine, at every width and with the options that change the gallery's height. Two pages per
+ * case: the snippet without its script (the element never defined: the reserved box), and the snippet
+ * as is (the gallery, once its feed has rendered).
+ */
+const files = {
+  bundle: '/dist/notwiththem-gallery.bundle.js',
+  embed: new URL('/dist/embed.html', location.href).href,
+};
+
+function page(options: EmbedOptions, hostCss: string, withScript: boolean): string {
+  const lines = scriptSnippet(options, files).split('\n');
+  const snippet = (withScript ? lines : lines.filter((line) => !line.startsWith('<script'))).join('\n');
+  // A scrollbar from the start, as on an article longer than the window: Firefox may keep the container
+  // width it saw while a scrollbar came and went during the frame's first layouts.
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>html{overflow-y:scroll}body{margin:0}${hostCss}</style></head><body>${snippet}<p>Below</p></body></html>`;
+}
+
+/** The element's height in a page `width` px wide (or, with `pseudo`, its ::before's `content`). */
+async function heightIn(
+  width: number,
+  html: string,
+  ready: boolean,
+  pseudo = false,
+): Promise<number | string> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = `width:${width}px;height:1400px;border:0`;
+  frame.srcdoc = html;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  try {
+    await loaded;
+    const gallery = () => frame.contentDocument!.querySelector('notwiththem-gallery')!;
+    if (ready)
+      await waitUntil(
+        () => gallery().shadowRoot?.querySelector('.track[part~="track"] .slide'),
+        'the gallery never rendered its slides',
+        { timeout: 10000 },
+      );
+    else expect(frame.contentWindow!.customElements.get('notwiththem-gallery')).to.equal(undefined);
+    if (pseudo) return frame.contentWindow!.getComputedStyle(gallery(), '::before').content;
+    return gallery().getBoundingClientRect().height;
+  } finally {
+    frame.remove();
+  }
+}
+
+const feed = (n: number) => `/__feeds/many?n=${n}`;
+const cases: [string, EmbedOptions, string][] = [
+  ['the defaults', { src: feed(7) }, ''],
+  [
+    'autoplay, Spanish, dark, two share targets',
+    { src: feed(7), autoplay: true, lang: 'es', theme: 'dark', share: ['x', 'copy'] },
+    '',
+  ],
+  [
+    'a larger font and gap set by the page',
+    { src: feed(40) },
+    'notwiththem-gallery{--nwt-font-size:20px;--nwt-gap:1.5rem}',
+  ],
+];
+
+describe('the box the script snippet reserves', () => {
+  before(() => setViewport({ width: 1300, height: 1000 }));
+
+  for (const [name, options, css] of cases) {
+    it(`is the gallery's height with ${name}, from 320 to 1200 px`, async () => {
+      for (const width of [320, 600, 800, 1000, 1200]) {
+        const reserved = (await heightIn(width, page(options, css, false), false)) as number;
+        const gallery = (await heightIn(width, page(options, css, true), true)) as number;
+        expect(
+          Math.abs(reserved - gallery),
+          `at ${width} px: reserved ${reserved}, gallery ${gallery}`,
+        ).to.be.below(0.5);
+      }
+    });
+  }
+
+  it('is not reserved around figures written inside the element', async () => {
+    const html = `<!doctype html><html><head><style>body{margin:0}</style></head><body>${scriptSnippet(
+      { src: '' },
+      files,
+    )
+      .split('\n')
+      .filter((line) => !line.startsWith('<script'))
+      .join('\n')
+      .replace('></notwiththem-gallery>', '><figure>A figure</figure></notwiththem-gallery>')}</body></html>`;
+    expect(await heightIn(600, html, false, true)).to.equal('none');
+  });
+});
