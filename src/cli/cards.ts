@@ -263,7 +263,7 @@ export async function drawCard(
   }
   if (lines.name) {
     const name = await write(span(lines.name, INK, format.name), format.name, true);
-    bottom -= name.height + (lines.meta ? 4 : 0);
+    bottom -= name.height + (lines.meta ? 10 : 0);
     layers.push(place(name, bottom));
   }
   bottom -= format.gap;
