@@ -447,7 +447,7 @@ export class ShareController implements ReactiveController {
 const cardFiles = ({ card, id }: Testimonial): Promise<{ files: File[] } | void> | void => {
   const files = (parts: BlobPart[]) => ({ files: [new File(parts, id + '.jpg', { type: 'image/jpeg' })] });
   if (card && navigator.canShare?.(files([])))
-    return fetch(card)
+    return fetch(card, { credentials: 'omit', referrerPolicy: 'no-referrer' })
       .then((response) => response.blob())
       .then(
         (blob) => files([blob]),
