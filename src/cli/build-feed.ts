@@ -196,10 +196,15 @@ export async function buildFeed(
     // 3b. Cards: a caption the font cannot draw loses its card (a warning naming its row), not the run.
     const cards: (Card[] | undefined)[] = options.sharePages
       ? await pool(planned, CONCURRENCY, async (p, i): Promise<Card[] | undefined> => {
-          if (!results[i]) return undefined;
+          const photo = results[i];
+          if (!photo) return undefined;
+          // Drawn from the largest rendition, upright and small enough to decode fast (a 12 MP
+          // original takes several times longer), at least 1080 px wide when the photo is.
+          const largest = photo.renditions[photo.renditions.length - 1]!.name;
+          const source = join(photo.reused ? staging.publishedPhotos : staging.tmpDir, largest);
           try {
             return await renderCards(
-              inputs.get(p.abs)!,
+              { path: source, hash: photo.hash },
               cardWords(p, options),
               fileSlug(p.id),
               staging.publishedCards,
