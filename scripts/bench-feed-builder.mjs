@@ -2,7 +2,8 @@
 // Benchmark of `notwiththem-gallery build-feed` on 12-megapixel phone-like JPEGs (4000x3000, camera
 // EXIF with GPS): photos per second for a first build, time of a rebuild with nothing changed, and the
 // size of the renditions against the originals. Needs the CLI built (npx tsc -p tsconfig.cli.json).
-//   node scripts/bench-feed-builder.mjs [photos=6]
+// With --share-pages, also the cards (1200x630 and 1080x1350) and share pages: time and bytes per card.
+//   node scripts/bench-feed-builder.mjs [photos=6] [--share-pages]
 import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
@@ -10,7 +11,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 
-const COUNT = Number(process.argv[2] ?? 6);
+const SHARE = process.argv.includes('--share-pages');
+const COUNT = Number(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 6);
+/** Captions of every length and script the cards meet: short, long (cut), accented Spanish, Arabic. */
+const QUOTES = [
+  '#NotWithThem because workers, not bosses, must decide',
+  '#NoConEllos porque representan a la clase capitalista: ¿quién defiende a los trabajadores?',
+  'لسنا معهم لأنهم يمثلون الطبقة الرأسمالية، والعمال لا الرؤساء هم من يجب أن يقرروا',
+  '#NotWithThem because both deny rights for immigrants, because both are imperialists and because Black Lives Matter, and because the people who build everything deserve to decide everything',
+];
 const bin = fileURLToPath(new URL('../bin/notwiththem-gallery.mjs', import.meta.url));
 const work = await mkdtemp(join(tmpdir(), 'nwt-bench-'));
 
@@ -66,7 +75,8 @@ try {
   const rows = ['file,quote,name'];
   for (let i = 0; i < COUNT; i++) {
     await writeFile(join(work, 'photos', `IMG_${1000 + i}.jpg`), await photo(i));
-    rows.push(`IMG_${1000 + i}.jpg,#NotWithThem because benchmark ${i + 1},Person ${i + 1}`);
+    const quote = SHARE ? QUOTES[i % QUOTES.length] : `#NotWithThem because benchmark ${i + 1}`;
+    rows.push(`IMG_${1000 + i}.jpg,"${quote}",Person ${i + 1}`);
   }
   await writeFile(join(work, 'captions.csv'), rows.join('\n'));
   const args = [
@@ -77,6 +87,7 @@ try {
     '--out',
     join(work, 'out'),
     '--json',
+    ...(SHARE ? ['--share-pages', '--base-url', 'https://bench.example/gallery/'] : []),
   ];
 
   const first = await run(args);
@@ -106,6 +117,30 @@ try {
         .join(', ') +
       `; a reader's 960w download is ${((100 * (perWidth[960] ?? 0)) / r.bytes.in).toFixed(1)} % of the original`,
   );
+  if (SHARE) {
+    const stats = (values) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const mid = sorted.length / 2;
+      const median = sorted.length % 2 ? sorted[Math.floor(mid)] : (sorted[mid - 1] + sorted[mid]) / 2;
+      return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+    };
+    console.log(
+      `Cards: ${r.counts.cards} for ${COUNT} testimonials and ${r.counts.sharePages} share pages; card step ${(r.timings.cardsMs / 1000).toFixed(2)} s ` +
+        `(${(r.timings.cardsMs / COUNT).toFixed(0)} ms per testimonial, both cards, ${availableParallelism() >= 2 ? 'several at once' : 'one at a time'})`,
+    );
+    for (const field of ['card', 'cardPortrait']) {
+      const cards = r.cards.filter((card) => card.field === field);
+      const ms = stats(cards.map((card) => card.ms));
+      const kb = stats(cards.map((card) => card.bytes / 1024));
+      console.log(
+        `  ${cards[0].width}x${cards[0].height}: ${ms.median} ms median (${ms.min}–${ms.max}), ` +
+          `${kb.median.toFixed(0)} kB median (${kb.min.toFixed(0)}–${kb.max.toFixed(0)})`,
+      );
+    }
+    console.log(
+      `Rebuild, nothing changed: ${again.report.cards.filter((card) => card.reused).length} cards reused`,
+    );
+  }
 } finally {
   await rm(work, { recursive: true, force: true });
 }

@@ -11,6 +11,12 @@ export interface BuildFeedOptions {
   hashtag?: string;
   submitUrl?: string;
   submitLabel?: string;
+  /** Write a card image and a share page per testimonial (needs `baseUrl`). */
+  sharePages: boolean;
+  /** The post that embeds the gallery: share pages lead there, at `#nwt-<id>`. Default: `baseUrl`. */
+  postUrl?: string;
+  /** Feed URLs stay relative to the feed even with `baseUrl` (share pages still use it). */
+  relativeUrls: boolean;
   json: boolean;
   quiet: boolean;
 }
@@ -56,6 +62,14 @@ Options:
       --hashtag <tag>       Hashtag, without '#' (the gallery's default: NotWithThem)
       --submit-url <url>    "Send us your pic" link (https: or mailto:)
       --submit-label <text> Label of that link
+      --share-pages         Also write, per testimonial, a card image (1200x630 for link
+                            previews, 1080x1350 for stories) in <out>/cards/ and a share
+                            page <out>/share/<id>.html whose Open Graph tags show that
+                            testimonial; the feed names both. Needs --base-url.
+      --post-url <url>      The post that embeds the gallery: share pages lead there, at
+                            #nwt-<id> (default: --base-url, the feed's own page)
+      --relative-urls       Keep the feed's URLs relative to the feed even with --base-url
+                            (share pages still use --base-url for their tags)
       --json                Print a machine-readable report on stdout
   -q, --quiet               Print nothing but problems
   -h, --help                Show this help
@@ -73,6 +87,9 @@ const OPTIONS = {
   hashtag: { type: 'string' },
   'submit-url': { type: 'string' },
   'submit-label': { type: 'string' },
+  'share-pages': { type: 'boolean', default: false },
+  'post-url': { type: 'string' },
+  'relative-urls': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   quiet: { type: 'boolean', short: 'q', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -108,6 +125,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
     out: values.out,
     json: values.json,
     quiet: values.quiet,
+    sharePages: values['share-pages'],
+    relativeUrls: values['relative-urls'],
   };
   if (values['base-url'] !== undefined) {
     options.baseUrl = checkUrl('--base-url', values['base-url'], ['http:', 'https:']);
@@ -115,6 +134,16 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   if (values['submit-url'] !== undefined) {
     options.submitUrl = checkUrl('--submit-url', values['submit-url'], ['http:', 'https:', 'mailto:']);
+  }
+  if (values['post-url'] !== undefined) {
+    if (!options.sharePages) throw new UsageError('--post-url is where share pages lead: add --share-pages.');
+    options.postUrl = checkUrl('--post-url', values['post-url'], ['http:', 'https:']);
+  }
+  if (options.sharePages && !options.baseUrl) {
+    throw new UsageError(
+      '--share-pages needs --base-url <url>, the address where <out> will be published: social networks ' +
+        "only read absolute URLs in a page's og:image and og:url.",
+    );
   }
   if (values.title !== undefined) options.title = values.title;
   if (values.description !== undefined) options.description = values.description;

@@ -13,10 +13,17 @@ import {
 } from './feed.js';
 import { closeMatch, isDirectory, isFile, listPhotos, photoPath } from './folder.js';
 import { openPhoto, PhotoError, renderPhoto, type PhotoInput, type ProcessedPhoto } from './photos.js';
+import { writeFile } from 'node:fs/promises';
+import { CardError, renderCards, type Card, type CardWords } from './cards.js';
+import { loadCardFont } from './fonts.js';
 import { error, warning, type Problem } from './problems.js';
 import { startProgress, type Output, type PhotoReport, type Report } from './report.js';
+import { sharePage, type SharePageInput } from './share-page.js';
 import { readSheet, type SheetRow } from './sheet.js';
-import { FEED_FILE, PHOTOS_DIR, Staging } from './staging.js';
+import { CARDS_DIR, FEED_FILE, PHOTOS_DIR, SHARE_DIR, Staging } from './staging.js';
+
+/** The gallery's hashtag when the feed names none. */
+const DEFAULT_HASHTAG = 'NotWithThem';
 
 /** A sheet row that passed the checks, with what is needed to make its testimonial. */
 interface PlannedRow {
@@ -61,13 +68,16 @@ export async function buildFeed(
       processed: 0,
       reused: 0,
       renditions: 0,
+      cards: 0,
+      sharePages: 0,
       errors: 0,
       warnings: 0,
     },
     problems: [],
     bytes: { in: 0, out: 0, written: 0 },
-    timings: { sheetMs: 0, checkMs: 0, photosMs: 0, feedMs: 0, writeMs: 0, totalMs: 0 },
+    timings: { sheetMs: 0, checkMs: 0, photosMs: 0, cardsMs: 0, feedMs: 0, writeMs: 0, totalMs: 0 },
     photos: [],
+    cards: [],
   };
   const problems = report.problems;
   const finish = () => {
@@ -136,6 +146,13 @@ export async function buildFeed(
   }
   report.counts.photos = inputs.size;
   report.bytes.in = [...inputs.values()].reduce((sum, input) => sum + input.size, 0);
+  if (options.sharePages) {
+    try {
+      await loadCardFont();
+    } catch (cause) {
+      problems.push(error('card-unrenderable', (cause as Error).message));
+    }
+  }
   report.timings.checkMs = lap();
   if (problems.some((p) => p.severity === 'error')) return { report: finish(), sheetKind: sheet.kind };
 
@@ -148,7 +165,8 @@ export async function buildFeed(
     return { report: finish(), sheetKind: sheet.kind };
   }
   try {
-    const progress = await startProgress(output, planned.length, !options.quiet);
+    const steps = planned.length * (options.sharePages ? 2 : 1);
+    const progress = await startProgress(output, steps, !options.quiet);
     const done = new Map<string, Promise<ProcessedPhoto>>();
     const results = await pool(planned, CONCURRENCY, async (p) => {
       const slug = fileSlug(p.id);
@@ -173,15 +191,61 @@ export async function buildFeed(
         progress.tick(p.file);
       }
     });
-    progress.stop();
     report.timings.photosMs = lap();
+
+    // 3b. Cards: a caption the font cannot draw loses its card (a warning naming its row), not the run.
+    const cards: (Card[] | undefined)[] = options.sharePages
+      ? await pool(planned, CONCURRENCY, async (p, i): Promise<Card[] | undefined> => {
+          const photo = results[i];
+          if (!photo) return undefined;
+          // Drawn from the largest rendition, upright and small enough to decode fast (a 12 MP
+          // original takes several times longer), at least 1080 px wide when the photo is.
+          const largest = photo.renditions[photo.renditions.length - 1]!.name;
+          const source = join(photo.reused ? staging.publishedPhotos : staging.tmpDir, largest);
+          try {
+            return await renderCards(
+              { path: source, hash: photo.hash },
+              cardWords(p, options),
+              fileSlug(p.id),
+              staging.publishedCards,
+              staging.tmpCards,
+            );
+          } catch (cause) {
+            if (!(cause instanceof CardError) && (cause as NodeJS.ErrnoException).syscall !== undefined)
+              throw cause;
+            problems.push(
+              warning('card-unrenderable', `${p.file}: ${(cause as Error).message}`, {
+                row: p.row,
+                column: 'quote',
+              }),
+            );
+            return undefined;
+          } finally {
+            progress.tick(`card ${p.file}`);
+          }
+        })
+      : [];
+    progress.stop();
+    report.timings.cardsMs = lap();
 
     const entries: EntryInput[] = [];
     const uniqueJobs = new Set<ProcessedPhoto>();
+    const base = feedBase(options);
     planned.forEach((p, i) => {
       const photo = results[i];
       if (!photo) return;
-      entries.push(entryInput(p, photo));
+      const input = entryInput(p, photo);
+      if (options.sharePages) {
+        input.sharePage = `${base}${SHARE_DIR}/${p.id}.html`;
+        for (const card of cards[i] ?? []) {
+          input[card.field] = `${base}${CARDS_DIR}/${card.name}`;
+          report.cards.push({ row: p.row, id: p.id, ...card });
+          report.counts.cards++;
+          report.bytes.out += card.bytes;
+          if (!card.reused) report.bytes.written += card.bytes;
+        }
+      }
+      entries.push(input);
       report.photos.push(photoReport(p, photo));
       if (!uniqueJobs.has(photo)) {
         uniqueJobs.add(photo);
@@ -195,7 +259,7 @@ export async function buildFeed(
     // 4. The feed, checked by the gallery's own parser.
     let feed: FeedFile | undefined;
     if (!problems.some((p) => p.severity === 'error')) {
-      const imageBase = `${options.baseUrl ?? ''}${PHOTOS_DIR}/`;
+      const imageBase = `${feedBase(options)}${PHOTOS_DIR}/`;
       feed = assembleFeed(
         feedMeta(options),
         entries.map((e) => feedEntry(e, imageBase)),
@@ -215,6 +279,10 @@ export async function buildFeed(
     if (!feed || problems.some((p) => p.severity === 'error')) {
       await staging.abort();
     } else {
+      if (options.sharePages) {
+        await writeSharePages(feed, entries, options, staging);
+        report.counts.sharePages = feed.testimonials.length;
+      }
       await staging.commit(`${JSON.stringify(feed, null, 2)}\n`);
       report.feed = staging.feedPath;
       report.counts.testimonials = feed.testimonials.length;
@@ -360,6 +428,56 @@ function photoReport(p: PlannedRow, photo: ProcessedPhoto): PhotoReport {
   };
 }
 
+/** What the feed's URLs start with: the base URL, or nothing (relative to the feed). */
+const feedBase = (options: BuildFeedOptions) => (options.relativeUrls ? '' : (options.baseUrl ?? ''));
+
+function cardWords(p: PlannedRow, options: BuildFeedOptions): CardWords {
+  const words: CardWords = { quote: p.quote, hashtag: options.hashtag ?? DEFAULT_HASHTAG };
+  for (const key of ['name', 'role', 'place'] as const) {
+    const value = p.values[key]?.trim();
+    if (value) words[key] = value;
+  }
+  return words;
+}
+
+/** One page per testimonial, into the staging folder; pages of testimonials without a card show the photo. */
+async function writeSharePages(
+  feed: FeedFile,
+  entries: EntryInput[],
+  options: BuildFeedOptions,
+  staging: Staging,
+): Promise<void> {
+  const pages: Promise<void>[] = [];
+  feed.testimonials.forEach((entry, i) => {
+    const target = new URL(options.postUrl ?? options.baseUrl!);
+    target.hash = `nwt-${entry.id}`;
+    const { photo } = entries[i]!;
+    const absolute = (url: string) => new URL(url, options.baseUrl).href;
+    const card = entry.card
+      ? { url: absolute(entry.card), width: 1200, height: 630, type: 'image/jpeg' }
+      : {
+          url: absolute(entry.image.srcset.split(', ').pop()!.split(' ')[0]!),
+          width: photo.width,
+          height: photo.height,
+          type: 'image/webp',
+        };
+    const page: SharePageInput = {
+      id: entry.id,
+      url: absolute(entry.sharePage!),
+      target: target.href,
+      image: card,
+      // The gallery's own fallback when the sheet gives no alt text.
+      alt: entry.image.alt ?? (entry.name ? `${entry.name}: ${entry.quote}` : entry.quote),
+      quote: entry.quote,
+      hashtag: feed.hashtag ?? DEFAULT_HASHTAG,
+    };
+    for (const key of ['name', 'role', 'place', 'lang'] as const) if (entry[key]) page[key] = entry[key];
+    if (feed.title) page.siteName = feed.title;
+    pages.push(writeFile(join(staging.tmpShare, `${entry.id}.html`), sharePage(page)));
+  });
+  await Promise.all(pages);
+}
+
 function feedMeta(options: BuildFeedOptions): Omit<FeedFile, 'testimonials'> {
   const meta: Omit<FeedFile, 'testimonials'> = {};
   if (options.title) meta.title = options.title;
@@ -373,13 +491,17 @@ function feedMeta(options: BuildFeedOptions): Omit<FeedFile, 'testimonials'> {
 }
 
 /** Runs `work` over `items`, at most `limit` at a time; results in the order of `items`. */
-async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+async function pool<T, R>(
+  items: T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await work(items[i]!);
+      results[i] = await work(items[i]!, i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

@@ -38,7 +38,14 @@ export interface EntryInput {
   url?: string;
   lang?: string;
   photo: ProcessedPhoto;
+  /** Absolute URLs of the share page and the cards, when they were made. */
+  sharePage?: string;
+  card?: string;
+  cardPortrait?: string;
 }
+
+/** The optional URL fields of an entry, copied as given and checked like `url`. */
+const LINKS = ['url', 'sharePage', 'card', 'cardPortrait'] as const;
 
 /**
  * One testimonial. `imageBase` is where the renditions are, relative to the feed file ("photos/") or
@@ -58,7 +65,17 @@ export function feedEntry(input: EntryInput, imageBase: string): FeedEntry {
   };
   if (input.alt) image.alt = input.alt;
   const entry: FeedEntry = { id: input.id, image, quote: input.quote };
-  for (const key of ['name', 'role', 'place', 'affiliation', 'url', 'lang'] as const) {
+  for (const key of [
+    'name',
+    'role',
+    'place',
+    'affiliation',
+    'url',
+    'lang',
+    'sharePage',
+    'card',
+    'cardPortrait',
+  ] as const) {
     const value = input[key];
     if (value) entry[key] = value;
   }
@@ -116,10 +133,15 @@ export function validateFeed(
           );
         }
       }
-      if (entry.url !== undefined && got.url === undefined)
-        problems.push(
-          error('feed-invalid', 'url is not an http(s) URL and would be dropped', { row, column: 'url' }),
-        );
+      for (const key of LINKS) {
+        if (entry[key] !== undefined && got[key] === undefined)
+          problems.push(
+            error('feed-invalid', `${key} is not an http(s) URL and would be dropped`, {
+              row,
+              ...(key === 'url' ? { column: 'url' } : {}),
+            }),
+          );
+      }
       if (entry.image.alt !== undefined && got.image.alt !== entry.image.alt)
         problems.push(error('feed-invalid', 'alt would be changed (too long?)', { row, column: 'alt' }));
       for (const key of ['srcset', 'sizes', 'width', 'height', 'color'] as const) {

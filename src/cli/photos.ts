@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Metadata, Sharp, SharpOptions } from 'sharp';
 
-type SharpFactory = (input?: Buffer | string, options?: SharpOptions) => Sharp;
+type SharpFactory = (input?: Buffer | string | SharpOptions, options?: SharpOptions) => Sharp;
 
 export const WIDTHS = [480, 960, 1440] as const;
 /** Three columns on wide screens, two on tablets, one on phones; the gallery may override it. */

@@ -13,6 +13,7 @@ export type ProblemCode =
   | 'photo-unreadable'
   | 'photo-unlisted'
   | 'metadata-left'
+  | 'card-unrenderable'
   | 'feed-invalid'
   | 'write-failed';
 

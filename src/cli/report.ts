@@ -1,6 +1,7 @@
 /** What the command tells the person running it: a progress bar on a terminal, a summary, problems, or a JSON report. */
 import { relative } from 'node:path';
 import { formatProblem, type Problem } from './problems.js';
+import type { Card } from './cards.js';
 import type { Rendition } from './photos.js';
 
 export interface PhotoReport {
@@ -15,6 +16,11 @@ export interface PhotoReport {
   ms: number;
 }
 
+export interface CardReport extends Card {
+  row: number;
+  id: string;
+}
+
 export interface Report {
   ok: boolean;
   /** Path of the feed written, or null when nothing was written. */
@@ -27,21 +33,25 @@ export interface Report {
     processed: number;
     reused: number;
     renditions: number;
+    cards: number;
+    sharePages: number;
     errors: number;
     warnings: number;
   };
   problems: Problem[];
-  /** Originals read and renditions referenced by the feed; `written` counts only new files. */
+  /** Originals read, renditions and cards referenced by the feed; `written` counts only new files. */
   bytes: { in: number; out: number; written: number };
   timings: {
     sheetMs: number;
     checkMs: number;
     photosMs: number;
+    cardsMs: number;
     feedMs: number;
     writeMs: number;
     totalMs: number;
   };
   photos: PhotoReport[];
+  cards: CardReport[];
 }
 
 export interface Output {
@@ -66,7 +76,7 @@ export async function startProgress(output: Output, total: number, enabled: bool
   const bar = new cliProgress.SingleBar(
     {
       stream: output.stderr,
-      format: 'Photos {bar} {value}/{total} | {eta_formatted} left | {photo}',
+      format: 'Photos and cards {bar} {value}/{total} | {eta_formatted} left | {photo}',
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 8,
@@ -109,7 +119,8 @@ export function printSummary(output: Output, report: Report): void {
   output.stdout.write(
     `Wrote ${feed}: ${c.testimonials} testimonial${c.testimonials === 1 ? '' : 's'}, ${c.renditions} renditions ` +
       `(${c.processed} photo${c.processed === 1 ? '' : 's'} processed, ${c.reused} unchanged); ` +
-      `${formatBytes(report.bytes.in)} of photos → ${formatBytes(report.bytes.out)} of WebP, in ${seconds} s.\n`,
+      (c.sharePages > 0 ? `${c.cards} cards, ${c.sharePages} share pages; ` : '') +
+      `${formatBytes(report.bytes.in)} of photos → ${formatBytes(report.bytes.out)} of ${c.cards > 0 ? 'WebP and JPEG' : 'WebP'}, in ${seconds} s.\n`,
   );
 }
 

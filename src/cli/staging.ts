@@ -10,8 +10,12 @@ import { join } from 'node:path';
 
 export const FEED_FILE = 'testimonials.json';
 export const PHOTOS_DIR = 'photos';
+export const CARDS_DIR = 'cards';
+export const SHARE_DIR = 'share';
 /** What this command names its renditions; only such files are ever deleted, and only when the previous feed used them. */
 const RENDITION = /^[a-z0-9-]+-[0-9a-f]{8}-\d+\.webp$/;
+const CARD = /^[a-z0-9-]+-[0-9a-f]{8}-\d+x\d+\.jpg$/;
+const SHARE_PAGE = /^[a-z0-9-]+\.html$/;
 
 export class Staging {
   private constructor(
@@ -24,6 +28,19 @@ export class Staging {
     return join(this.outDir, PHOTOS_DIR);
   }
 
+  /** Where new cards and share pages are made before they move into place. */
+  get tmpCards(): string {
+    return join(this.tmpDir, CARDS_DIR);
+  }
+
+  get tmpShare(): string {
+    return join(this.tmpDir, SHARE_DIR);
+  }
+
+  get publishedCards(): string {
+    return join(this.outDir, CARDS_DIR);
+  }
+
   get feedPath(): string {
     return join(this.outDir, FEED_FILE);
   }
@@ -31,6 +48,8 @@ export class Staging {
   static async open(outDir: string): Promise<Staging> {
     const createdOut = (await mkdir(outDir, { recursive: true })) !== undefined;
     const tmpDir = await mkdtemp(join(outDir, '.notwiththem-tmp-'));
+    await mkdir(join(tmpDir, CARDS_DIR));
+    await mkdir(join(tmpDir, SHARE_DIR));
     const staging = new Staging(outDir, tmpDir, createdOut);
     // Ctrl-C while processing: leave no temporary folder behind.
     process.once('SIGINT', staging.onSignal);
@@ -43,21 +62,33 @@ export class Staging {
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
 
-  /** Moves the new renditions, then the feed, into place; removes renditions only the old feed used. */
+  /**
+   * Moves the new renditions, cards and share pages, then the feed, into place; removes the files of
+   * those kinds that only the old feed used.
+   */
   async commit(feedJson: string): Promise<number> {
-    const previous = await this.previousRenditions();
-    await mkdir(this.publishedPhotos, { recursive: true });
+    const previous = await this.previousFiles();
     let written = 0;
-    for (const name of await readdir(this.tmpDir)) {
-      await rename(join(this.tmpDir, name), join(this.publishedPhotos, name));
-      written++;
-    }
+    const move = async (from: string, to: string) => {
+      const names = (await readdir(from, { withFileTypes: true })).filter((e) => e.isFile());
+      if (names.length > 0) await mkdir(to, { recursive: true });
+      for (const { name } of names) {
+        await rename(join(from, name), join(to, name));
+        written++;
+      }
+    };
+    await move(this.tmpDir, this.publishedPhotos);
+    await move(this.tmpCards, this.publishedCards);
+    await move(this.tmpShare, join(this.outDir, SHARE_DIR));
     const tmpFeed = join(this.tmpDir, FEED_FILE);
     await writeFile(tmpFeed, feedJson);
     await rename(tmpFeed, this.feedPath);
-    const current = renditionsIn(feedJson);
-    for (const name of previous) {
-      if (!current.has(name)) await unlink(join(this.publishedPhotos, name)).catch(() => {});
+    const current = filesIn(feedJson);
+    for (const [dir, names] of Object.entries(previous)) {
+      for (const name of names) {
+        if (!current[dir as keyof Files].has(name))
+          await unlink(join(this.outDir, dir, name)).catch(() => {});
+      }
     }
     await this.close();
     return written;
@@ -75,27 +106,40 @@ export class Staging {
     await rm(this.tmpDir, { recursive: true, force: true });
   }
 
-  private async previousRenditions(): Promise<Set<string>> {
+  private async previousFiles(): Promise<Files> {
     try {
-      return renditionsIn(await readFile(this.feedPath, 'utf8'));
+      return filesIn(await readFile(this.feedPath, 'utf8'));
     } catch {
-      return new Set();
+      return filesIn('');
     }
   }
 }
 
-/** File names of this command's renditions mentioned by a feed (src and srcset). */
-function renditionsIn(feedJson: string): Set<string> {
+/** Names of this command's files a feed mentions, by folder. */
+type Files = Record<typeof PHOTOS_DIR | typeof CARDS_DIR | typeof SHARE_DIR, Set<string>>;
+
+/** File names of this command's renditions (src and srcset), cards and share pages mentioned by a feed. */
+function filesIn(feedJson: string): Files {
   const names = new Set<string>();
+  const files: Files = { [PHOTOS_DIR]: names, [CARDS_DIR]: new Set(), [SHARE_DIR]: new Set() };
   let feed: unknown;
   try {
     feed = JSON.parse(feedJson);
   } catch {
-    return names;
+    return files;
   }
   const list = Array.isArray(feed) ? feed : (feed as { testimonials?: unknown })?.testimonials;
-  if (!Array.isArray(list)) return names;
+  if (!Array.isArray(list)) return files;
+  const own = (url: unknown, dir: string, pattern: RegExp, set: Set<string>) => {
+    if (typeof url !== 'string') return;
+    const name = url.slice(url.lastIndexOf('/') + 1);
+    if (pattern.test(name) && url.includes(`${dir}/`)) set.add(name);
+  };
   for (const entry of list) {
+    const { card, cardPortrait, sharePage } = (entry ?? {}) as Record<string, unknown>;
+    own(card, CARDS_DIR, CARD, files[CARDS_DIR]);
+    own(cardPortrait, CARDS_DIR, CARD, files[CARDS_DIR]);
+    own(sharePage, SHARE_DIR, SHARE_PAGE, files[SHARE_DIR]);
     const image = (entry as { image?: unknown })?.image;
     const urls: unknown[] =
       typeof image === 'string'
@@ -111,5 +155,5 @@ function renditionsIn(feedJson: string): Set<string> {
       if (RENDITION.test(name) && path.includes(`${PHOTOS_DIR}/`)) names.add(name);
     }
   }
-  return names;
+  return files;
 }

@@ -28,6 +28,12 @@ export interface TestimonialText {
   url?: string;
   /** BCP 47 language of the quote. */
   lang?: string;
+  /** `http(s):` URL of the testimonial's share page, whose link preview shows it (absolute once checked). */
+  sharePage?: string;
+  /** `http(s):` URL of its 1200×630 card image: photo, quote, name and hashtag. */
+  card?: string;
+  /** `http(s):` URL of its 1080×1350 card image, for stories and status updates. */
+  cardPortrait?: string;
 }
 
 export interface Testimonial extends TestimonialText {

@@ -42,6 +42,8 @@ export const en = {
   copyLink: 'Copy link',
   linkCopied: 'Link copied',
   copyFailed: 'Copy this link:',
+  /** The dialog's link to the testimonial's card image. */
+  downloadCard: 'Download card',
   submit: 'Send us your pic saying why you are #{hashtag}',
 };
 

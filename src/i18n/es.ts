@@ -33,5 +33,6 @@ export const es: GalleryStrings = {
   copyLink: 'Copiar enlace',
   linkCopied: 'Enlace copiado',
   copyFailed: 'Copiá este enlace:',
+  downloadCard: 'Descargar tarjeta',
   submit: 'Mandanos tu foto diciendo por qué sos #{hashtag}',
 };

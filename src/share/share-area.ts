@@ -292,7 +292,10 @@ export class ShareController implements ReactiveController {
   ): TemplateResult | typeof nothing {
     const context = this.context();
     const key = `${place} ${testimonial.id}`;
-    const url = testimonialUrl(this.shareUrl(context.shareUrl), testimonial.id, document.baseURI);
+    // A testimonial's own share page previews it on every network; a page's URL would preview the page.
+    const url =
+      testimonial.sharePage ||
+      testimonialUrl(this.shareUrl(context.shareUrl), testimonial.id, document.baseURI);
     const targets = this.targets();
     const input: ShareAreaInput = {
       place,
@@ -397,6 +400,7 @@ export class ShareController implements ReactiveController {
           title: clean(testimonial.name || this.context().title),
           text: shareText(testimonial, input.hashtag),
           url,
+          ...(await cardFiles(testimonial)),
         });
       } catch (error) {
         // The reader closing the sheet is not an error.
@@ -454,6 +458,22 @@ export class ShareController implements ReactiveController {
     }
   }
 }
+
+/**
+ * The testimonial's card as a file, for a share sheet that takes files (phones: stories, status
+ * updates); none elsewhere. Fetched only here, on the reader's click; a card that cannot be fetched
+ * leaves the share as text and link.
+ */
+const cardFiles = ({ card, id }: Testimonial): Promise<{ files: File[] } | void> | void => {
+  const files = (parts: BlobPart[]) => ({ files: [new File(parts, id + '.jpg', { type: 'image/jpeg' })] });
+  if (card && navigator.canShare?.(files([])))
+    return fetch(card, { credentials: 'omit', referrerPolicy: 'no-referrer' })
+      .then((response) => response.blob())
+      .then(
+        (blob) => files([blob]),
+        () => {},
+      );
+};
 
 function cleanHashtag(hashtag: string): string {
   return hashtag.replace(/^#+/, '');
