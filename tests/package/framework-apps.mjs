@@ -4,8 +4,9 @@
 // in `window.nwtEvents`. Each has a type check that must pass, and one place where a wrong `theme` must be
 // an error.
 //
-// Built twice: as written, and with `notwiththem-gallery/define` aliased to an empty module
-// (NWT_WITHOUT_GALLERY=1), so the difference is what the gallery adds to the app.
+// Built twice: as written, and without `notwiththem-gallery/define` (an empty module instead), into
+// dist-without-gallery/, so the difference is what the gallery adds to the app. The Vite apps do it with an
+// alias (NWT_WITHOUT_GALLERY=1); `build` says how for an app that is not built by Vite.
 
 /** Text the next button must read: proves `strings` arrived as an object. */
 export const NEXT_LABEL = 'Siguiente';
@@ -267,4 +268,121 @@ mount(App, { target: document.querySelector('#app')! });
   },
 };
 
-export const APPS = [vanilla, react, vue, svelte];
+/**
+ * Angular 21 (the last major that runs on Node 20), built by its CLI. No typings: CUSTOM_ELEMENTS_SCHEMA,
+ * which Angular needs for any custom element, turns its template checking off for the tag; the build still
+ * type-checks the app's code with strictTemplates.
+ */
+const angular = {
+  name: 'angular',
+  dependencies: {
+    '@angular/core': '^21.0.0',
+    '@angular/common': '^21.0.0',
+    '@angular/compiler': '^21.0.0',
+    '@angular/platform-browser': '^21.0.0',
+    rxjs: '^7.8.0',
+    tslib: '^2.6.0',
+  },
+  devDependencies: {
+    '@angular/build': '^21.0.0',
+    '@angular/cli': '^21.0.0',
+    '@angular/compiler-cli': '^21.0.0',
+    typescript: VERSIONS.typescript,
+  },
+  files: {
+    ...shared,
+    'src/empty.ts': 'export {};\n',
+    'src/gallery.ts': "import 'notwiththem-gallery/define';\n",
+    'angular.json': JSON.stringify(
+      {
+        version: 1,
+        cli: { analytics: false },
+        newProjectRoot: 'projects',
+        projects: {
+          app: {
+            projectType: 'application',
+            root: '',
+            sourceRoot: 'src',
+            architect: {
+              build: {
+                builder: '@angular/build:application',
+                options: {
+                  browser: 'src/main.ts',
+                  index: 'src/index.html',
+                  tsConfig: 'tsconfig.json',
+                  outputPath: { base: 'dist', browser: '' },
+                },
+                configurations: {
+                  production: { optimization: true, outputHashing: 'all' },
+                  'without-gallery': {
+                    outputPath: { base: 'dist-without-gallery', browser: '' },
+                    fileReplacements: [{ replace: 'src/gallery.ts', with: 'src/empty.ts' }],
+                  },
+                },
+                defaultConfiguration: 'production',
+              },
+            },
+          },
+        },
+      },
+      null,
+      2,
+    ),
+    'tsconfig.json': JSON.stringify(
+      {
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'preserve',
+          moduleResolution: 'bundler',
+          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+          strict: true,
+          isolatedModules: true,
+          types: [],
+        },
+        angularCompilerOptions: { strictTemplates: true },
+        files: ['src/main.ts'],
+      },
+      null,
+      2,
+    ),
+    'src/index.html': `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>gallery app</title>
+    <base href="/" />
+  </head>
+  <body>
+    <app-root></app-root>
+  </body>
+</html>
+`,
+    'src/main.ts': `import { Component, CUSTOM_ELEMENTS_SCHEMA, provideZonelessChangeDetection } from '@angular/core';
+import { bootstrapApplication } from '@angular/platform-browser';
+import './gallery';
+import { feed, recordSlideChange, strings } from './events';
+
+@Component({
+  selector: 'app-root',
+  schemas: [CUSTOM_ELEMENTS_SCHEMA],
+  template: \`<notwiththem-gallery [src]="feed" theme="dark" [strings]="strings" (nwt-slide-change)="onSlide($event)" />\`,
+})
+class App {
+  feed = feed;
+  strings = strings;
+  onSlide(event: Event) {
+    recordSlideChange(event as CustomEvent<{ index: number }>);
+  }
+}
+
+bootstrapApplication(App, { providers: [provideZonelessChangeDetection()] }).catch((error) => console.error(error));
+`,
+  },
+  typeCheck: () => {},
+  build: (tool, withoutGallery) =>
+    tool('ng', ['build', ...(withoutGallery ? ['--configuration', 'production,without-gallery'] : [])], {
+      env: { ...process.env, NG_CLI_ANALYTICS: 'false' },
+    }),
+};
+
+export const APPS = [vanilla, react, vue, svelte, angular];

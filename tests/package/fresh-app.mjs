@@ -78,12 +78,12 @@ export function appTool(dir, name, args = [], options = {}) {
   return sh(join(dir, 'node_modules', '.bin', name), args, { cwd: dir, ...options });
 }
 
-/** Sum of the gzip sizes (level 9) of the .js files a production build wrote to `outDir`/assets. */
+/** Sum of the gzip sizes (level 9) of the .js files a production build wrote under `outDir`. */
 export function gzipJsBytes(outDir) {
-  const assets = join(outDir, 'assets');
-  return readdirSync(assets)
+  return readdirSync(outDir, { recursive: true })
+    .map(String)
     .filter((file) => file.endsWith('.js'))
-    .reduce((sum, file) => sum + gzipSync(readFileSync(join(assets, file)), { level: 9 }).length, 0);
+    .reduce((sum, file) => sum + gzipSync(readFileSync(join(outDir, file)), { level: 9 }).length, 0);
 }
 
 /** Bytes of every file under `dir`. */
