@@ -112,6 +112,19 @@ const found: NotWithThemGallery | null = document.querySelector('notwiththem-gal
 // @ts-expect-error: theme is light, dark or auto
 if (found) found.theme = 'sepia';
 `,
+    // The main entry alone types the tag and the events (no define import in this program).
+    'tsconfig.main-entry.json': JSON.stringify({
+      extends: './tsconfig.json',
+      include: ['src/main-entry.ts'],
+    }),
+    'src/main-entry.ts': `import { englishStrings, type NotWithThemGallery } from 'notwiththem-gallery';
+
+const found: NotWithThemGallery | null = document.querySelector('notwiththem-gallery');
+if (found) found.strings = { next: englishStrings.next };
+window.addEventListener('nwt-error', (event) => console.log(event.detail.code));
+// @ts-expect-error: theme is light, dark or auto
+if (found) found.theme = 'sepia';
+`,
     // TypeScript's pre-exports resolution reads the subpaths through typesVersions.
     'tsconfig.node10.json': JSON.stringify({
       extends: './tsconfig.json',
@@ -128,6 +141,7 @@ if (found) found.theme = 'sepia';
   },
   typeCheck: (tool) => {
     tool('tsc', ['-p', 'tsconfig.json']);
+    tool('tsc', ['-p', 'tsconfig.main-entry.json']);
     tool('tsc', ['-p', 'tsconfig.node10.json']);
   },
 };
