@@ -32,9 +32,9 @@ if (!existsSync(main)) {
 // that installs the gallery for the browser does not install them: a missing one is named, with the fix.
 const missingPackage = (error) =>
   error?.code === 'ERR_MODULE_NOT_FOUND' && /Cannot find package '([^']+)'/.exec(error.message)?.[1];
-let run;
 try {
-  ({ main: run } = await import(main.href));
+  const { main: run } = await import(main.href);
+  process.exitCode = await run(process.argv.slice(2));
 } catch (error) {
   const name = missingPackage(error);
   if (!name) throw error;
@@ -44,4 +44,3 @@ try {
   );
   process.exit(1);
 }
-process.exitCode = await run(process.argv.slice(2));
