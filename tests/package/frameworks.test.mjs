@@ -5,13 +5,14 @@
 // Slow by nature (npm installs through the shared npm cache, four production builds twice each): the apps
 // run one after another. Run: node --test tests/package/frameworks.test.mjs
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_COUNT, launch, openPage, serve, waitForSlides } from '../e2e/helpers.mjs';
 import { APPS, NEXT_LABEL } from './framework-apps.mjs';
-import { appTool, gzipJsBytes, installApp, packFromCleanClone, treeBytes } from './fresh-app.mjs';
+import { appTool, gzipJsBytes, installApp, packFromCleanClone, treeBytes, writeFiles } from './fresh-app.mjs';
 
 /** Packages only the build-feed command needs: a browser app must not install them. */
 const CLI_ONLY = ['cli-progress', 'csv-parse', 'sharp'];
@@ -127,5 +128,19 @@ describe('the package.json a user installs', () => {
       [],
     );
     for (const name of CLI_ONLY) assert.equal(pkg.peerDependenciesMeta[name]?.optional, true, name);
+  });
+
+  it('has a build-feed command that names the package it misses, and how to install it', () => {
+    const app = join(work, 'vite-ts');
+    writeFiles(app, { 'photos/.keep': '', 'captions.csv': 'file,quote\n' });
+    const run = spawnSync(
+      join(app, 'node_modules', '.bin', 'notwiththem-gallery'),
+      ['build-feed', 'photos', '--captions', 'captions.csv', '--out', 'site'],
+      { cwd: app, encoding: 'utf8' },
+    );
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stderr, /needs the "csv-parse" package/);
+    assert.match(run.stderr, /npm install --save-dev csv-parse cli-progress sharp/);
+    assert.doesNotMatch(run.stderr, /ERR_MODULE_NOT_FOUND|at /);
   });
 });
