@@ -28,5 +28,19 @@ if (!existsSync(main)) {
   }
 }
 
-const { main: run } = await import(main.href);
-process.exitCode = await run(process.argv.slice(2));
+// The command's own packages (csv-parse, cli-progress, sharp) are optional peer dependencies, so that an app
+// that installs the gallery for the browser does not install them: a missing one is named, with the fix.
+const missingPackage = (error) =>
+  error?.code === 'ERR_MODULE_NOT_FOUND' && /Cannot find package '([^']+)'/.exec(error.message)?.[1];
+try {
+  const { main: run } = await import(main.href);
+  process.exitCode = await run(process.argv.slice(2));
+} catch (error) {
+  const name = missingPackage(error);
+  if (!name) throw error;
+  process.stderr.write(
+    `notwiththem-gallery: the command needs the "${name}" package, which browser apps do not install.\n` +
+      "Install the command's packages next to the gallery:\n  npm install --save-dev csv-parse cli-progress sharp\n",
+  );
+  process.exit(1);
+}

@@ -13,7 +13,7 @@
 // Templates are found with the TypeScript parser, so strings, comments and nested templates are no problem.
 // Only modules under src/ are touched; Lit's own templates are already minified.
 import { Buffer } from 'node:buffer';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
@@ -163,4 +163,24 @@ export function filesUnder(dir, keep) {
   return readdirSync(dir, { recursive: true })
     .map((name) => join(dir, String(name)).replace(/\\/g, '/'))
     .filter((path) => keep(path));
+}
+
+/**
+ * The same template shrinking for the npm build: rewrites each ES module under `dir` (tsc's output) in
+ * place, so that an app bundling the package gets the templates the script-tag bundle has. Returns the
+ * number of bytes saved.
+ */
+export function minifyModuleTemplates(dir, keep = () => true) {
+  let saved = 0;
+  for (const file of filesUnder(dir, (path) => path.endsWith('.js') && keep(path))) {
+    const code = readFileSync(file, 'utf8');
+    if (!/\b(html|svg|css)\s*`/.test(code)) continue;
+    const edits = templateEdits(code, file).sort((a, b) => b[0] - a[0]);
+    if (edits.length === 0) continue;
+    let out = code;
+    for (const [start, end, text] of edits) out = out.slice(0, start) + text + out.slice(end);
+    saved += Buffer.byteLength(code) - Buffer.byteLength(out);
+    writeFileSync(file, out);
+  }
+  return saved;
 }

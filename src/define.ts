@@ -7,9 +7,4 @@ import { NotWithThemGallery } from './notwiththem-gallery.js';
 NotWithThemGallery.define();
 
 export { NotWithThemGallery };
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'notwiththem-gallery': NotWithThemGallery;
-  }
-}
+export type { NotWithThemGalleryEventMap } from './tag-types.js';

@@ -72,7 +72,9 @@ const NO_PROGRESS: Progress = { tick() {}, stop() {} };
  */
 export async function startProgress(output: Output, total: number, enabled: boolean): Promise<Progress> {
   if (!enabled || !output.stderr.isTTY || total < 2) return NO_PROGRESS;
-  const { default: cliProgress } = await import('cli-progress');
+  // An optional peer dependency: without it, no bar (the work and its report are the same).
+  const cliProgress = await import('cli-progress').then((mod) => mod.default).catch(() => undefined);
+  if (!cliProgress) return NO_PROGRESS;
   const bar = new cliProgress.SingleBar(
     {
       stream: output.stderr,

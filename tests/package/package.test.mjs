@@ -99,6 +99,38 @@ describe('package.json', () => {
     );
   });
 
+  it('maps every typings entry for moduleResolution node10 (typesVersions) to a packed file', () => {
+    const mapped = pkg.typesVersions['*'];
+    for (const [subpath, entry] of Object.entries(pkg.exports)) {
+      if (typeof entry !== 'object' || subpath === '.') continue;
+      assert.deepEqual(mapped[subpath.slice(2)], [entry.types], `typesVersions for ${subpath}`);
+      // Each typings entry has a runtime file, so an import without `type` survives a bundler.
+      assert.ok(has(entry.default), `${entry.default} is not packed`);
+    }
+  });
+
+  it('names its license, repository, issues and CDN entry (the script-tag bundle)', () => {
+    assert.equal(pkg.license, 'MIT');
+    assert.match(readFileSync(join(ROOT, 'LICENSE'), 'utf8'), /^MIT License\n/);
+    for (const field of ['homepage', 'keywords']) assert.ok(pkg[field]?.length, field);
+    assert.ok(pkg.repository?.url && pkg.bugs?.url);
+    assert.equal(pkg.unpkg, './dist/notwiththem-gallery.bundle.js');
+    assert.equal(pkg.jsdelivr, pkg.unpkg);
+    assert.ok(has('LICENSE') && has('CHANGELOG.md') && has(pkg['web-types']));
+  });
+
+  it('builds everything before `npm pack` or `npm publish` (prepack)', () => {
+    assert.equal(pkg.scripts.prepack, 'node scripts/build.mjs');
+  });
+
+  it('keeps the build-feed command’s packages out of an app’s install (optional peers)', () => {
+    for (const name of ['cli-progress', 'csv-parse', 'sharp']) {
+      assert.equal(pkg.dependencies[name], undefined, `${name} is a dependency`);
+      assert.equal(pkg.peerDependenciesMeta[name]?.optional, true, `${name} is not an optional peer`);
+      assert.ok(pkg.devDependencies[name], `${name} is not installed here for the CLI's tests`);
+    }
+  });
+
   it('has a size budget for the bundle', () => {
     assert.deepEqual(
       pkg['size-limit'].map(({ path, gzip }) => ({ path, gzip })),
@@ -126,6 +158,36 @@ describe('custom-elements.json', () => {
     check('part', el.cssParts);
     check('css property', el.cssProperties);
     assert.deepEqual(missing, []);
+  });
+
+  it('points at shipped modules and declares which one defines the tag', () => {
+    const paths = manifest.modules.map((module) => module.path);
+    assert.deepEqual(
+      paths.filter((path) => !has(path)),
+      [],
+    );
+    const definitions = manifest.modules.flatMap((module) =>
+      (module.exports ?? [])
+        .filter((entry) => entry.kind === 'custom-element-definition')
+        .map((entry) => ({ module: module.path, ...entry })),
+    );
+    assert.deepEqual(definitions, [
+      {
+        module: 'dist/esm/define.js',
+        kind: 'custom-element-definition',
+        name: 'notwiththem-gallery',
+        declaration: { name: 'NotWithThemGallery', module: 'dist/esm/notwiththem-gallery.js' },
+      },
+    ]);
+  });
+
+  it('types each event as the CustomEvent the element dispatches', () => {
+    assert.deepEqual(Object.fromEntries(el.events.map((event) => [event.name, event.type?.text])), {
+      'nwt-load': 'CustomEvent<NwtLoadDetail>',
+      'nwt-slide-change': 'CustomEvent<NwtSlideChangeDetail>',
+      'nwt-error': 'CustomEvent<NwtErrorDetail>',
+      'nwt-share': 'CustomEvent<NwtShareDetail>',
+    });
   });
 
   it('lists the API of DESIGN.md', () => {
@@ -216,6 +278,10 @@ describe('README', () => {
       'Script tag',
       'npm',
       'React',
+      'Vue',
+      'Svelte',
+      'Angular',
+      'Server rendering',
       'iframe',
       'Without JavaScript',
       'The feed',
@@ -235,6 +301,24 @@ describe('built files', () => {
     assert.doesNotMatch(bundle, /Lit is in dev mode/);
     assert.doesNotMatch(bundle, /\n {4,}--_accent/);
     assert.ok(bundle.split('\n').length < 10);
+  });
+
+  it('the npm modules have their Lit templates minified as the bundle has', () => {
+    const styles = readFileSync(join(ROOT, 'dist/esm/notwiththem-gallery.styles.js'), 'utf8');
+    assert.match(styles, /css\s*`/);
+    assert.doesNotMatch(styles, /\n {4,}--_accent/);
+    const element = readFileSync(join(ROOT, 'dist/esm/notwiththem-gallery.js'), 'utf8');
+    const templates = element.match(/html\s*`[^`]*`/g) ?? [];
+    assert.ok(templates.length > 5);
+    assert.deepEqual(
+      templates.filter((template) => /\n\s*</.test(template)),
+      [],
+    );
+  });
+
+  it('exports the English labels from the main entry', async () => {
+    const { englishStrings } = await import(new URL('../../dist/esm/index.js', import.meta.url));
+    assert.equal(englishStrings.next, 'Next testimonial');
   });
 
   it('the embed page exists with its script', () => {
