@@ -4,14 +4,19 @@
 // - `vite build --mode embed`: dist/embed.html and dist/embed-assets/, the iframe embed (src/embed/).
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
-import { filesUnder, minifyLitLiterals, privateMemberNames } from './scripts/minify-literals.mjs';
+import {
+  filesUnder,
+  minifyLitLiterals,
+  privateMemberNames,
+  stripLitErrorTexts,
+} from './scripts/minify-literals.mjs';
 
 // `private` members of our classes get short names in these builds (never in the npm modules).
 const ownModules = filesUnder(
   'src',
   (file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.includes('/cli/'),
 );
-const bundledPackages = ['lit-html', 'lit-element', '@lit/reactive-element', '@lit/task'].flatMap((name) =>
+const bundledPackages = ['lit-html', 'lit-element', '@lit/reactive-element'].flatMap((name) =>
   filesUnder(`node_modules/${name}`, (file) => file.endsWith('.js') && !/\/(development|node)\//.test(file)),
 );
 const privateNames = privateMemberNames(ownModules, bundledPackages);
@@ -22,7 +27,7 @@ const minify = {
 };
 
 const bundle: UserConfig = {
-  plugins: [minifyLitLiterals()],
+  plugins: [minifyLitLiterals(), stripLitErrorTexts()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -42,7 +47,7 @@ const embed: UserConfig = {
   root: fileURLToPath(new URL('src/embed/', import.meta.url)),
   base: './',
   publicDir: false,
-  plugins: [minifyLitLiterals()],
+  plugins: [minifyLitLiterals(), stripLitErrorTexts()],
   build: {
     outDir: fileURLToPath(new URL('dist/', import.meta.url)),
     emptyOutDir: false,
