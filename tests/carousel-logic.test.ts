@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { isAtEnd, isAtStart, isInView, nextIndex, pageStart, previousIndex } from '../src/carousel/paging.js';
 import { keyToMove } from '../src/carousel/keys.js';
-import { slideWindow, WINDOW_THRESHOLD } from '../src/carousel/window.js';
+import { slideWindow, WINDOW_THRESHOLD } from '../src/carousel/rendered-range.js';
 
 describe('carousel paging (pure)', () => {
   const three = { count: 7, perView: 3, loop: false };

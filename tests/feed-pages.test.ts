@@ -1,7 +1,7 @@
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
-import { joinPage, nearEnd } from '../src/feed/pages.js';
+import { joinPage, nearEnd } from '../src/feed/next-page.js';
 import type { Testimonial } from '../src/feed/types.js';
 
 const hits = async (key: string) =>

@@ -1,0 +1,50 @@
+/** The events the gallery dispatches: their details, and their types on `addEventListener`. */
+import type { FeedErrorCode, Testimonial } from './feed/types.js';
+import type { ShareTarget } from './share/targets.js';
+
+export interface NwtLoadDetail {
+  count: number;
+}
+
+export interface NwtSlideChangeDetail {
+  index: number;
+  testimonial: Testimonial;
+}
+
+export interface NwtErrorDetail {
+  code: FeedErrorCode;
+  message: string;
+  status?: number;
+}
+
+export interface NwtShareDetail {
+  target: ShareTarget;
+  testimonial: Testimonial;
+  /** The testimonial's own URL (`share-url` or the page, plus `#nwt-<id>`). */
+  url: string;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'nwt-load': CustomEvent<NwtLoadDetail>;
+    'nwt-error': CustomEvent<NwtErrorDetail>;
+    'nwt-slide-change': CustomEvent<NwtSlideChangeDetail>;
+    'nwt-share': CustomEvent<NwtShareDetail>;
+  }
+}
+
+type GalleryEvent = 'nwt-load' | 'nwt-error' | 'nwt-slide-change' | 'nwt-share';
+type DetailOf<K extends GalleryEvent> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/**
+ * Dispatches one of the gallery's events from `host`: it bubbles out of any shadow tree the gallery sits
+ * in. Returns false when a listener cancelled a cancelable one.
+ */
+export function emit<K extends GalleryEvent>(
+  host: HTMLElement,
+  type: K,
+  detail: DetailOf<K>,
+  cancelable = false,
+): boolean {
+  return host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+}
