@@ -20,10 +20,15 @@ const bundledPackages = ['lit-html', 'lit-element', '@lit/reactive-element'].fla
   filesUnder(`node_modules/${name}`, (file) => file.endsWith('.js') && !/\/(development|node)\//.test(file)),
 );
 const privateNames = privateMemberNames(ownModules, bundledPackages);
-const minify = {
-  compress: true,
-  mangle: true,
-  ...(privateNames.length ? { mangleProps: { include: new RegExp(`^(?:${privateNames.join('|')})$`) } } : {}),
+const privateNamePattern = new RegExp(`^(?:${privateNames.join('|') || '(?!)'})$`);
+// Terser, two passes, reading a property never has side effects: about 70 B gzip below Rolldown's
+// own minifier (the code never reads a layout property only to force a layout).
+const terserOptions = {
+  ecma: 2020 as const,
+  module: false,
+  compress: { passes: 2, pure_getters: true },
+  mangle: { properties: { regex: privateNamePattern } },
+  format: { comments: false },
 };
 
 const bundle: UserConfig = {
@@ -39,7 +44,8 @@ const bundle: UserConfig = {
       formats: ['iife'],
       fileName: () => 'notwiththem-gallery.bundle.js',
     },
-    rolldownOptions: { output: { minify } },
+    minify: 'terser',
+    terserOptions,
   },
 };
 
@@ -54,9 +60,10 @@ const embed: UserConfig = {
     target: 'es2021',
     assetsDir: 'embed-assets',
     modulePreload: false,
+    minify: 'terser',
+    terserOptions,
     rolldownOptions: {
       input: fileURLToPath(new URL('src/embed/embed.html', import.meta.url)),
-      output: { minify },
     },
   },
 };
