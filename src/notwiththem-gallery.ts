@@ -2,31 +2,24 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { galleryStyles } from './notwiththem-gallery.styles.js';
 import { AutoplayController } from './carousel/autoplay-controller.js';
 import { keyTarget, keyToMove } from './carousel/keys.js';
-import {
-  clampedQuotes,
-  dotsThatFit,
-  firstSlideInView,
-  slidesPerView,
-  slideStep,
-} from './carousel/measure.js';
+import { ResizeController } from './carousel/resize-controller.js';
+import * as measure from './carousel/measure.js';
 import {
   clampIndex,
-  isAtEnd,
-  isAtStart,
-  isInView,
+  indexOfTestimonial,
   nextIndex,
   pageStart,
   previousIndex,
   type Paging,
 } from './carousel/paging.js';
 import { renderedRange, WINDOW_THRESHOLD } from './carousel/rendered-range.js';
-import { deepLinkId } from './deep-link.js';
+import { DeepLinkController } from './deep-link.js';
 import { emit } from './events.js';
 import { FeedController, type LoaderOptions } from './feed/feed-controller.js';
 import { hasFigures } from './feed/from-figures.js';
 import type { ParsedFeed, Testimonial } from './feed/types.js';
 import type { GalleryStrings } from './i18n/en.js';
-import { resolveStrings } from './i18n/pick.js';
+import { languageOf, resolveStrings } from './i18n/pick.js';
 import { ShareController } from './share/share-controller.js';
 import { shareAreaStyles } from './share/share-area.styles.js';
 import { renderControls, renderRotation } from './templates/controls.js';
@@ -38,14 +31,12 @@ import {
   renderSkeleton,
   renderStatusMessage,
 } from './templates/states.js';
-import { renderSlide } from './templates/testimonial.js';
+import { preloadPhoto, renderSlide } from './templates/testimonial.js';
 import { renderTrack } from './templates/track.js';
+import { defineOnce } from './define-once.js';
 import { version } from './version.js';
 
 export type { NwtErrorDetail, NwtLoadDetail, NwtSlideChangeDetail, NwtShareDetail } from './events.js';
-
-/** Marks a tag's class once the version warning was given (shared by every copy of the script). */
-const warned = Symbol.for('notwiththem-gallery.version-warned');
 
 /**
  * A carousel of testimonials (a photo, the reason a person gives, and who they are) from a JSON feed.
@@ -167,22 +158,7 @@ export class NotWithThemGallery extends LitElement {
    * @param registry - The registry to define in.
    */
   static define(tag = 'notwiththem-gallery', registry: CustomElementRegistry = customElements): void {
-    const existing = registry.get(tag) as
-      (CustomElementConstructor & { version?: string; [warned]?: true }) | undefined;
-    if (existing) {
-      // A second copy of the script is harmless; a different version under the same tag warns once.
-      if (existing.version !== this.version && !existing[warned]) {
-        existing[warned] = true;
-        const other = existing.version ? `version ${existing.version}` : 'another element';
-        console.warn(
-          `<${tag}>: version ${this.version} is not registered: ${other} is already defined under this tag.`,
-        );
-      }
-      return;
-    }
-    // A class can be registered only once per registry: another tag gets a subclass.
-    const alreadyNamed = registry.getName?.(this);
-    registry.define(tag, alreadyNamed ? class extends this {} : this);
+    defineOnce(this, tag, registry);
   }
 
   /**
@@ -249,7 +225,7 @@ export class NotWithThemGallery extends LitElement {
    * @param options - `{ fromRotation: true }` marks a move made by automatic rotation (internal; a host leaves it out).
    */
   goTo(indexOrId: number | string, options: { fromRotation?: boolean } = {}): void {
-    const index = this.resolveIndex(indexOrId);
+    const index = indexOfTestimonial(this.items, indexOrId);
     if (index >= 0) this.moveToIndex(index, options);
   }
 
@@ -282,10 +258,7 @@ export class NotWithThemGallery extends LitElement {
   /** The first slide under the scroll position, followed during swipes so large feeds render what is seen. */
   declare private scrollIndex: number;
 
-  /**
-   * How many picker dots fit in the controls row; more slides than this show "3 / 120" instead. Measured,
-   * read at render, and a reason to render only when it turns the dots into the counter or back.
-   */
+  /** How many picker dots fit in the controls row (more slides show "3 / 120"); not a reactive state. */
   private maxDots = 10;
   /** The labels in the gallery's language, with the `strings` overrides. */
   private resolvedStrings: GalleryStrings = resolveStrings('en');
@@ -294,8 +267,6 @@ export class NotWithThemGallery extends LitElement {
   /** The button that opened the dialog, to give focus back when it closes. */
   private dialogOpener: HTMLElement | null = null;
   private scrollRestTimer: ReturnType<typeof setTimeout> | undefined;
-  private resizeObserver: ResizeObserver | undefined;
-  private untilDisconnected: AbortController | undefined;
 
   private readonly feedController = new FeedController(
     this,
@@ -309,6 +280,8 @@ export class NotWithThemGallery extends LitElement {
     () => Math.max(2000, Number.isFinite(this.interval) ? this.interval : 7000),
   );
 
+  private readonly deepLinkController = new DeepLinkController(this, (id) => this.showDeepLinked(id));
+
   private readonly shareController = new ShareController(this, () => ({
     share: this.share,
     shareUrl: this.shareUrl,
@@ -319,6 +292,8 @@ export class NotWithThemGallery extends LitElement {
 
   constructor() {
     super();
+    // Slides per view, the dots that fit and the clamped quotes change with the gallery's width.
+    new ResizeController(this, () => this.measureLayout());
     this.src = null;
     this.start = null;
     this.autoplay = false;
@@ -344,47 +319,21 @@ export class NotWithThemGallery extends LitElement {
     return { count: this.items.length, perView: Math.max(1, this.perView), loop: this.loop };
   }
 
-  private get reducedMotion(): boolean {
-    return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-  }
-
-  private get isRtl(): boolean {
-    return getComputedStyle(this).direction === 'rtl';
-  }
-
-  private get trackElement(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('.track[part~="track"]');
-  }
-
   // Lifecycle ---------------------------------------------------------------------------------------
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.untilDisconnected = new AbortController();
-    window.addEventListener('hashchange', () => this.showHashTarget(), {
-      signal: this.untilDisconnected.signal,
-    });
-    this.resizeObserver = new ResizeObserver(() => this.measureLayout());
-    this.resizeObserver.observe(this);
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.untilDisconnected?.abort();
-    this.untilDisconnected = undefined;
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
     clearTimeout(this.scrollRestTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang') || changed.has('strings') || !this.hasUpdated) {
-      this.resolvedStrings = resolveStrings(this.effectiveLang(), this.strings);
+      this.resolvedStrings = resolveStrings(languageOf(this), this.strings);
     }
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (this.jumpPending && this.trackElement) {
+    if (this.jumpPending && measure.trackOf(this.renderRoot)) {
       this.jumpPending = false;
       // One microtask later: the photos just rendered queued their own loads as microtasks, so the
       // first photo's request leaves before the layout this measure forces (about 10 ms on a page).
@@ -419,85 +368,47 @@ export class NotWithThemGallery extends LitElement {
     this.failedImages = new Set();
     this.clampedIds = new Set();
     this.dialogIndex = -1;
-    const fromHash = this.hashTargetIndex();
-    const fromStart = this.start !== null ? this.resolveIndex(this.start) : -1;
+    const fromHash = this.indexOfId(this.deepLinkController.id);
+    const fromStart = this.start !== null ? indexOfTestimonial(this.items, this.start) : -1;
     this.activeIndex = fromHash >= 0 ? fromHash : Math.max(0, fromStart);
     this.scrollIndex = this.activeIndex;
     this.jumpPending = true;
-    this.preloadFirstPhoto();
+    // The first photo in view starts loading now, before its slide is rendered and laid out.
+    preloadPhoto(this.items[pageStart(this.activeIndex, this.paging)]?.image);
     if (fromHash >= 0) this.updateComplete.then(() => this.scrollIntoView({ block: 'nearest' }));
     // Rotation never starts by itself for readers who asked for less motion.
-    if (this.autoplay && !this.reducedMotion && !this.autoplayController.playing) {
+    if (this.autoplay && !measure.prefersReducedMotion() && !this.autoplayController.playing) {
       this.autoplayController.start();
     }
   }
 
-  /**
-   * The first photo in view starts loading now, while its slide is still to be rendered and laid out;
-   * its <img> (same URL, same srcset and sizes) then takes it from the memory cache.
-   */
-  private preloadFirstPhoto(): void {
-    const photo = this.items[pageStart(this.activeIndex, this.paging)]?.image;
-    if (!photo) return;
-    Object.assign(new Image(), {
-      fetchPriority: 'high',
-      referrerPolicy: 'no-referrer',
-      sizes: photo.sizes ?? '',
-      srcset: photo.srcset ?? '',
-      src: photo.src,
-    });
-  }
-
-  private resolveIndex(indexOrId: number | string): number {
-    const list = this.items;
-    if (typeof indexOrId === 'number')
-      return Number.isInteger(indexOrId) && indexOrId >= 0 && indexOrId < list.length ? indexOrId : -1;
-    const trimmed = indexOrId.trim();
-    if (/^\d+$/.test(trimmed)) return this.resolveIndex(Number(trimmed));
-    return list.findIndex((item) => item.id === trimmed);
-  }
-
-  /** The testimonial the page's `#nwt-<id>` names, or -1 (for any other hash too). */
-  private hashTargetIndex(): number {
-    const id = deepLinkId(location.hash);
+  /** The index of the testimonial with this id, or -1; ids from deep links are taken as they are. */
+  private indexOfId(id: string | undefined): number {
     return id === undefined ? -1 : this.items.findIndex((item) => item.id === id);
   }
 
   /** A new `#nwt-<id>` in the page's address: show that testimonial, and the gallery with it. */
-  private showHashTarget(): void {
-    const index = this.hashTargetIndex();
+  private showDeepLinked(id: string): void {
+    const index = this.indexOfId(id);
     if (index < 0) return;
     this.goTo(index);
-    this.scrollIntoView({ block: 'nearest', behavior: this.reducedMotion ? 'auto' : 'smooth' });
-  }
-
-  /** The effective language: the element's `lang`, else the nearest ancestor's (across shadow roots), else the document's. */
-  private effectiveLang(): string {
-    // The property first: set before the first update, it is not reflected to the attribute yet.
-    if (this.lang) return this.lang;
-    let node: Element | null = this;
-    while (node) {
-      const lang = node.getAttribute('lang');
-      if (lang) return lang;
-      node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
-    }
-    return document.documentElement.lang || 'en';
+    this.scrollIntoView({ block: 'nearest', behavior: measure.prefersReducedMotion() ? 'auto' : 'smooth' });
   }
 
   // Behaviour: layout -------------------------------------------------------------------------------
 
   /** Reads slides per view from the CSS and how many picker dots fit, after any size change. */
   private measureLayout(): void {
-    const track = this.trackElement ?? this.renderRoot.querySelector<HTMLElement>('.track');
+    const track = measure.trackOf(this.renderRoot) ?? this.renderRoot.querySelector<HTMLElement>('.track');
     if (track) {
-      const perView = slidesPerView(track);
+      const perView = measure.slidesPerView(track);
       if (perView !== this.perView) {
         this.perView = perView;
         this.jumpPending = true;
       }
     }
     const row = this.renderRoot.querySelector<HTMLElement>('.controls');
-    const maxDots = dotsThatFit(row, this.getBoundingClientRect().width);
+    const maxDots = measure.dotsThatFit(row, this.getBoundingClientRect().width);
     if (this.showsDots() !== this.showsDots(maxDots)) this.requestUpdate();
     this.maxDots = maxDots;
     this.measureClamps();
@@ -510,7 +421,7 @@ export class NotWithThemGallery extends LitElement {
   }
 
   private measureClamps(): void {
-    const clamped = clampedQuotes(this.renderRoot);
+    const clamped = measure.clampedQuotes(this.renderRoot);
     const same = clamped.size === this.clampedIds.size && [...clamped].every((id) => this.clampedIds.has(id));
     if (!same) this.clampedIds = clamped;
   }
@@ -543,11 +454,14 @@ export class NotWithThemGallery extends LitElement {
   }
 
   private scrollToActive(behavior: ScrollBehavior = 'auto'): void {
-    const track = this.trackElement;
+    const track = measure.trackOf(this.renderRoot);
     if (!track) return;
-    const left = pageStart(this.activeIndex, this.paging) * slideStep(track) * (this.isRtl ? -1 : 1);
+    const left =
+      pageStart(this.activeIndex, this.paging) *
+      measure.slideStep(track) *
+      (measure.isRightToLeft(this) ? -1 : 1);
     // 'auto' lets the stylesheet choose: smooth, or a jump under prefers-reduced-motion.
-    track.scrollTo({ left, behavior: this.reducedMotion ? 'instant' : behavior });
+    track.scrollTo({ left, behavior: measure.prefersReducedMotion() ? 'instant' : behavior });
   }
 
   /** After a swipe comes to rest, the first slide in view becomes the current one. */
@@ -555,17 +469,17 @@ export class NotWithThemGallery extends LitElement {
     clearTimeout(this.scrollRestTimer);
     this.scrollRestTimer = setTimeout(() => this.syncFromScroll(), 150);
     // A large feed renders a window of slides: it follows the scroll position as it moves.
-    const track = this.trackElement;
+    const track = measure.trackOf(this.renderRoot);
     if (track && this.items.length > WINDOW_THRESHOLD) {
-      const first = firstSlideInView(track, this.items.length);
+      const first = measure.firstSlideInView(track, this.items.length);
       if (first >= 0) this.scrollIndex = first;
     }
   }
 
   private syncFromScroll(): void {
     clearTimeout(this.scrollRestTimer);
-    const track = this.trackElement;
-    const first = track ? firstSlideInView(track, this.items.length) : -1;
+    const track = measure.trackOf(this.renderRoot);
+    const first = track ? measure.firstSlideInView(track, this.items.length) : -1;
     // Keep the current slide when it is still on the page in view (it may not be the page's first).
     if (first >= 0 && pageStart(this.activeIndex, this.paging) !== pageStart(first, this.paging)) {
       this.setActive(first);
@@ -573,7 +487,7 @@ export class NotWithThemGallery extends LitElement {
   }
 
   private handleKeydown(event: KeyboardEvent, scope: 'track' | 'picker'): void {
-    const move = keyToMove(event.key, this.isRtl);
+    const move = keyToMove(event.key, measure.isRightToLeft(this));
     if (!move || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
     this.goTo(keyTarget(move, scope, this.activeIndex, this.paging));
@@ -623,21 +537,26 @@ export class NotWithThemGallery extends LitElement {
 
   override render(): TemplateResult {
     const t = this.resolvedStrings;
+    const title = this.titleText();
     return this.feedController.render({
-      initial: () =>
-        this.renderFrame(this.titleText(), renderSkeleton(renderNoSource(t, this.handleFallbackChange))),
+      initial: () => this.renderState(title, renderNoSource(t, this.handleFallbackChange)),
       pending: () =>
-        this.renderFrame(
-          this.titleText(this.feedController.feed),
-          renderSkeleton(renderStatusMessage(t.loading)),
-        ),
+        this.renderState(this.titleText(this.feedController.feed), renderStatusMessage(t.loading)),
       error: (error) =>
-        this.renderFrame(this.titleText(), renderSkeleton(renderError(error, t, () => this.reload()))),
+        this.renderState(
+          title,
+          renderError(error, t, () => this.reload()),
+        ),
       complete: (feed) =>
-        feed.testimonials.length === 0
-          ? this.renderFrame(this.titleText(feed), renderSkeleton(renderStatusMessage(t.empty)))
-          : this.renderReady(feed),
+        feed.testimonials.length > 0
+          ? this.renderReady(feed)
+          : this.renderState(this.titleText(feed), renderStatusMessage(t.empty)),
     });
+  }
+
+  /** A state without slides: its message over the skeleton. */
+  private renderState(title: string, message: TemplateResult): TemplateResult {
+    return this.renderFrame(title, renderSkeleton(message));
   }
 
   private renderFrame(
@@ -679,10 +598,8 @@ export class NotWithThemGallery extends LitElement {
     });
     const controls = renderControls({
       strings: t,
-      count: paging.count,
+      paging,
       active: this.activeIndex,
-      atStart: isAtStart(this.activeIndex, paging),
-      atEnd: isAtEnd(this.activeIndex, paging),
       dots: this.showsDots(),
       onPrevious: () => this.previous(),
       onNext: () => this.next(),
@@ -704,10 +621,9 @@ export class NotWithThemGallery extends LitElement {
     return renderSlide({
       testimonial,
       index,
-      count: paging.count,
+      paging,
+      active: this.activeIndex,
       strings: this.resolvedStrings,
-      inView: isInView(index, this.activeIndex, paging),
-      first: index === pageStart(this.activeIndex, paging),
       failed: this.failedImages.has(testimonial.id),
       readMore: this.clampedIds.has(testimonial.id) && !this.shareController.isOpen(testimonial.id),
       share: this.shareController.render(testimonial, 'slide', (opener) => this.openDialog(index, opener)),

@@ -11,7 +11,7 @@ export type PauseReason = 'hover' | 'hidden' | 'offscreen';
 export class AutoplayController implements ReactiveController {
   /** Rotation is on (the reader has not stopped it). */
   playing = false;
-  private readonly holds = new Set<PauseReason>();
+  private readonly activeHolds = new Set<PauseReason>();
   private tickTimer: ReturnType<typeof setTimeout> | undefined;
   private untilDisconnected: AbortController | undefined;
   private offscreenObserver: IntersectionObserver | undefined;
@@ -26,7 +26,7 @@ export class AutoplayController implements ReactiveController {
 
   /** Rotation is on and nothing holds it: the slides are moving. */
   get rotating(): boolean {
-    return this.playing && this.holds.size === 0;
+    return this.playing && this.activeHolds.size === 0;
   }
 
   hostConnected(): void {
@@ -54,7 +54,7 @@ export class AutoplayController implements ReactiveController {
       });
       this.offscreenObserver.observe(this.gallery);
     }
-    if (document.visibilityState === 'hidden') this.holds.add('hidden');
+    if (document.visibilityState === 'hidden') this.activeHolds.add('hidden');
     this.scheduleTick();
   }
 
@@ -63,7 +63,7 @@ export class AutoplayController implements ReactiveController {
     this.untilDisconnected = undefined;
     this.offscreenObserver?.disconnect();
     this.offscreenObserver = undefined;
-    this.holds.clear();
+    this.activeHolds.clear();
     this.clearTick();
   }
 
@@ -81,10 +81,10 @@ export class AutoplayController implements ReactiveController {
 
   /** Adds or lifts one temporary hold. */
   hold(reason: PauseReason, on: boolean): void {
-    const had = this.holds.has(reason);
+    const had = this.activeHolds.has(reason);
     if (on === had) return;
-    if (on) this.holds.add(reason);
-    else this.holds.delete(reason);
+    if (on) this.activeHolds.add(reason);
+    else this.activeHolds.delete(reason);
     this.scheduleTick();
     this.gallery.requestUpdate();
   }

@@ -9,6 +9,11 @@ const DOT_PITCH = 28;
 
 const columnGap = (element: Element): number => parseFloat(getComputedStyle(element).columnGap) || 0;
 
+/** The track of the slides (not the loading skeleton's), once rendered. */
+export function trackOf(root: ParentNode): HTMLElement | null {
+  return root.querySelector<HTMLElement>('.track[part~="track"]');
+}
+
 /** Slides per view as the CSS sets it (container queries or `--nwt-slides-per-view`), at least 1. */
 export function slidesPerView(track: HTMLElement): number {
   return Math.max(1, Math.round(parseFloat(getComputedStyle(track).getPropertyValue('--_spv')) || 1));
@@ -44,4 +49,14 @@ export function clampedQuotes(root: ParentNode): Set<string> {
     if (quote.scrollHeight > quote.clientHeight + 1) clamped.add(quote.dataset.id!);
   }
   return clamped;
+}
+
+/** The reader asked for less motion: no smooth scrolling, no rotation starting by itself. */
+export function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** Arrow keys and scroll positions run the other way in a right-to-left gallery. */
+export function isRightToLeft(element: Element): boolean {
+  return getComputedStyle(element).direction === 'rtl';
 }

@@ -44,11 +44,11 @@ export class FeedController implements ReactiveController {
   private reloadOnConnect = false;
   private untilDisconnected: AbortController | undefined;
   /** The load's state; `loaded` is the feed last loaded (kept while the next one loads). */
-  private status: LoadStatus = 'initial';
-  private loaded: ParsedFeed | undefined;
+  private loadStatus: LoadStatus = 'initial';
+  private loadedFeed: ParsedFeed | undefined;
   private failure: unknown;
   /** The source of the last load: a change starts a new one. */
-  private source: Source | undefined;
+  private lastSource: Source | undefined;
   /** The load in flight: a new one aborts it, and only the latest may settle. */
   private inFlight: AbortController | undefined;
 
@@ -66,26 +66,26 @@ export class FeedController implements ReactiveController {
 
   /** The feed last loaded (kept while the next one loads). */
   get feed(): ParsedFeed | undefined {
-    return this.loaded;
+    return this.loadedFeed;
   }
 
   get pending(): boolean {
-    return this.status === 'pending';
+    return this.loadStatus === 'pending';
   }
 
   /** Renders by the load's state: no source yet, loading, failed, or ready. */
   render<T>(renderers: LoadRenderers<T>): T {
-    if (this.status === 'pending') return renderers.pending();
-    if (this.status === 'error') return renderers.error(this.failure);
-    return this.status === 'complete' ? renderers.complete(this.loaded!) : renderers.initial();
+    if (this.loadStatus === 'pending') return renderers.pending();
+    if (this.loadStatus === 'error') return renderers.error(this.failure);
+    return this.loadStatus === 'complete' ? renderers.complete(this.loadedFeed!) : renderers.initial();
   }
 
   /** Loads the feed again from its source. */
   async reload(): Promise<void> {
-    const [src, given] = (this.source = [this.gallery.src, this.gallery.testimonials]);
+    const [src, given] = (this.lastSource = [this.gallery.src, this.gallery.testimonials]);
     this.inFlight?.abort();
     const run = (this.inFlight = new AbortController());
-    this.status = 'pending';
+    this.loadStatus = 'pending';
     this.gallery.requestUpdate();
     let feed: ParsedFeed | undefined;
     let failure: unknown;
@@ -99,12 +99,12 @@ export class FeedController implements ReactiveController {
     if (this.inFlight !== run) return;
     this.inFlight = undefined;
     if (failed) {
-      this.status = 'error';
+      this.loadStatus = 'error';
       this.failure = failure;
-      this.loaded = undefined;
+      this.loadedFeed = undefined;
     } else {
-      this.status = feed ? 'complete' : 'initial';
-      if (feed) this.loaded = feed;
+      this.loadStatus = feed ? 'complete' : 'initial';
+      if (feed) this.loadedFeed = feed;
     }
     this.gallery.requestUpdate();
   }
@@ -112,7 +112,7 @@ export class FeedController implements ReactiveController {
   /** Before each render: a new source (`src` or `testimonials`) starts a new load. */
   hostUpdate(): void {
     const { src, testimonials } = this.gallery;
-    if (this.source && this.source[0] === src && this.source[1] === testimonials) return;
+    if (this.lastSource && this.lastSource[0] === src && this.lastSource[1] === testimonials) return;
     void this.reload();
   }
 
@@ -120,7 +120,7 @@ export class FeedController implements ReactiveController {
     this.untilDisconnected = new AbortController();
     if (this.reloadOnConnect) {
       this.reloadOnConnect = false;
-      if (this.status === 'pending' || this.status === 'error') void this.reload();
+      if (this.loadStatus === 'pending' || this.loadStatus === 'error') void this.reload();
     }
   }
 

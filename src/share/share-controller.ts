@@ -134,7 +134,7 @@ export class ShareController implements ReactiveController {
       failed: this.failedKey === key,
       status: this.liveStatus[0] === place ? this.liveStatus[1] : '',
       href: (target) => this.cachedHref(target, input),
-      onShare: (target, event) => void this.share(target, input, key, event),
+      onShare: (target, event) => void this.shareTo(target, input, key, event),
       onFallbackDone: () => {
         this.failedKey = '';
         this.gallery.requestUpdate();
@@ -184,7 +184,12 @@ export class ShareController implements ReactiveController {
   }
 
   /** Tells the page first (`nwt-share`, cancelable); if it lets us, shares. A link's click goes on by itself. */
-  private async share(target: ShareTarget, input: ShareAreaInput, key: string, event: Event): Promise<void> {
+  private async shareTo(
+    target: ShareTarget,
+    input: ShareAreaInput,
+    key: string,
+    event: Event,
+  ): Promise<void> {
     const { testimonial, url, place } = input;
     const allowed = emit(this.gallery, 'nwt-share', { target, testimonial, url }, true);
     if (!allowed) {
@@ -204,16 +209,11 @@ export class ShareController implements ReactiveController {
           console.warn('<notwiththem-gallery>: share failed', error);
       }
     } else if (target === 'copy') {
-      await this.copyLink(url, place, key, input.strings);
+      await this.copyUrl(url, place, key, input.strings);
     }
   }
 
-  private async copyLink(
-    url: string,
-    place: SharePlace,
-    key: string,
-    strings: GalleryStrings,
-  ): Promise<void> {
+  private async copyUrl(url: string, place: SharePlace, key: string, strings: GalleryStrings): Promise<void> {
     clearTimeout(this.copiedTimer);
     if (!(await copyText(url))) {
       this.copiedKey = '';

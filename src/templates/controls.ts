@@ -1,15 +1,15 @@
 /** The carousel's controls: previous and next, the picker (or the "3 / 120" counter), Start / Stop. */
 import { html, type TemplateResult } from 'lit';
+import { isAtEnd, isAtStart, type Paging } from '../carousel/paging.js';
 import type { GalleryStrings } from '../i18n/en.js';
 import { format } from '../i18n/pick.js';
 import { icons } from '../icons.js';
 
 export interface ControlsInput {
   strings: GalleryStrings;
-  count: number;
+  paging: Paging;
+  /** The testimonial the reader is on. */
   active: number;
-  atStart: boolean;
-  atEnd: boolean;
   /** One dot per testimonial fits in the row; else the counter. */
   dots: boolean;
   onPrevious(): void;
@@ -19,7 +19,9 @@ export interface ControlsInput {
 }
 
 export function renderControls(input: ControlsInput): TemplateResult {
-  const { strings, atStart, atEnd } = input;
+  const { strings, paging, active } = input;
+  const atStart = isAtStart(active, paging);
+  const atEnd = isAtEnd(active, paging);
   return html`
     <button
       class="control previous"
@@ -52,7 +54,7 @@ function renderPicker(input: ControlsInput): TemplateResult {
   const { strings } = input;
   return html`
     <div class="picker" part="picker" role="tablist" aria-label=${strings.picker} @keydown=${input.onPickerKeydown}>
-      ${Array.from({ length: input.count }, (_, index) => {
+      ${Array.from({ length: input.paging.count }, (_, index) => {
         const selected = index === input.active;
         return html`<button
           class="dot"
@@ -70,8 +72,9 @@ function renderPicker(input: ControlsInput): TemplateResult {
   `;
 }
 
-function renderCounter({ strings, active, count }: ControlsInput): TemplateResult {
-  return html`<span class="position" part="position">${format(strings.counter, { index: active + 1, count })}</span>`;
+function renderCounter({ strings, active, paging }: ControlsInput): TemplateResult {
+  const text = format(strings.counter, { index: active + 1, count: paging.count });
+  return html`<span class="position" part="position">${text}</span>`;
 }
 
 /** Start / Stop of the automatic slide show. */

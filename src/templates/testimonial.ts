@@ -1,7 +1,8 @@
 /** One testimonial on a slide: its photo, who gives it, "Read more" and its share area. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Testimonial } from '../feed/types.js';
+import { isInView, pageStart, type Paging } from '../carousel/paging.js';
+import type { Testimonial, TestimonialImage } from '../feed/types.js';
 import type { GalleryStrings } from '../i18n/en.js';
 import { format } from '../i18n/pick.js';
 import { icons } from '../icons.js';
@@ -59,11 +60,9 @@ export function renderWho(testimonial: Testimonial): TemplateResult {
 
 export interface SlideInput extends PhotoInput {
   index: number;
-  count: number;
-  /** On the page in view (else inert). */
-  inView: boolean;
-  /** The first slide in view: its photo loads first. */
-  first: boolean;
+  paging: Paging;
+  /** The testimonial the reader is on: the slides of its page are in view, the others inert. */
+  active: number;
   /** The quote is cut: show "Read more". */
   readMore: boolean;
   share: Part;
@@ -71,20 +70,22 @@ export interface SlideInput extends PhotoInput {
 }
 
 export function renderSlide(input: SlideInput): TemplateResult {
-  const { testimonial, strings } = input;
+  const { testimonial, strings, index, paging, active } = input;
+  // The first slide in view loads its photo first.
+  const first = index === pageStart(active, paging);
   return html`
     <div
       class="slide"
       part="slide"
-      id=${`slide-${input.index}`}
+      id=${`slide-${index}`}
       role="group"
       aria-roledescription=${strings.slide}
-      aria-label=${format(strings.slideLabel, { index: input.index + 1, count: input.count })}
-      ?inert=${!input.inView}
+      aria-label=${format(strings.slideLabel, { index: index + 1, count: paging.count })}
+      ?inert=${!isInView(index, active, paging)}
     >
       <figure part="figure">
         <div class="photo" part="photo" .style=${placeholderStyle(testimonial.image.color)}>
-          ${renderPhoto(input, input.first)}
+          ${renderPhoto(input, first)}
         </div>
         <figcaption part="caption">
           <blockquote class="quote" part="quote" dir="auto" data-id=${testimonial.id} lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
@@ -109,4 +110,19 @@ export function renderSlide(input: SlideInput): TemplateResult {
       </figure>
     </div>
   `;
+}
+
+/**
+ * Starts loading a photo before its slide is rendered and laid out; its <img> (same URL, same srcset and
+ * sizes) then takes it from the memory cache.
+ */
+export function preloadPhoto(photo: TestimonialImage | undefined): void {
+  if (!photo) return;
+  Object.assign(new Image(), {
+    fetchPriority: 'high',
+    referrerPolicy: 'no-referrer',
+    sizes: photo.sizes ?? '',
+    srcset: photo.srcset ?? '',
+    src: photo.src,
+  });
 }
