@@ -1,7 +1,15 @@
 import { expect } from '@open-wc/testing';
-import { isAtEnd, isAtStart, isInView, nextIndex, pageStart, previousIndex } from '../src/carousel/paging.js';
-import { keyToMove } from '../src/carousel/keys.js';
-import { slideWindow, WINDOW_THRESHOLD } from '../src/carousel/rendered-range.js';
+import {
+  indexOfTestimonial,
+  isAtEnd,
+  isAtStart,
+  isInView,
+  nextIndex,
+  pageStart,
+  previousIndex,
+} from '../src/carousel/paging.js';
+import { keyTarget, keyToMove } from '../src/carousel/keys.js';
+import { renderedRange, slideWindow, WINDOW_THRESHOLD } from '../src/carousel/rendered-range.js';
 
 describe('carousel paging (pure)', () => {
   const three = { count: 7, perView: 3, loop: false };
@@ -64,5 +72,66 @@ describe('slide window (pure)', () => {
     expect(slideWindow(500, 3, 10_000)).to.deep.equal({ from: 497, to: 506 });
     expect(slideWindow(9_997, 3, 10_000)).to.deep.equal({ from: 9_994, to: 10_000 });
     expect(slideWindow(42, 1, 10_000)).to.deep.equal({ from: 41, to: 44 });
+  });
+});
+
+describe('carousel key targets (pure)', () => {
+  const paging = { count: 7, perView: 3, loop: false };
+
+  it('moves a page on the track, without wrapping unless the carousel loops', () => {
+    expect(keyTarget('next', 'track', 0, paging)).to.equal(3);
+    expect(keyTarget('next', 'track', 4, paging)).to.equal(4);
+    expect(keyTarget('previous', 'track', 4, paging)).to.equal(1);
+    expect(keyTarget('previous', 'track', 0, paging)).to.equal(0);
+    expect(keyTarget('next', 'track', 4, { ...paging, loop: true })).to.equal(0);
+    expect(keyTarget('previous', 'track', 0, { ...paging, loop: true })).to.equal(4);
+  });
+
+  it('moves one slide in the picker, always wrapping, as a tab list does', () => {
+    expect(keyTarget('next', 'picker', 0, paging)).to.equal(1);
+    expect(keyTarget('next', 'picker', 6, paging)).to.equal(0);
+    expect(keyTarget('previous', 'picker', 0, paging)).to.equal(6);
+    expect(keyTarget('previous', 'picker', 3, paging)).to.equal(2);
+  });
+
+  it('goes to the first and the last slide from anywhere', () => {
+    for (const scope of ['track', 'picker'] as const) {
+      expect(keyTarget('first', scope, 5, paging)).to.equal(0);
+      expect(keyTarget('last', scope, 1, paging)).to.equal(6);
+    }
+  });
+});
+
+describe('carousel rendered range (pure)', () => {
+  it('renders every slide of a small feed', () => {
+    expect(renderedRange(0, 0, 3, 7)).to.deep.equal({ from: 0, to: 7 });
+    expect(renderedRange(4, 0, 1, WINDOW_THRESHOLD)).to.deep.equal({ from: 0, to: WINDOW_THRESHOLD });
+  });
+
+  it('joins the windows around the page in view and around the scroll position', () => {
+    // Page 10..12 in view, scrolled to 13: windows 7..16 and 10..19.
+    expect(renderedRange(10, 13, 3, 1000)).to.deep.equal({ from: 7, to: 19 });
+    expect(renderedRange(13, 10, 3, 1000)).to.deep.equal({ from: 7, to: 19 });
+  });
+
+  it('renders only where the reader looks during a long fling', () => {
+    expect(renderedRange(0, 500, 2, 1000)).to.deep.equal(slideWindow(500, 2, 1000));
+    expect(renderedRange(0, 500, 2, 1000)).to.deep.equal({ from: 498, to: 504 });
+  });
+});
+
+describe('carousel testimonial lookup (pure)', () => {
+  const items = [{ id: 'a' }, { id: 'b' }, { id: '7' }];
+
+  it('takes an index, digits, or an id', () => {
+    expect(indexOfTestimonial(items, 1)).to.equal(1);
+    expect(indexOfTestimonial(items, ' 2 ')).to.equal(2);
+    expect(indexOfTestimonial(items, 'b')).to.equal(1);
+    expect(indexOfTestimonial(items, ' a ')).to.equal(0);
+  });
+
+  it('answers -1 for what names no testimonial', () => {
+    for (const bad of [3, -1, 1.5, NaN, '3', 'c', ''])
+      expect(indexOfTestimonial(items, bad), String(bad)).to.equal(-1);
   });
 });

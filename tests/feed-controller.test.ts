@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
+import { slides } from './helpers/gallery.js';
 
 /** A fetch that answers only when the test says so. */
 function heldFetch() {
@@ -44,7 +45,7 @@ describe('feed-controller', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await el.updateComplete;
     expect(el.items.map((item) => item.id)).to.deep.equal(['b1', 'b2']);
-    expect(el.shadowRoot!.querySelectorAll('.track[part~="track"] > .slide')).to.have.length(2);
+    expect(slides(el)).to.have.length(2);
   });
 
   it('reload() runs the same source again and resolves once it settled', async () => {

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
+import { TRACK } from './helpers/gallery.js';
 
 /**
  * Loads a page with the gallery above other content, a slow feed and slow photos, in an iframe of
@@ -19,7 +20,7 @@ async function layoutShiftOf(
       () => {
         const doc = frame.contentDocument;
         const gallery = doc?.getElementById('gallery');
-        const images = gallery?.shadowRoot?.querySelectorAll<HTMLImageElement>('.track[part~="track"] img');
+        const images = gallery?.shadowRoot?.querySelectorAll<HTMLImageElement>(`${TRACK} img`);
         // The photos in view have loaded (lazy ones off-screen may never load, which is the point).
         return images && images.length > 0 && [...images].some((img) => img.complete && img.naturalWidth > 0);
       },
