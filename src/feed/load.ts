@@ -2,7 +2,7 @@
  * Fetching a feed: one URL in, parsed JSON out, with a timeout, retries, a size cap and shared requests.
  * Browser code with no Lit and no DOM beyond fetch, AbortController and timers. Validation is parse.ts's job.
  *
- * Decisions (DESIGN.md "Fetching" leaves these open):
+ * Decisions the feed format leaves open:
  * - Request: `mode: 'cors'`, `credentials: 'omit'`, `Accept: application/json` (a CORS-safelisted header,
  *   so no preflight), `referrerPolicy: 'no-referrer'`, like the gallery's images: the feed host learns no
  *   page path (a cross-origin request still carries `Origin`). The HTTP cache is left to the feed host's

@@ -128,7 +128,7 @@ describe('custom-elements.json', () => {
     assert.deepEqual(missing, []);
   });
 
-  it('lists the API of DESIGN.md', () => {
+  it('lists the element API', () => {
     const names = (items) => (items ?? []).map((item) => item.name);
     for (const attribute of [
       'src',
