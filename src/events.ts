@@ -1,4 +1,4 @@
-/** The events the gallery dispatches: their details, and their types on `addEventListener`. */
+/** What the gallery tells the page: its events (details, types on `addEventListener`) and console warnings. */
 import type { FeedErrorCode, Testimonial } from './feed/types.js';
 import type { ShareTarget } from './share/targets.js';
 
@@ -47,4 +47,9 @@ export function emit<K extends GalleryEvent>(
   cancelable = false,
 ): boolean {
   return host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+}
+
+/** One console warning, named after the gallery; `details` are logged as they are (an error, say). */
+export function warn(text: string, ...details: unknown[]): void {
+  console.warn(`<notwiththem-gallery>: ${text}`, ...details);
 }

@@ -4,7 +4,7 @@
  * `nwt-load` / `nwt-error` events. The one place that holds the testimonials.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { emit } from '../events.js';
+import { emit, warn } from '../events.js';
 import { hasFigures, readFigures } from './from-figures.js';
 import { loadFeed, type LoadOptions } from './load.js';
 import { joinPage, nearEnd } from './next-page.js';
@@ -30,8 +30,6 @@ export interface LoadRenderers<T> {
   error(error: unknown): T;
   complete(feed: ParsedFeed): T;
 }
-
-const warn = (text: string) => console.warn(`<notwiththem-gallery>: ${text}`);
 
 export class FeedController implements ReactiveController {
   /** Every testimonial loaded: the feed's first page, then its next pages. Empty until the feed is ready. */

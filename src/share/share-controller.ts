@@ -4,7 +4,7 @@
  * the plain templates of share-area.ts.
  */
 import { html, type LitElement, type nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { emit } from '../events.js';
+import { emit, warn } from '../events.js';
 import type { SubmitLink, Testimonial } from '../feed/types.js';
 import type { GalleryStrings } from '../i18n/en.js';
 import { copyText } from './clipboard.js';
@@ -93,7 +93,7 @@ export class ShareController implements ReactiveController {
       for (const name of unknown) {
         if (this.warned.has(name.toLowerCase())) continue;
         this.warned.add(name.toLowerCase());
-        console.warn(`<notwiththem-gallery>: unknown share target "${name}" ignored`);
+        warn(`unknown share target "${name}" ignored`);
       }
       this.parsedShare = { value: share, targets };
     }
@@ -205,8 +205,7 @@ export class ShareController implements ReactiveController {
         });
       } catch (error) {
         // The reader closing the sheet is not an error.
-        if ((error as Error | null)?.name !== 'AbortError')
-          console.warn('<notwiththem-gallery>: share failed', error);
+        if ((error as Error | null)?.name !== 'AbortError') warn('share failed', error);
       }
     } else if (target === 'copy') {
       await this.copyUrl(url, place, key, input.strings);
