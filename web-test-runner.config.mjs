@@ -171,7 +171,7 @@ export default {
     // a11ySnapshot reads the browser's accessibility tree (the carousel tests assert roles and names on it).
     a11ySnapshotPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
-    // tests/visual.test.ts (Chromium only): baselines committed under tests/visual-baselines/<browser>/baseline;
+    // tests/gallery-visual.test.ts (Chromium only): baselines committed under tests/visual-baselines/<browser>/baseline;
     // UPDATE_REFS=true rewrites them. Failures and diffs go to the ignored screenshots/visual-failed/.
     visualRegressionPlugin({
       update: process.env.UPDATE_REFS === 'true',

@@ -4,7 +4,7 @@
 //
 // Baselines: tests/visual-baselines/Chromium/baseline/<name>.png, committed. After an intended visual
 // change, rewrite them with
-//   UPDATE_REFS=true NWT_BROWSERS=chromium npx web-test-runner tests/visual.test.ts --config web-test-runner.config.mjs
+//   UPDATE_REFS=true NWT_BROWSERS=chromium npx web-test-runner tests/gallery-visual.test.ts --config web-test-runner.config.mjs
 // and commit the new images. A failed comparison leaves the new screenshot and a diff in
 // screenshots/visual-failed/Chromium/ (ignored by git).
 import { expect, nextFrame, waitUntil } from '@open-wc/testing';
