@@ -11,7 +11,7 @@ const TAG = 'notwiththem-gallery';
 /** The module that calls `NotWithThemGallery.define()` (a static method the analyzer cannot follow). */
 const DEFINE_MODULE = 'dist/esm/define.js';
 /** The module that declares the events' types, one `'name': CustomEvent<Detail>` entry each. */
-const EVENT_MAP = { file: 'src/tag-types.ts', name: 'NotWithThemGalleryEventMap' };
+const EVENT_MAP = { file: 'src/events.ts', name: 'NotWithThemGalleryEventMap' };
 
 /**
  * Two things the analyzer's Lit support gets wrong for this element, put right after analysis:

@@ -1,10 +1,10 @@
-// Tests run in real browsers from Debian's packages (see ../shared/BROWSERS.md); nothing here downloads
+// Tests run in real browsers from Debian's packages (see scripts/test-runner/README.md); nothing here downloads
 // a browser. Engines: Chromium (DevTools protocol), Firefox ESR (Puppeteer over WebDriver BiDi) and
-// WebKit (WebKitGTK's MiniBrowser through a WebKitWebDriver that scripts/wtr-run.mjs starts under Xvfb
+// WebKit (WebKitGTK's MiniBrowser through a WebKitWebDriver that scripts/test-runner/wtr-run.mjs starts under Xvfb
 // and passes here as WEBKIT_WEBDRIVER_PORT).
 //
 // `npm test` runs all three (NWT_BROWSERS=chromium, or firefox, webkit, a comma list, picks engines; see
-// scripts/test.mjs). Run directly (`npx web-test-runner …`) with NWT_BROWSERS unset, this config runs
+// scripts/test-runner/test.mjs). Run directly (`npx web-test-runner …`) with NWT_BROWSERS unset, this config runs
 // Chromium only, the quick loop it always was; NWT_BROWSERS=firefox works directly too, WebKit needs
 // the driver that `npm test` starts.
 import path from 'node:path';
@@ -14,14 +14,19 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
-import { CHROMIUM_PATH, FIREFOX_PATH, miniBrowserPath, selectedEngines } from './scripts/engines.mjs';
-import { engineCommandsPlugin, preferEngineCommands } from './scripts/wtr-engine-commands.mjs';
-import { summaryLineReporter } from './scripts/wtr-summary-reporter.mjs';
+import {
+  CHROMIUM_PATH,
+  FIREFOX_PATH,
+  miniBrowserPath,
+  selectedEngines,
+} from './scripts/test-runner/engines.mjs';
+import { engineCommandsPlugin, preferEngineCommands } from './scripts/test-runner/wtr-engine-commands.mjs';
+import { summaryLineReporter } from './scripts/test-runner/wtr-summary-reporter.mjs';
 import { faultRoutes } from './tests/server/fault-routes.mjs';
 import { strictPages } from './tests/server/strict-pages.mjs';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 
-// Flags that keep Chromium quiet on a closed network (see BROWSERS.md).
+// Flags that keep Chromium quiet on a closed network (no background requests, no updates).
 const chromiumFlags = [
   '--no-sandbox',
   '--headless=new',
@@ -128,7 +133,7 @@ const launchers = {
     if (!port) {
       throw new Error(
         'WebKit runs through a WebKitWebDriver under Xvfb: run `npm test` (it starts both), or ' +
-          '`xvfb-run -a node scripts/wtr-run.mjs`; or pick other engines with NWT_BROWSERS=chromium,firefox.',
+          '`xvfb-run -a node scripts/test-runner/wtr-run.mjs`; or pick other engines with NWT_BROWSERS=chromium,firefox.',
       );
     }
     // The global `concurrency: 1` below makes the WebDriver launcher drive MiniBrowser's top-level
@@ -166,7 +171,7 @@ export default {
     // a11ySnapshot reads the browser's accessibility tree (the carousel tests assert roles and names on it).
     a11ySnapshotPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
-    // tests/visual.test.ts (Chromium only): baselines committed under tests/visual-baselines/<browser>/baseline;
+    // tests/gallery-visual.test.ts (Chromium only): baselines committed under tests/visual-baselines/<browser>/baseline;
     // UPDATE_REFS=true rewrites them. Failures and diffs go to the ignored screenshots/visual-failed/.
     visualRegressionPlugin({
       update: process.env.UPDATE_REFS === 'true',

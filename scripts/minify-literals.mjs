@@ -5,8 +5,12 @@
 //   as targets, and with the transforms that would change meaning turned off (`:dir()` lowering, prefixes,
 //   logical properties). css`…` with `${}` only gets its line breaks and indentation collapsed.
 // - html`…` and svg`…`: every run of white space that holds a line break becomes one space (what the HTML
-//   parser renders it as anyway), and such a run at the very start or end of a template is dropped.
-//   Templates with <pre>, <textarea> or a line continuation are left as they are.
+//   parser renders it as anyway), and such a run at the very start or end of a template, or between a
+//   tag's `>` and the next `<`, is dropped (the element's templates lay such tags out in blocks or flex
+//   rows, where that space renders as nothing). Static attribute values of plain word characters lose
+//   their quotes. Templates with <pre>, <textarea> or a line continuation are left as they are.
+// - Lit's own modules: the texts of the errors they throw for misuse (`Error("…")` becomes `Error()`);
+//   a developer sees those in Lit's development build, a reader never does.
 //
 // Why not @lit-labs/rollup-plugin-minify-html-literals: it is not a dependency here (nothing new is installed
 // for one build step), and it runs html-minifier-terser over the templates, which is more than this needs.
@@ -42,10 +46,20 @@ export function minifyCss(text) {
 
 /** Collapses white space that holds a line break; `first`/`last` say whether the piece opens/closes the template. */
 export function collapseWhitespace(text, first, last) {
-  let out = text.replace(/[ \t\r\n\f]*\n[ \t\r\n\f]*/g, ' ');
+  let out = text.replace(/>[ \t\r\f]*\n[ \t\r\n\f]*</g, '><').replace(/[ \t\r\n\f]*\n[ \t\r\n\f]*/g, ' ');
   if (first && /^[ \t\r\f]*\n/.test(text)) out = out.replace(/^ /, '');
   if (last && /\n[ \t\r\f]*$/.test(text)) out = out.replace(/ $/, '');
   return out;
+}
+
+/** `name="value"` becomes `name=value` where the value is plain word characters (the HTML parser reads both alike). */
+export function unquoteAttributes(text) {
+  return text.replace(/(\s[a-z][\w-]*)="([\w-]+)"/g, '$1=$2');
+}
+
+/** Lit's error texts: `Error("…")` with a string literal becomes `Error()`. */
+export function stripErrorTexts(code) {
+  return code.replace(/\bError\("(?:[^"\\]|\\.)*"\)/g, 'Error()');
 }
 
 const TAGS = new Set(['html', 'svg', 'css']);
@@ -83,9 +97,24 @@ function editTemplate(tag, template, code, edits) {
   }
   if (tag !== 'css' && /<(pre|textarea)\b/i.test(whole)) return;
   spans.forEach((span, index) => {
-    const collapsed = collapseWhitespace(span.text, index === 0, index === spans.length - 1);
+    const collapsed = unquoteAttributes(
+      collapseWhitespace(span.text, index === 0, index === spans.length - 1),
+    );
     if (collapsed !== span.text) edits.push([span.start, span.end, collapsed]);
   });
+}
+
+/** @returns {import('vite').Plugin} */
+export function stripLitErrorTexts() {
+  return {
+    name: 'nwt:strip-lit-error-texts',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/node_modules\/(lit-html|lit-element|@lit\/reactive-element)\//.test(id)) return null;
+      const stripped = stripErrorTexts(code);
+      return stripped === code ? null : { code: stripped, map: null };
+    },
+  };
 }
 
 /** @returns {import('vite').Plugin} */
@@ -121,6 +150,10 @@ export function minifyLitLiterals() {
 export function privateMemberNames(files, packageFiles = []) {
   const privates = new Set();
   const others = new Set();
+  /** Properties of the templates' plain input objects (interfaces named `…Input`): internal too. */
+  const inputs = new Set();
+  /** Keys written in object literals: safe only where they are private or input names. */
+  const assigned = new Set();
   for (const file of files) {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (node) => {
@@ -130,16 +163,20 @@ export function privateMemberNames(files, packageFiles = []) {
         ts.isGetAccessor(node) ||
         ts.isSetAccessor(node) ||
         (ts.isParameter(node) && ts.isConstructorDeclaration(node.parent));
-      if (member && node.name && ts.isIdentifier(node.name)) {
+      if (
+        (ts.isPropertySignature(node) || ts.isMethodSignature(node)) &&
+        ts.isInterfaceDeclaration(node.parent) &&
+        /Input$/.test(node.parent.name.text) &&
+        ts.isIdentifier(node.name)
+      ) {
+        inputs.add(node.name.text);
+      } else if (member && node.name && ts.isIdentifier(node.name)) {
         const isPrivate = ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Private;
         (isPrivate ? privates : others).add(node.name.text);
-      } else if (
-        (ts.isPropertyAssignment(node) ||
-          ts.isPropertySignature(node) ||
-          ts.isShorthandPropertyAssignment(node)) &&
-        node.name
-      ) {
+      } else if ((ts.isPropertySignature(node) || ts.isMethodSignature(node)) && node.name) {
         others.add(node.name.getText(source).replace(/^['"]|['"]$/g, ''));
+      } else if ((ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) && node.name) {
+        assigned.add(node.name.getText(source).replace(/^['"]|['"]$/g, ''));
       } else if (ts.isStringLiteralLike(node)) {
         others.add(node.text);
       }
@@ -153,7 +190,10 @@ export function privateMemberNames(files, packageFiles = []) {
     .map((name) => readFileSync(join(libDir, name), 'utf8'))
     .join('\n');
   const used = libText + '\n' + packageFiles.map((file) => readFileSync(file, 'utf8')).join('\n');
-  return [...privates]
+  // A key in an object literal is another name for a private or input property (the element's
+  // `static properties`, a template's input), or it must keep its name.
+  for (const name of assigned) if (!inputs.has(name) && !privates.has(name)) others.add(name);
+  return [...new Set([...privates, ...inputs])]
     .filter((name) => !others.has(name) && !new RegExp(`[.\\s"']${name}\\b`).test(used))
     .sort();
 }

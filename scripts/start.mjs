@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start [-- --port N] [-- --host H]`: installs what is missing, then serves the demo with Vite.
 import { parseArgs } from 'node:util';
-import { ensureDeps } from './ensure-deps.mjs';
+import { ensureDeps } from './test-runner/ensure-deps.mjs';
 
 const { values } = parseArgs({
   options: { port: { type: 'string', default: '5173' }, host: { type: 'string', default: '127.0.0.1' } },

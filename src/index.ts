@@ -2,11 +2,10 @@
 import { en, type GalleryStrings } from './i18n/en.js';
 
 export { NotWithThemGallery } from './notwiththem-gallery.js';
-export type { NwtErrorDetail, NwtLoadDetail, NwtSlideChangeDetail } from './notwiththem-gallery.js';
+export type { NwtErrorDetail, NwtLoadDetail, NwtSlideChangeDetail, NwtShareDetail } from './events.js';
 export type { Testimonial, TestimonialImage, FeedMeta, FeedErrorCode } from './feed/types.js';
 export { FeedError } from './feed/types.js';
 export type { GalleryStrings } from './i18n/en.js';
-export type { NwtShareDetail } from './share/share-area.js';
 export type { ShareTarget } from './share/targets.js';
 // Types the tag and its events on elements, document and window, from this entry too.
 export type { NotWithThemGalleryEventMap } from './tag-types.js';

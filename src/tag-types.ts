@@ -4,27 +4,12 @@
  * module registers nothing. Both the main entry and the define module re-export it, so either import
  * types `document.querySelector('notwiththem-gallery')` and `addEventListener('nwt-load', …)`.
  */
-import type {
-  NotWithThemGallery,
-  NwtErrorDetail,
-  NwtLoadDetail,
-  NwtSlideChangeDetail,
-} from './notwiththem-gallery.js';
-import type { NwtShareDetail } from './share/share-area.js';
+import type { NotWithThemGallery } from './notwiththem-gallery.js';
 
-/** Every event of `<notwiththem-gallery>`, by name. */
-export interface NotWithThemGalleryEventMap {
-  'nwt-load': CustomEvent<NwtLoadDetail>;
-  'nwt-error': CustomEvent<NwtErrorDetail>;
-  'nwt-slide-change': CustomEvent<NwtSlideChangeDetail>;
-  'nwt-share': CustomEvent<NwtShareDetail>;
-}
+export type { NotWithThemGalleryEventMap } from './events.js';
 
 declare global {
   interface HTMLElementTagNameMap {
     'notwiththem-gallery': NotWithThemGallery;
   }
-  interface HTMLElementEventMap extends NotWithThemGalleryEventMap {}
-  interface DocumentEventMap extends NotWithThemGalleryEventMap {}
-  interface WindowEventMap extends NotWithThemGalleryEventMap {}
 }

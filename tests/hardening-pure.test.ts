@@ -4,7 +4,7 @@ import { clampInterval, MAX_INTERVAL, MIN_INTERVAL } from '../src/carousel/inter
 import { own, ownFields } from '../src/feed/own.js';
 import { fixPropertyTypes } from '../src/properties.js';
 import { parseFeed } from '../src/feed/parse.js';
-import { firstPageUrls, joinPage } from '../src/feed/pages.js';
+import { firstPageUrls, joinPage } from '../src/feed/next-page.js';
 import { httpUrl, SHARE_TARGETS, shareHref, shareText } from '../src/share/targets.js';
 
 describe('clampInterval', () => {

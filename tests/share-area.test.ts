@@ -1,12 +1,12 @@
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { shareHref, shareText, testimonialUrl, type ShareTarget } from '../src/share/targets.js';
 import { expectAccessible } from './helpers/axe.js';
+import { $, $$, FEED, mount, rendered, slides, TRACK } from './helpers/gallery.js';
 
-const FEED = '/tests/fixtures/gallery-feed.json';
 const LAURA = {
   id: 'laura-vilches',
   quote: '#NotWithThem because they represent the capitalist class',
@@ -27,23 +27,15 @@ const NAMES: Record<string, string> = {
 const LONG_QUOTE =
   'Because the people who build everything deserve to decide everything, not the bosses. '.repeat(4);
 
-const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) =>
-  root.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => [
-  ...root.querySelectorAll<T>(selector),
-];
 const shadow = (el: NotWithThemGallery) => el.shadowRoot!;
-const firstSlide = (el: NotWithThemGallery) => $(shadow(el), '.track[part~="track"] > .slide')!;
+const firstSlide = (el: NotWithThemGallery) => slides(el)[0]!;
 const targetOf = (control: Element) => control.getAttribute('part')!.split(' ')[1]!.replace('share-', '');
 const controls = (root: ParentNode) => $$(root, '[part~="share-control"]');
 const pageUrl = () => location.href.split('#')[0]!;
 
 /** A gallery of `width` px, ready, with its first slide's share area (or "Share" button) rendered. */
 async function gallery(width: number, attrs = '', src = FEED): Promise<NotWithThemGallery> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}></div>`);
-  wrapper.innerHTML = `<notwiththem-gallery src="${src}" ${attrs}></notwiththem-gallery>`;
-  const el = wrapper.firstElementChild as NotWithThemGallery;
-  await settle(el);
+  const el = await mount({ width, attrs, src });
   await openShare(el);
   return el;
 }
@@ -59,23 +51,9 @@ async function openShare(el: NotWithThemGallery): Promise<void> {
   await waitUntil(() => $(firstSlide(el), '[part~="share"]'), 'the Share button did not show the targets');
 }
 
-/** Waits for slides, then for the share area's measure (a ResizeObserver callback) and its render. */
-async function settle(el: NotWithThemGallery): Promise<void> {
-  await waitUntil(() => $(shadow(el), '.track[part~="track"] > .slide'), 'slides never rendered', {
-    timeout: 5000,
-  });
-  await nextFrame();
-  await nextFrame();
-  await el.updateComplete;
-}
-
 /** A gallery given its data directly (no fetch). */
 async function galleryWith(data: unknown, width = 480, attrs = ''): Promise<NotWithThemGallery> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}></div>`);
-  wrapper.innerHTML = `<notwiththem-gallery ${attrs}></notwiththem-gallery>`;
-  const el = wrapper.firstElementChild as NotWithThemGallery;
-  el.testimonials = data;
-  await settle(el);
+  const el = await mount({ width, attrs, testimonials: data });
   await openShare(el);
   return el;
 }
@@ -290,7 +268,7 @@ describe('share area', () => {
       wrapper.innerHTML = `<notwiththem-gallery></notwiththem-gallery>`;
       const el = wrapper.firstElementChild as NotWithThemGallery;
       el.testimonials = data;
-      await settle(el);
+      await rendered(el);
       await waitUntil(() => $(firstSlide(el), '[part~="share-more"][aria-expanded]'), 'no Share disclosure');
       return el;
     }
@@ -381,7 +359,7 @@ describe('share area', () => {
 
     it("shows one slide's targets at a time", async () => {
       const el = await closedGallery(1600, entries);
-      const slides = $$(shadow(el), '.track[part~="track"] > .slide');
+      const slides = $$(shadow(el), `${TRACK} > .slide`);
       expect(slides.length).to.equal(3);
       $(slides[0]!, '[part~="share-more"]')!.click();
       await waitUntil(() => controls(slides[0]!).length > 0);

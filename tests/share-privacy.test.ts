@@ -17,11 +17,12 @@
  * Requests made by the browser itself and not by the page (the favicon, component updates) are not
  * the page's and are out of scope; the test runner's Chromium flags turn off background networking.
  */
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, nextFrame, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
+import { $, mount, slides } from './helpers/gallery.js';
 
 performance.setResourceTimingBufferSize(100_000);
 const requests: string[] = [];
@@ -32,22 +33,16 @@ new PerformanceObserver((list) => {
 const calls: string[] = [];
 const record = (what: string) => (url: unknown) => calls.push(`${what} ${String(url)}`);
 
-const FEED = '/tests/fixtures/gallery-feed.json';
-
 const isLocal = (url: string) => {
   const parsed = new URL(url, location.href);
   return parsed.origin === location.origin || parsed.protocol === 'data:' || parsed.protocol === 'blob:';
 };
 const leaving = () => requests.filter((url) => !isLocal(url));
 
+/** A gallery of `width` px, ready, with its first photo loaded. */
 async function gallery(width: number): Promise<NotWithThemGallery> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}></div>`);
-  wrapper.innerHTML = `<notwiththem-gallery src="${FEED}"></notwiththem-gallery>`;
-  const el = wrapper.firstElementChild as NotWithThemGallery;
-  await waitUntil(() => el.shadowRoot!.querySelector('.track[part~="track"] > .slide'), 'no slides', {
-    timeout: 5000,
-  });
-  const first = el.shadowRoot!.querySelector<HTMLImageElement>('img[part~="image"]')!;
+  const el = await mount({ width });
+  const first = $<HTMLImageElement>(el, 'img[part~="image"]')!;
   await waitUntil(() => first.complete, 'first photo never loaded');
   await nextFrame();
   await nextFrame();
@@ -126,7 +121,7 @@ describe('share privacy', () => {
   it('sends nothing to another origin before, or because of, a click on any share control', async () => {
     // Slide: every target fits at 480px, behind its "Share" button.
     const wide = await gallery(480);
-    const slide = wide.shadowRoot!.querySelector<HTMLElement>('.track[part~="track"] > .slide')!;
+    const slide = slides(wide)[0]!;
     const disclosure = slide.querySelector<HTMLElement>('[part~="share-more"][aria-expanded]')!;
     expect(disclosure, 'the wide slide shows a Share button').to.not.equal(null);
     await mouse('move', disclosure);

@@ -12,27 +12,27 @@ export type PauseReason = 'hover' | 'hidden' | 'offscreen';
 export class AutoplayController implements ReactiveController {
   /** Rotation is on (the reader has not stopped it). */
   playing = false;
-  private readonly pauses = new Set<PauseReason>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private connection: AbortController | undefined;
-  private observer: IntersectionObserver | undefined;
+  private readonly activeHolds = new Set<PauseReason>();
+  private tickTimer: ReturnType<typeof setTimeout> | undefined;
+  private untilDisconnected: AbortController | undefined;
+  private offscreenObserver: IntersectionObserver | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly gallery: ReactiveControllerHost & HTMLElement,
     private readonly tick: () => void,
-    private readonly interval: () => number,
+    private readonly readInterval: () => number,
   ) {
-    host.addController(this);
+    gallery.addController(this);
   }
 
   /** Rotation is on and nothing holds it: the slides are moving. */
   get rotating(): boolean {
-    return this.playing && this.pauses.size === 0;
+    return this.playing && this.activeHolds.size === 0;
   }
 
   hostConnected(): void {
-    this.connection = new AbortController();
-    const { signal } = this.connection;
+    this.untilDisconnected = new AbortController();
+    const { signal } = this.untilDisconnected;
     document.addEventListener(
       'visibilitychange',
       () => this.hold('hidden', document.visibilityState === 'hidden'),
@@ -40,73 +40,73 @@ export class AutoplayController implements ReactiveController {
         signal,
       },
     );
-    this.host.addEventListener(
+    this.gallery.addEventListener(
       'pointerenter',
       (event) => event.pointerType === 'mouse' && this.hold('hover', true),
       {
         signal,
       },
     );
-    this.host.addEventListener('pointerleave', () => this.hold('hover', false), { signal });
+    this.gallery.addEventListener('pointerleave', () => this.hold('hover', false), { signal });
     if (typeof IntersectionObserver === 'function') {
-      this.observer = new IntersectionObserver((entries) => {
+      this.offscreenObserver = new IntersectionObserver((entries) => {
         const entry = entries[entries.length - 1];
         if (entry) this.hold('offscreen', !entry.isIntersecting);
       });
-      this.observer.observe(this.host);
+      this.offscreenObserver.observe(this.gallery);
     }
-    if (document.visibilityState === 'hidden') this.pauses.add('hidden');
-    this.schedule();
+    if (document.visibilityState === 'hidden') this.activeHolds.add('hidden');
+    this.scheduleTick();
   }
 
   hostDisconnected(): void {
-    this.connection?.abort();
-    this.connection = undefined;
-    this.observer?.disconnect();
-    this.observer = undefined;
-    this.pauses.clear();
-    this.clear();
+    this.untilDisconnected?.abort();
+    this.untilDisconnected = undefined;
+    this.offscreenObserver?.disconnect();
+    this.offscreenObserver = undefined;
+    this.activeHolds.clear();
+    this.clearTick();
   }
 
   start(): void {
     this.playing = true;
-    this.schedule();
-    this.host.requestUpdate();
+    this.scheduleTick();
+    this.gallery.requestUpdate();
   }
 
   stop(): void {
     this.playing = false;
-    this.clear();
-    this.host.requestUpdate();
+    this.clearTick();
+    this.gallery.requestUpdate();
   }
 
   /** Adds or lifts one temporary hold. */
   hold(reason: PauseReason, on: boolean): void {
-    const had = this.pauses.has(reason);
+    const had = this.activeHolds.has(reason);
     if (on === had) return;
-    if (on) this.pauses.add(reason);
-    else this.pauses.delete(reason);
-    this.schedule();
-    this.host.requestUpdate();
+    if (on) this.activeHolds.add(reason);
+    else this.activeHolds.delete(reason);
+    this.scheduleTick();
+    this.gallery.requestUpdate();
   }
 
   /** Whether a timer is pending (for tests and leak checks). */
   get scheduled(): boolean {
-    return this.timer !== undefined;
+    return this.tickTimer !== undefined;
   }
 
-  private schedule(): void {
-    this.clear();
+  private scheduleTick(): void {
+    this.clearTick();
     if (!this.rotating) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+    this.tickTimer = setTimeout(() => {
+      this.tickTimer = undefined;
       this.tick();
-      this.schedule();
-    }, clampInterval(this.interval()));
+      this.scheduleTick();
+    }, clampInterval(this.readInterval()));
   }
 
-  private clear(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+  private clearTick(): void {
+    if (this.tickTimer !== undefined) clearTimeout(this.tickTimer);
+    this.tickTimer = undefined;
   }
 }

@@ -48,3 +48,12 @@ export function isInView(index: number, active: number, paging: Paging): boolean
   const start = pageStart(active, paging);
   return index >= start && index < start + paging.perView;
 }
+
+/** The index of a testimonial given by its index (a number or digits) or by its id; -1 for none. */
+export function indexOfTestimonial(items: readonly { id: string }[], indexOrId: number | string): number {
+  if (typeof indexOrId === 'number')
+    return Number.isInteger(indexOrId) && indexOrId >= 0 && indexOrId < items.length ? indexOrId : -1;
+  const trimmed = indexOrId.trim();
+  if (/^\d+$/.test(trimmed)) return indexOfTestimonial(items, Number(trimmed));
+  return items.findIndex((item) => item.id === trimmed);
+}

@@ -3,7 +3,7 @@
  * Browser code with no Lit and no DOM beyond fetch, AbortController, timers and a look for the page's preload
  * of the feed. Validation is parse.ts's job.
  *
- * Decisions (DESIGN.md "Fetching" leaves these open):
+ * Decisions the feed format leaves open:
  * - Request: `mode: 'cors'`, `credentials: 'omit'`, `Accept: application/json` (a CORS-safelisted header,
  *   so no preflight), `referrerPolicy: 'no-referrer'`, like the gallery's images: the feed host learns no
  *   page path (a cross-origin request still carries `Origin`). When the page preloads the feed

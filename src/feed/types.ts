@@ -69,7 +69,7 @@ export interface ParsedFeed extends FeedMeta {
   warnings: FeedWarning[];
 }
 
-/** The error codes of DESIGN.md; `nwt-error` carries one of them. */
+/** Why a feed could not be used; `nwt-error` carries one of these. */
 export type FeedErrorCode = 'network' | 'timeout' | 'http' | 'parse' | 'schema' | 'too-large';
 
 /** A failure to get a usable feed. Plain data plus a code, so the element can localize it. */

@@ -29,3 +29,16 @@ export function format(template: string, values: Record<string, string | number>
     Object.hasOwn(values, name) ? String(values[name]) : match,
   );
 }
+
+/** The language of `element`: its `lang`, else the nearest ancestor's (across shadow roots), else the document's. */
+export function languageOf(element: HTMLElement): string {
+  // The property first: set before the first update, it is not reflected to the attribute yet.
+  if (element.lang) return element.lang;
+  let node: Element | null = element;
+  while (node) {
+    const lang = node.getAttribute('lang');
+    if (lang) return lang;
+    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+  }
+  return document.documentElement.lang || 'en';
+}

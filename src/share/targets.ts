@@ -5,6 +5,7 @@
  * third party is loaded or contacted before a reader clicks. Written for size: it ships in the
  * script-tag bundle.
  */
+import { deepLinkHash } from '../deep-link.js';
 import type { Testimonial } from '../feed/types.js';
 
 export const SHARE_TARGETS = [
@@ -99,7 +100,7 @@ export function testimonialUrl(shareUrl: string, id: string, base?: string): str
   } catch {
     // Not a URL: keep it as written, without its hash.
   }
-  return `${href}#nwt-${enc(id)}`;
+  return `${href}${deepLinkHash(id)}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -21,15 +21,7 @@ import { DEMO_COUNT, ROOT, launch, openPage, requireBuild, serve, waitForSlides 
 
 requireBuild();
 
-const DEPENDENCIES = [
-  'lit',
-  'lit-html',
-  'lit-element',
-  '@lit/reactive-element',
-  '@lit/task',
-  '@types/react',
-  'csstype',
-];
+const DEPENDENCIES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@types/react', 'csstype'];
 
 let app;
 let repo;

@@ -190,7 +190,7 @@ describe('custom-elements.json', () => {
     });
   });
 
-  it('lists the API of DESIGN.md', () => {
+  it('lists the element API', () => {
     const names = (items) => (items ?? []).map((item) => item.name);
     for (const attribute of [
       'src',

@@ -1,5 +1,5 @@
 // Koa middleware for @web/test-runner's server: the pages under /tests/fixtures/strict/ are served with
-// a strict Content-Security-Policy (tests/strict-page.test.ts), as a careful host page would send it.
+// a strict Content-Security-Policy (tests/gallery-strict-page.test.ts), as a careful host page would send it.
 
 /** No inline script or style, nothing from another origin, Trusted Types for every script sink. */
 export const STRICT_CSP = [

@@ -4,6 +4,7 @@
 // The gallery, in a 320 px column, stays usable: within its column, controls visible and at least
 // 24 px, text inside the host, and the page's text styles stop at the host.
 import { expect, waitUntil } from '@open-wc/testing';
+import { $, TRACK } from './helpers/gallery.js';
 
 const COLUMN = 320;
 
@@ -70,7 +71,7 @@ describe('hostile host CSS', function () {
     const { win, el, root } = await hostilePage();
     const host = box(el);
     expect(host.width).to.equal(COLUMN);
-    const track = root.querySelector('.track[part~="track"]')!;
+    const track = $(root, TRACK)!;
     // The frame fills the host: no blank lines before it (white space between the shadow root's nodes).
     const frame = box(root.querySelector('[part~="gallery"]')!);
     expect(frame.top - host.top, 'space above the frame').to.be.below(1);
@@ -79,7 +80,7 @@ describe('hostile host CSS', function () {
     for (const node of root.querySelectorAll('*')) {
       if (!shown(node, win) || node.closest('dialog, .visually-hidden')) continue;
       // Slides scrolled away inside the track are clipped by it, as a carousel's are: check the first page.
-      const slide = node.closest('.track[part~="track"] > .slide');
+      const slide = node.closest(`${TRACK} > .slide`);
       if (slide && slide !== track.firstElementChild) continue;
       if (!within(box(node), host)) {
         const b = box(node);

@@ -7,7 +7,7 @@
 // Extra arguments go to web-test-runner:    npm test -- --files tests/feed-parse.test.ts
 //
 // WebKit (WebKitGTK's MiniBrowser) needs an X server and a WebKitWebDriver: the run goes through
-// `xvfb-run -a node scripts/wtr-run.mjs`, which starts the driver on a free port and stops it afterwards.
+// `xvfb-run -a node scripts/test-runner/wtr-run.mjs`, which starts the driver on a free port and stops it afterwards.
 // The Node suites (tests/cli, tests/package, tests/e2e) run first with Node's test runner.
 // Output ends with `N passed, N failed, N skipped` summed over the Node suites and the engines (a line
 // per engine and one for Node above it).
@@ -35,7 +35,7 @@ const steps = [
   ['installing npm packages', () => ensureDeps()],
   [
     'installing browsers',
-    () => run(`bash scripts/ensure-browsers.sh ${debianPackagesFor(engines).join(' ')}`),
+    () => run(`bash scripts/test-runner/ensure-browsers.sh ${debianPackagesFor(engines).join(' ')}`),
   ],
   // Unformatted code fails the run: `npm run format` writes what Prettier expects.
   ['format check (prettier)', () => run('npx prettier --check --log-level warn .')],
@@ -82,7 +82,7 @@ const nodeCounts = {
 };
 
 // The browser suites, in one web-test-runner run; its output is shown as it comes and read for its totals.
-const args = ['scripts/wtr-run.mjs', ...process.argv.slice(2)];
+const args = ['scripts/test-runner/wtr-run.mjs', ...process.argv.slice(2)];
 const [cmd, cmdArgs] = engines.includes('webkit')
   ? ['xvfb-run', ['-a', process.execPath, ...args]]
   : [process.execPath, args];

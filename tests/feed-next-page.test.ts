@@ -1,8 +1,9 @@
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
-import { joinPage, nearEnd } from '../src/feed/pages.js';
+import { joinPage, nearEnd } from '../src/feed/next-page.js';
 import type { Testimonial } from '../src/feed/types.js';
+import { $, TRACK } from './helpers/gallery.js';
 
 const hits = async (key: string) =>
   ((await (await fetch(`/__feeds/hits?key=${key}`)).json()) as { hits: number }).hits;
@@ -37,7 +38,7 @@ describe('feed pages', () => {
 
     // Near the end again; page 3 answers 1.5 s later, while the reader sits still on slide 14.
     el.goTo(13);
-    const track = el.shadowRoot!.querySelector<HTMLElement>('.track[part~="track"]')!;
+    const track = $(el, TRACK)!;
     await new Promise((r) => setTimeout(r, 1000));
     expect(el.items.length, 'page 3 still on its way').to.equal(16);
     const before = track.scrollLeft;

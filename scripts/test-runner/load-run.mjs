@@ -2,12 +2,12 @@
 // Runs one browser suite N times per engine while another process keeps the CPU busy, and prints how many
 // runs passed per engine: a test that waits for a fixed time, or races the element, shows up here.
 //
-//   node scripts/load-run.mjs tests/carousel.test.ts            # 20 runs in each of the three engines
-//   node scripts/load-run.mjs tests/carousel.test.ts --runs 5 --engines chromium,webkit --cpu 2
+//   node scripts/test-runner/load-run.mjs tests/gallery-carousel.test.ts            # 20 runs in each of the three engines
+//   node scripts/test-runner/load-run.mjs tests/gallery-carousel.test.ts --runs 5 --engines chromium,webkit --cpu 2
 //
 // The load is `stress-ng --cpu <n>` (Debian's stress-ng; installed with apt-get when missing and run as
 // root), started before the first run and stopped after the last, also on Ctrl-C. Each run is
-// `node scripts/wtr-run.mjs --files <suite>` for one engine (under `xvfb-run -a` for WebKit), as
+// `node scripts/test-runner/wtr-run.mjs --files <suite>` for one engine (under `xvfb-run -a` for WebKit), as
 // `npm test` runs it; build the bundle first (`node scripts/build.mjs`) for suites that load it.
 import { spawn, spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -25,7 +25,7 @@ const runs = Number(values.runs);
 const engines = values.engines.split(',').filter(Boolean);
 if (!suite || !(runs >= 1) || engines.some((engine) => !['chromium', 'firefox', 'webkit'].includes(engine))) {
   console.error(
-    'usage: node scripts/load-run.mjs <test file> [--runs N] [--engines chromium,firefox,webkit] [--cpu N]',
+    'usage: node scripts/test-runner/load-run.mjs <test file> [--runs N] [--engines chromium,firefox,webkit] [--cpu N]',
   );
   process.exit(2);
 }
@@ -57,7 +57,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 /** One run of the suite in one engine: whether it passed, and its closing counts. */
 function runOnce(engine) {
   return new Promise((resolve) => {
-    const args = ['scripts/wtr-run.mjs', '--files', suite];
+    const args = ['scripts/test-runner/wtr-run.mjs', '--files', suite];
     const [command, argv] = engine === 'webkit' ? ['xvfb-run', ['-a', 'node', ...args]] : ['node', args];
     const child = spawn(command, argv, {
       env: { ...process.env, NWT_BROWSERS: engine },

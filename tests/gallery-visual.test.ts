@@ -4,7 +4,7 @@
 //
 // Baselines: tests/visual-baselines/Chromium/baseline/<name>.png, committed. After an intended visual
 // change, rewrite them with
-//   UPDATE_REFS=true NWT_BROWSERS=chromium npx web-test-runner tests/visual.test.ts --config web-test-runner.config.mjs
+//   UPDATE_REFS=true NWT_BROWSERS=chromium npx web-test-runner tests/gallery-visual.test.ts --config web-test-runner.config.mjs
 // and commit the new images. A failed comparison leaves the new screenshot and a diff in
 // screenshots/visual-failed/Chromium/ (ignored by git).
 import { expect, nextFrame, waitUntil } from '@open-wc/testing';
@@ -13,6 +13,7 @@ import * as visualRegression from '@web/test-runner-visual-regression';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { isChromium, skipIn } from './helpers/engine.js';
+import { $$, TRACK } from './helpers/gallery.js';
 
 // The package's index.d.ts re-exports './browser/commands.mjs', for which it ships no .d.mts: TypeScript
 // sees no exports. The function is there at run time (browser/commands.d.ts describes it).
@@ -64,9 +65,7 @@ const DIRECTIONS = ['ltr', 'rtl'] as const;
 
 /** Every image in the slides on show has loaded and decoded. */
 async function photosLoaded(el: NotWithThemGallery): Promise<void> {
-  const images = [
-    ...el.shadowRoot!.querySelectorAll<HTMLImageElement>('.track[part~="track"] > .slide:not([inert]) img'),
-  ];
+  const images = [...$$<HTMLImageElement>(el, `${TRACK} > .slide:not([inert]) img`)];
   expect(images.length, 'photos on show').to.be.greaterThan(0);
   await waitUntil(() => images.every((img) => img.complete), 'the photos never loaded', { timeout: 10_000 });
   await Promise.all(images.map((img) => img.decode().catch(() => undefined)));

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Runs web-test-runner once for the engines in NWT_BROWSERS (all three by default). When WebKit is one
-// of them, it must run inside an X server (scripts/test.mjs starts it as `xvfb-run -a node
-// scripts/wtr-run.mjs`): it starts WebKitWebDriver on a free local port, waits until the driver answers,
+// of them, it must run inside an X server (scripts/test-runner/test.mjs starts it as `xvfb-run -a node
+// scripts/test-runner/wtr-run.mjs`): it starts WebKitWebDriver on a free local port, waits until the driver answers,
 // passes the port to the config as WEBKIT_WEBDRIVER_PORT, and stops the driver (and the MiniBrowser it
 // started) when the run ends, fails or is interrupted. Exits with the runner's status.
 //
-// The runner's output ends with `N passed, N failed, N skipped` (scripts/wtr-summary-reporter.mjs); if
+// The runner's output ends with `N passed, N failed, N skipped` (scripts/test-runner/wtr-summary-reporter.mjs); if
 // the runner dies before it can print that line, this script prints one that counts the run as failed.
 import { spawn } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -13,7 +13,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { selectedEngines } from './engines.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const cacheDir = path.join(root, '.cache');
 mkdirSync(cacheDir, { recursive: true });
 const summaryFile = path.join(cacheDir, `wtr-summary-${process.pid}.json`);
@@ -53,7 +53,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function startDriver() {
   if (!process.env.DISPLAY) {
     throw new Error(
-      'WebKit needs an X server: run through `npm test`, or `xvfb-run -a node scripts/wtr-run.mjs`.',
+      'WebKit needs an X server: run through `npm test`, or `xvfb-run -a node scripts/test-runner/wtr-run.mjs`.',
     );
   }
   const log = openSync(driverLog, 'w');

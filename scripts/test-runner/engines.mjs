@@ -1,5 +1,5 @@
-// The browser engines the tests run in, and what each needs from Debian. Shared by scripts/test.mjs,
-// scripts/wtr-run.mjs and web-test-runner.config.mjs, so the engine list is read in one place.
+// The browser engines the tests run in, and what each needs from Debian. Shared by scripts/test-runner/test.mjs,
+// scripts/test-runner/wtr-run.mjs and web-test-runner.config.mjs, so the engine list is read in one place.
 //
 // NWT_BROWSERS picks engines: a comma- or space-separated list of chromium, firefox, webkit
 // (aliases: chrome, firefox-esr, ff, safari, minibrowser). Unset or "all": all three.
@@ -44,7 +44,7 @@ export function selectedEngines(value = process.env.NWT_BROWSERS) {
 }
 
 /**
- * Debian packages the engines need (scripts/ensure-browsers.sh names).
+ * Debian packages the engines need (scripts/test-runner/ensure-browsers.sh names).
  * @param {readonly Engine[]} engines
  */
 export function debianPackagesFor(engines) {

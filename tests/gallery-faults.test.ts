@@ -10,9 +10,10 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/define.js';
 import { NotWithThemGallery } from '../src/notwiththem-gallery.js';
-import type { NwtErrorDetail } from '../src/notwiththem-gallery.js';
+import type { NwtErrorDetail } from '../src/events.js';
 import { en } from '../src/i18n/en.js';
 import { es } from '../src/i18n/es.js';
+import { errorStringKeys } from '../src/templates/states.js';
 
 const key = () => `fault-${Math.random().toString(36).slice(2)}`;
 
@@ -101,14 +102,8 @@ interface Case {
   loaderOptions?: typeof NotWithThemGallery.loaderOptions;
 }
 
-const messageKey = {
-  network: 'errorNetwork',
-  timeout: 'errorTimeout',
-  http: 'errorHttp',
-  parse: 'errorParse',
-  schema: 'errorSchema',
-  'too-large': 'errorTooLarge',
-} as const;
+/** The label each error code shows, as the element picks it. */
+const messageKey = errorStringKeys;
 
 const cases: Case[] = [
   { fault: '404', route: 'until-cleared?fault=404', code: 'http', status: 404, lang: 'en', attempts: 1 },

@@ -2,8 +2,8 @@
 # Makes sure the Debian browsers the tests drive are installed. Installs only what is missing, with
 # apt-get when we are root; otherwise says exactly what to install. Never downloads a browser build.
 #
-#   bash scripts/ensure-browsers.sh                      # all: chromium firefox-esr webkit2gtk-driver xvfb
-#   bash scripts/ensure-browsers.sh chromium firefox-esr # only these
+#   bash scripts/test-runner/ensure-browsers.sh                      # all: chromium firefox-esr webkit2gtk-driver xvfb
+#   bash scripts/test-runner/ensure-browsers.sh chromium firefox-esr # only these
 #
 # WebKit is WebKitGTK's MiniBrowser (package libwebkit2gtk-4.1-0, a dependency of webkit2gtk-driver)
 # driven by WebKitWebDriver under Xvfb; xvfb-run needs xauth, which xvfb only recommends.

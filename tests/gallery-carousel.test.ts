@@ -11,27 +11,10 @@ import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { expectAccessible } from './helpers/axe.js';
 import { skipIn } from './helpers/engine.js';
-
-const FEED = '/tests/fixtures/gallery-feed.json';
-
-const $ = <T extends Element = HTMLElement>(el: NotWithThemGallery, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: NotWithThemGallery, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<T>(selector),
-];
-
-async function gallery(width: number, attrs = '', src = FEED): Promise<NotWithThemGallery> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}></div>`);
-  wrapper.innerHTML = `<notwiththem-gallery src="${src}" ${attrs}></notwiththem-gallery>`;
-  const el = wrapper.firstElementChild as NotWithThemGallery;
-  await waitUntil(() => $(el, '.track[part~="track"] .slide'), 'slides never rendered', { timeout: 5000 });
-  await nextFrame();
-  await el.updateComplete;
-  return el;
-}
+import { $, $$, mount, settled, TRACK } from './helpers/gallery.js';
 
 const inertFlags = (el: NotWithThemGallery) =>
-  $$(el, '.track[part~="track"] > .slide').map((s) => s.hasAttribute('inert'));
+  $$(el, `${TRACK} > .slide`).map((s) => s.hasAttribute('inert'));
 /** A node of the browser's accessibility tree as a11ySnapshot returns it. */
 interface A11yNode {
   role?: string;
@@ -39,33 +22,16 @@ interface A11yNode {
   children?: A11yNode[];
 }
 
-async function settled(el: NotWithThemGallery) {
-  // Wait until the track has stopped moving.
-  const track = $(el, '.track[part~="track"]')!;
-  let last = NaN;
-  await waitUntil(
-    async () => {
-      await new Promise((r) => setTimeout(r, 60));
-      const now = track.scrollLeft;
-      const still = now === last;
-      last = now;
-      return still;
-    },
-    'track never settled',
-    { timeout: 4000 },
-  );
-}
-
 describe('carousel: roles and names (WAI-ARIA carousel pattern)', () => {
   it('is a named region described as a carousel, with slides named "n of N"', async function () {
     // a11ySnapshot reads the accessibility tree over CDP; Firefox (WebDriver BiDi) and WebKit (WebDriver) expose none.
     skipIn(this, ['firefox', 'webkit'], 'a11ySnapshot needs CDP (Chromium only)');
-    const el = await gallery(400);
+    const el = await mount({ width: 400 });
     const section = $(el, 'section')!;
     expect(section.getAttribute('aria-roledescription')).to.equal('carousel');
     expect(section.getAttribute('aria-label')).to.equal('Test gallery');
     expect(section.getAttribute('aria-label')!.toLowerCase()).to.not.contain('carousel');
-    const slides = $$(el, '.track[part~="track"] > .slide');
+    const slides = $$(el, `${TRACK} > .slide`);
     expect(slides.map((s) => s.getAttribute('role'))).to.deep.equal(['group', 'group', 'group', 'group']);
     expect(slides.map((s) => s.getAttribute('aria-roledescription'))).to.deep.equal([
       'slide',
@@ -88,26 +54,26 @@ describe('carousel: roles and names (WAI-ARIA carousel pattern)', () => {
   });
 
   it('localizes the role descriptions and names in Spanish', async () => {
-    const el = await gallery(400, 'lang="es"');
+    const el = await mount({ width: 400, attrs: 'lang="es"' });
     expect($(el, 'section')!.getAttribute('aria-roledescription')).to.equal('carrusel');
     expect($(el, '.slide')!.getAttribute('aria-roledescription')).to.equal('diapositiva');
-    expect($$(el, '.track[part~="track"] > .slide')[1]!.getAttribute('aria-label')).to.equal('2 de 4');
+    expect($$(el, `${TRACK} > .slide`)[1]!.getAttribute('aria-label')).to.equal('2 de 4');
     expect($(el, '[part~="next"]')!.getAttribute('aria-label')).to.equal('Testimonio siguiente');
   });
 
   it('falls back to the label attribute, then a localized default name', async () => {
-    const el = await gallery(400, 'label="Reasons"');
+    const el = await mount({ width: 400, attrs: 'label="Reasons"' });
     expect($(el, 'section')!.getAttribute('aria-label')).to.equal('Reasons');
     const bare = await fixture<NotWithThemGallery>(html`<notwiththem-gallery></notwiththem-gallery>`);
     bare.testimonials = [{ image: 'https://example.org/a.jpg', quote: 'x' }];
-    await waitUntil(() => $(bare, '.track[part~="track"] .slide'));
+    await waitUntil(() => $(bare, `${TRACK} .slide`));
     expect($(bare, 'section')!.getAttribute('aria-label')).to.equal('Testimonials');
   });
 });
 
 describe('carousel: controls', () => {
   it('keeps previous focusable but aria-disabled at the start, and focus does not jump', async () => {
-    const el = await gallery(400);
+    const el = await mount({ width: 400 });
     const previous = $<HTMLButtonElement>(el, '[part~="previous"]')!;
     expect(previous.getAttribute('aria-disabled')).to.equal('true');
     expect(previous.disabled).to.equal(false);
@@ -119,7 +85,7 @@ describe('carousel: controls', () => {
   });
 
   it('disables next at the end without loop; with loop next rewinds to the first slide', async () => {
-    const el = await gallery(400);
+    const el = await mount({ width: 400 });
     el.goTo(3);
     await el.updateComplete;
     expect($(el, '[part~="next"]')!.getAttribute('aria-disabled')).to.equal('true');
@@ -130,11 +96,11 @@ describe('carousel: controls', () => {
     await el.updateComplete;
     expect(el.currentIndex).to.equal(0);
     // No cloned slides.
-    expect($$(el, '.track[part~="track"] > .slide').length).to.equal(4);
+    expect($$(el, `${TRACK} > .slide`).length).to.equal(4);
   });
 
   it('has a tab picker with roving tabindex; arrows, Home and End move between slides', async () => {
-    const el = await gallery(600);
+    const el = await mount({ width: 600 });
     const tabs = $$<HTMLButtonElement>(el, '[role="tab"]');
     expect(tabs.length).to.equal(4);
     expect($(el, '[role="tablist"]')!.getAttribute('aria-label')).to.equal('Choose a testimonial');
@@ -160,7 +126,7 @@ describe('carousel: controls', () => {
   });
 
   it('shows a compact "3 / 120" counter when the dots would not fit', async () => {
-    const el = await gallery(360, '', '/__feeds/many?n=120');
+    const el = await mount({ width: 360, src: '/__feeds/many?n=120' });
     expect($(el, '[role="tablist"]')).to.equal(null);
     expect($(el, '[part~="position"]')!.textContent).to.equal('1 / 120');
     el.goTo(2);
@@ -169,8 +135,8 @@ describe('carousel: controls', () => {
   });
 
   it('moves with arrow keys, Home and End on the focused slides, mirrored in right-to-left', async () => {
-    const el = await gallery(400);
-    $(el, '.track[part~="track"]')!.focus();
+    const el = await mount({ width: 400 });
+    $(el, TRACK)!.focus();
     await sendKeys({ press: 'ArrowRight' });
     expect(el.currentIndex).to.equal(1);
     await sendKeys({ press: 'End' });
@@ -178,12 +144,12 @@ describe('carousel: controls', () => {
     await sendKeys({ press: 'Home' });
     expect(el.currentIndex).to.equal(0);
 
-    const rtl = await gallery(400, 'dir="rtl"');
-    $(rtl, '.track[part~="track"]')!.focus();
+    const rtl = await mount({ width: 400, attrs: 'dir="rtl"' });
+    $(rtl, TRACK)!.focus();
     await sendKeys({ press: 'ArrowLeft' });
     expect(rtl.currentIndex, 'ArrowLeft is next in RTL').to.equal(1);
     await settled(rtl);
-    const track = $(rtl, '.track[part~="track"]')!;
+    const track = $(rtl, TRACK)!;
     expect(track.scrollLeft, 'an RTL track scrolls towards negative offsets').to.be.below(0);
     expect(inertFlags(rtl)).to.deep.equal([true, false, true, true]);
     await sendKeys({ press: 'ArrowRight' });
@@ -194,11 +160,11 @@ describe('carousel: controls', () => {
 
 describe('carousel: layout by the element’s own width', () => {
   it('shows 1, 2 or 3 slides per view by container width, and the rest are inert', async () => {
-    const narrow = await gallery(400);
+    const narrow = await mount({ width: 400 });
     expect(inertFlags(narrow)).to.deep.equal([false, true, true, true]);
-    const medium = await gallery(700);
+    const medium = await mount({ width: 700 });
     expect(inertFlags(medium)).to.deep.equal([false, false, true, true]);
-    const wide = await gallery(1100);
+    const wide = await mount({ width: 1100 });
     expect(inertFlags(wide)).to.deep.equal([false, false, false, true]);
   });
 
@@ -206,22 +172,22 @@ describe('carousel: layout by the element’s own width', () => {
     // WebKit under Xvfb scrolls smoothly in bursts with pauses over 60 ms, so settled() (scrollLeft unchanged
     // for 60 ms) can return mid-scroll (seen: 609 or 1084 px instead of 0); the track does end on slide 3.
     skipIn(this, 'webkit', 'settled() can return mid smooth scroll in WebKit (flaky)');
-    const el = await gallery(1100, 'style="--nwt-slides-per-view: 2"');
+    const el = await mount({ width: 1100, attrs: 'style="--nwt-slides-per-view: 2"' });
     expect(inertFlags(el)).to.deep.equal([false, false, true, true]);
     el.next();
     await el.updateComplete;
     expect(el.currentIndex).to.equal(2);
     expect(inertFlags(el)).to.deep.equal([true, true, false, false]);
     await settled(el);
-    const track = $(el, '.track[part~="track"]')!;
-    const slides = $$(el, '.track[part~="track"] > .slide');
+    const track = $(el, TRACK)!;
+    const slides = $$(el, `${TRACK} > .slide`);
     const trackLeft = track.getBoundingClientRect().left + parseFloat(getComputedStyle(track).paddingLeft);
     expect(Math.round(slides[2]!.getBoundingClientRect().left - trackLeft)).to.equal(0);
   });
 
   it('does not depend on the viewport: a narrow column in a wide window shows one slide', async () => {
     await setViewport({ width: 1280, height: 800 });
-    const el = await gallery(320);
+    const el = await mount({ width: 320 });
     expect(inertFlags(el)).to.deep.equal([false, true, true, true]);
     expect(el.getBoundingClientRect().width).to.equal(320);
     await expectAccessible(el);
@@ -232,13 +198,13 @@ describe('carousel: layout by the element’s own width', () => {
     skipIn(this, ['firefox', 'webkit'], 'emulateMedia({ reducedMotion }) needs CDP (Chromium only)');
     await emulateMedia({ reducedMotion: 'reduce' });
     try {
-      const el = await gallery(400);
-      const track = $(el, '.track[part~="track"]')!;
+      const el = await mount({ width: 400 });
+      const track = $(el, TRACK)!;
       expect(getComputedStyle(track).scrollBehavior).to.equal('auto');
       el.next();
       await el.updateComplete;
       await nextFrame();
-      const step = $$(el, '.track[part~="track"] > .slide')[1]!.getBoundingClientRect().width;
+      const step = $$(el, `${TRACK} > .slide`)[1]!.getBoundingClientRect().width;
       expect(Math.abs(track.scrollLeft)).to.be.closeTo(step + 16, 2);
     } finally {
       await emulateMedia({ reducedMotion: 'no-preference' });
@@ -255,19 +221,19 @@ describe('carousel: autoplay', () => {
   });
 
   it('is off by default: no rotation control, polite live region', async () => {
-    const el = await gallery(400);
+    const el = await mount({ width: 400 });
     expect($(el, '[part~="rotation"]')).to.equal(null);
-    expect($(el, '.track[part~="track"]')!.getAttribute('aria-live')).to.equal('polite');
+    expect($(el, TRACK)!.getAttribute('aria-live')).to.equal('polite');
   });
 
   it('puts the rotation control first, rotates on the interval, and names it Stop / Start', async () => {
-    const el = await gallery(400, 'autoplay interval="3000"');
+    const el = await mount({ width: 400, attrs: 'autoplay interval="3000"' });
     const rotation = $<HTMLButtonElement>(el, '[part~="rotation"]')!;
     const focusables = $$(el, 'button, [tabindex="0"], a[href]').filter((e) => !e.closest('[inert]'));
     expect(focusables[0]).to.equal(rotation);
     expect(rotation.getAttribute('aria-label')).to.equal('Stop automatic slide show');
     expect(rotation.hasAttribute('aria-pressed')).to.equal(false);
-    expect($(el, '.track[part~="track"]')!.getAttribute('aria-live')).to.equal('off');
+    expect($(el, TRACK)!.getAttribute('aria-live')).to.equal('off');
     await expectAccessible(el);
 
     clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
@@ -283,7 +249,7 @@ describe('carousel: autoplay', () => {
     rotation.click();
     await el.updateComplete;
     expect(rotation.getAttribute('aria-label')).to.equal('Start automatic slide show');
-    expect($(el, '.track[part~="track"]')!.getAttribute('aria-live')).to.equal('polite');
+    expect($(el, TRACK)!.getAttribute('aria-live')).to.equal('polite');
     clock.tick(10000);
     expect(el.currentIndex).to.equal(2);
     clock.restore(); // axe needs real timers
@@ -292,7 +258,7 @@ describe('carousel: autoplay', () => {
   });
 
   it('holds a minimum interval of 2 s and wraps around at the end', async () => {
-    const el = await gallery(400, 'autoplay interval="10"');
+    const el = await mount({ width: 400, attrs: 'autoplay interval="10"' });
     clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
     el.play();
     clock.tick(1999);
@@ -304,7 +270,7 @@ describe('carousel: autoplay', () => {
   });
 
   it('pauses while hovered and resumes after', async () => {
-    const el = await gallery(400, 'autoplay');
+    const el = await mount({ width: 400, attrs: 'autoplay' });
     clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
     el.play();
     el.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'mouse' }));
@@ -316,7 +282,7 @@ describe('carousel: autoplay', () => {
   });
 
   it('stops when keyboard focus enters and stays stopped until Start is pressed', async () => {
-    const el = await gallery(400, 'autoplay');
+    const el = await mount({ width: 400, attrs: 'autoplay' });
     const before = document.createElement('button');
     before.textContent = 'before';
     el.before(before);
@@ -340,13 +306,13 @@ describe('carousel: autoplay', () => {
     // emulateMedia emulates media features over CDP only; Firefox (WebDriver BiDi) and WebKit (WebDriver) cannot.
     skipIn(this, ['firefox', 'webkit'], 'emulateMedia({ reducedMotion }) needs CDP (Chromium only)');
     await emulateMedia({ reducedMotion: 'reduce' });
-    const el = await gallery(400, 'autoplay');
+    const el = await mount({ width: 400, attrs: 'autoplay' });
     expect($(el, '[part~="rotation"]')!.getAttribute('aria-label')).to.equal('Start automatic slide show');
-    expect($(el, '.track[part~="track"]')!.getAttribute('aria-live')).to.equal('polite');
+    expect($(el, TRACK)!.getAttribute('aria-live')).to.equal('polite');
   });
 
   it('pauses while the tab is hidden', async () => {
-    const el = await gallery(400, 'autoplay');
+    const el = await mount({ width: 400, attrs: 'autoplay' });
     clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
     el.play();
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
@@ -363,34 +329,26 @@ describe('carousel: autoplay', () => {
   });
 
   it('pauses while the gallery is off-screen', async () => {
-    const el = await gallery(400, 'autoplay');
+    const el = await mount({ width: 400, attrs: 'autoplay' });
     const spacer = document.createElement('div');
     spacer.style.height = '5000px';
     el.parentElement!.before(spacer);
-    await waitUntil(
-      () => $(el, '.track[part~="track"]')!.getAttribute('aria-live') === 'polite',
-      'never paused',
-      {
-        timeout: 3000,
-      },
-    );
+    await waitUntil(() => $(el, TRACK)!.getAttribute('aria-live') === 'polite', 'never paused', {
+      timeout: 3000,
+    });
     spacer.remove();
-    await waitUntil(
-      () => $(el, '.track[part~="track"]')!.getAttribute('aria-live') === 'off',
-      'never resumed',
-      {
-        timeout: 3000,
-      },
-    );
+    await waitUntil(() => $(el, TRACK)!.getAttribute('aria-live') === 'off', 'never resumed', {
+      timeout: 3000,
+    });
   });
 });
 
 describe('carousel: Read more', () => {
   it('opens the whole testimonial in a modal dialog; Escape closes it and focus returns', async () => {
-    const el = await gallery(360, '', '/__feeds/many?n=4');
+    const el = await mount({ width: 360, src: '/__feeds/many?n=4' });
     await waitUntil(() => $(el, '[part~="read-more"]'), 'no Read more on a long quote');
     const button = $<HTMLButtonElement>(el, '[part~="read-more"]')!;
-    const quoteText = $(el, '.track[part~="track"] .quote')!.textContent!;
+    const quoteText = $(el, `${TRACK} .quote`)!.textContent!;
     button.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -406,8 +364,8 @@ describe('carousel: Read more', () => {
   });
 
   it('keeps the full quote in the DOM of the clamped slide for screen readers', async () => {
-    const el = await gallery(360, '', '/__feeds/many?n=4');
-    const quote = $(el, '.track[part~="track"] .quote')!;
+    const el = await mount({ width: 360, src: '/__feeds/many?n=4' });
+    const quote = $(el, `${TRACK} .quote`)!;
     expect(quote.textContent).to.contain('told at length so that the caption needs more lines');
     expect(quote.scrollHeight).to.be.above(quote.clientHeight);
   });
@@ -419,9 +377,9 @@ describe('carousel: deep links, start and events', () => {
   it('starts at the `start` index or id without firing nwt-slide-change', async () => {
     const events: Event[] = [];
     document.addEventListener('nwt-slide-change', (e) => events.push(e));
-    const byId = await gallery(400, 'start="noelia-barbeito-and-macarena-escudero"');
+    const byId = await mount({ width: 400, attrs: 'start="noelia-barbeito-and-macarena-escudero"' });
     expect(byId.currentIndex).to.equal(1);
-    const byIndex = await gallery(400, 'start="2"');
+    const byIndex = await mount({ width: 400, attrs: 'start="2"' });
     expect(byIndex.currentIndex).to.equal(2);
     await settled(byIndex);
     expect(inertFlags(byIndex)).to.deep.equal([true, true, false, true]);
@@ -429,9 +387,9 @@ describe('carousel: deep links, start and events', () => {
   });
 
   it('lands exactly on the start slide with one slide per view in a wide gallery', async () => {
-    const el = await gallery(1200, 'start="2" style="--nwt-slides-per-view: 1"');
+    const el = await mount({ width: 1200, attrs: 'start="2" style="--nwt-slides-per-view: 1"' });
     await settled(el);
-    const track = $(el, '.track[part~="track"]')!;
+    const track = $(el, TRACK)!;
     const slide = $(el, '.slide[aria-label="3 of 4"]')!;
     const inset = parseFloat(getComputedStyle(track).paddingLeft);
     expect(
@@ -442,7 +400,7 @@ describe('carousel: deep links, start and events', () => {
 
   it('opens on #nwt-<id>, follows hash changes, and never touches history', async () => {
     history.replaceState(null, '', '#nwt-laura-vilches');
-    const el = await gallery(400, 'start="3"');
+    const el = await mount({ width: 400, attrs: 'start="3"' });
     expect(el.currentIndex, 'the hash wins over start').to.equal(0);
     const length = history.length;
     location.hash = '#nwt-workers-from-pompeya';
@@ -454,7 +412,7 @@ describe('carousel: deep links, start and events', () => {
   });
 
   it('fires nwt-slide-change with the index and testimonial on moves', async () => {
-    const el = await gallery(400);
+    const el = await mount({ width: 400 });
     const changed = oneEvent(el, 'nwt-slide-change');
     el.goTo('workers-from-pompeya');
     const { detail } = await changed;
@@ -466,7 +424,7 @@ describe('carousel: deep links, start and events', () => {
 describe('carousel: look', () => {
   it('has controls of at least 24×24 CSS px and a visible focus ring, light and dark', async () => {
     for (const theme of ['light', 'dark']) {
-      const el = await gallery(400, `theme="${theme}" autoplay`);
+      const el = await mount({ width: 400, attrs: `theme="${theme}" autoplay` });
       for (const control of $$(el, 'button')) {
         const box = control.getBoundingClientRect();
         if (box.width === 0) continue; // inside a closed dialog
@@ -487,7 +445,7 @@ describe('carousel: look', () => {
   });
 
   it('passes axe in RTL and at 320 px', async () => {
-    const el = await gallery(320, 'dir="rtl" lang="es"');
+    const el = await mount({ width: 320, attrs: 'dir="rtl" lang="es"' });
     await expectAccessible(el);
   });
 });

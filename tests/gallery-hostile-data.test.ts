@@ -10,6 +10,7 @@ import sinon from 'sinon';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { expectAccessible } from './helpers/axe.js';
+import { $, TRACK } from './helpers/gallery.js';
 
 declare global {
   interface Window {
@@ -459,7 +460,7 @@ describe('hostile data', function () {
         }
         // Whatever the text, the gallery keeps its column's width and its slides stay in the track.
         expect(el.getBoundingClientRect().width).to.equal(width);
-        const track = el.shadowRoot!.querySelector<HTMLElement>('.track[part~="track"]');
+        const track = $(el, TRACK);
         const slide = track?.querySelector<HTMLElement>('.slide');
         if (track && slide)
           expect(slide.getBoundingClientRect().width).to.be.at.most(track.clientWidth + 0.5);

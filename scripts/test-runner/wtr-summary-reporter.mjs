@@ -9,7 +9,7 @@
 // A test file that failed without a failing test (it did not load, a hook threw, the browser crashed or
 // timed out) counts as one failed test, so a broken file can never read as "0 failed".
 // The lines come out with the runner's final progress report, after everything else it prints. When
-// NWT_SUMMARY_FILE is set, the counts are also written there as JSON (scripts/wtr-run.mjs reads it).
+// NWT_SUMMARY_FILE is set, the counts are also written there as JSON (scripts/test-runner/wtr-run.mjs reads it).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 

@@ -10,6 +10,7 @@ interface ShiftReport {
   fcp: number | null;
   definedAt: number | null;
 }
+import { TRACK } from './helpers/gallery.js';
 
 /**
  * A host page with the gallery above other content, embedded with the script snippet the embed builder
@@ -82,7 +83,7 @@ async function layoutShiftOf(
         const gallery = (inner ? inner.contentDocument : frame.contentDocument)?.querySelector(
           'notwiththem-gallery',
         );
-        const images = gallery?.shadowRoot?.querySelectorAll<HTMLImageElement>('.track[part~="track"] img');
+        const images = gallery?.shadowRoot?.querySelectorAll<HTMLImageElement>(`${TRACK} img`);
         // The photos in view have loaded (lazy ones off-screen may never load, which is the point).
         return images && images.length > 0 && [...images].some((img) => img.complete && img.naturalWidth > 0);
       },

@@ -1,7 +1,8 @@
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, nextFrame, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
+import { $, $$, mount, settled, slides, TRACK } from './helpers/gallery.js';
 
 /** Testimonials t1…tN with photos from the test server. */
 function feed(count: number) {
@@ -12,11 +13,6 @@ function feed(count: number) {
     name: `Person ${i + 1}`,
   }));
 }
-
-const $ = <T extends Element = HTMLElement>(el: NotWithThemGallery, s: string) =>
-  el.shadowRoot!.querySelector<T>(s);
-const $$ = (el: NotWithThemGallery, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
-const slides = (el: NotWithThemGallery) => $$(el, '.track[part~="track"] > .slide');
 
 function countElements(root: Node): number {
   let count = 0;
@@ -29,31 +25,10 @@ function countElements(root: Node): number {
   return count;
 }
 
-async function gallery(count: number, width = 1100, attrs = ''): Promise<NotWithThemGallery> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}></div>`);
-  wrapper.innerHTML = `<notwiththem-gallery ${attrs.includes('share=') ? '' : 'share="none"'} ${attrs}></notwiththem-gallery>`;
-  const el = wrapper.firstElementChild as NotWithThemGallery;
-  el.testimonials = feed(count);
-  await waitUntil(() => slides(el).length > 0, 'no slides', { timeout: 8000 });
-  await nextFrame();
-  await el.updateComplete;
-  return el;
-}
-
-async function settled(el: NotWithThemGallery) {
-  const track = $(el, '.track[part~="track"]')!;
-  let last = NaN;
-  await waitUntil(
-    async () => {
-      await new Promise((r) => setTimeout(r, 80));
-      const still = track.scrollLeft === last;
-      last = track.scrollLeft;
-      return still;
-    },
-    'never settled',
-    { timeout: 5000 },
-  );
-  await el.updateComplete;
+/** A gallery of `count` testimonials given directly, ready (without share targets unless `attrs` sets them). */
+function gallery(count: number, width = 1100, attrs = ''): Promise<NotWithThemGallery> {
+  const share = attrs.includes('share=') ? '' : 'share="none" ';
+  return mount({ width, attrs: share + attrs, testimonials: feed(count), timeout: 8000 });
 }
 
 describe('windowed rendering', () => {
@@ -70,7 +45,7 @@ describe('windowed rendering', () => {
 
   it('gives the track the full scroll width of every slide', async () => {
     const el = await gallery(10_000);
-    const track = $(el, '.track[part~="track"]')!;
+    const track = $(el, TRACK)!;
     const slide = slides(el)[0]!.getBoundingClientRect().width;
     const gap = parseFloat(getComputedStyle(track).columnGap);
     const expected = 10_000 * (slide + gap) - gap;
@@ -81,7 +56,7 @@ describe('windowed rendering', () => {
     const el = await gallery(10_000, 400);
     expect($(el, '[role="tablist"]')).to.equal(null);
     expect($(el, '[part~="position"]')!.textContent).to.equal('1 / 10000');
-    $(el, '.track[part~="track"]')!.focus();
+    $(el, TRACK)!.focus();
     await sendKeys({ press: 'End' });
     await settled(el);
     expect(el.currentIndex).to.equal(9_999);
@@ -89,7 +64,7 @@ describe('windowed rendering', () => {
     const last = slides(el).find((s) => s.getAttribute('aria-label') === '10000 of 10000')!;
     expect(last, 'the last slide is rendered').to.exist;
     expect(last.hasAttribute('inert')).to.equal(false);
-    const trackBox = $(el, '.track[part~="track"]')!.getBoundingClientRect();
+    const trackBox = $(el, TRACK)!.getBoundingClientRect();
     const box = last.getBoundingClientRect();
     expect(box.left).to.be.at.least(trackBox.left - 1);
     expect(box.right).to.be.at.most(trackBox.right + 1);
@@ -118,7 +93,7 @@ describe('windowed rendering', () => {
 
   it('follows a swipe: the window moves with the scroll position and the slide in view becomes current', async () => {
     const el = await gallery(10_000, 400);
-    const track = $(el, '.track[part~="track"]')!;
+    const track = $(el, TRACK)!;
     const step = slides(el)[0]!.getBoundingClientRect().width + parseFloat(getComputedStyle(track).columnGap);
     // A swipe scrolls by small amounts, frame after frame; the window must keep up with it.
     for (let i = 0; i < 100; i++) {

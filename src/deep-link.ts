@@ -1,0 +1,57 @@
+/**
+ * A testimonial's deep link, `#nwt-<id>`: written into every shared URL, read from the page's hash when
+ * a feed loads and on `hashchange`. Both halves live here so they cannot drift apart.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+const PREFIX = 'nwt-';
+
+/** The hash that leads to one testimonial, `#nwt-` and its id percent-encoded. */
+export function deepLinkHash(id: string): string {
+  return `#${PREFIX}${encodeURIComponent(id)}`;
+}
+
+/**
+ * The testimonial id in a page's hash, or undefined when the hash is not ours. A host page's own hash
+ * (`#50%-off`) or broken percent-encoding is not an error: the gallery just starts where it would.
+ */
+export function deepLinkId(hash: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(hash.slice(1));
+  } catch {
+    return undefined;
+  }
+  return decoded.startsWith(PREFIX) ? decoded.slice(PREFIX.length) : undefined;
+}
+
+/** Follows the page's hash while the gallery is connected: a new `#nwt-<id>` calls `onLink` with the id. */
+export class DeepLinkController implements ReactiveController {
+  private untilDisconnected: AbortController | undefined;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly onLink: (id: string) => void,
+  ) {
+    host.addController(this);
+  }
+
+  /** The id the page's hash names now, if it is a deep link. */
+  get id(): string | undefined {
+    return deepLinkId(location.hash);
+  }
+
+  hostConnected(): void {
+    this.untilDisconnected = new AbortController();
+    const follow = () => {
+      const id = this.id;
+      if (id !== undefined) this.onLink(id);
+    };
+    window.addEventListener('hashchange', follow, { signal: this.untilDisconnected.signal });
+  }
+
+  hostDisconnected(): void {
+    this.untilDisconnected?.abort();
+    this.untilDisconnected = undefined;
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * The gallery's feed: where it comes from (`src`, `testimonials`, or the `<figure>` children), the
+ * testimonials loaded (the first page, then the pages its `next` links lead to), reloads, and the
+ * `nwt-load` / `nwt-error` events. The one place that holds the testimonials.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { emit, warn } from '../events.js';
+import { hasFigures, readFigures, watchFigures } from './from-figures.js';
+import { own } from './own.js';
+import { loadFeed, type LoadOptions } from './load.js';
+import { firstPageUrls, joinPage, nearEnd } from './next-page.js';
+import { parseFeed } from './parse.js';
+import { FeedError, type ParsedFeed, type Testimonial } from './types.js';
+
+/** Page-wide loading settings (the element's static `loaderOptions`). */
+export type LoaderOptions = Readonly<Pick<LoadOptions, 'timeout' | 'retries' | 'retryDelay'>>;
+
+/** The element the feed belongs to: its two sources are properties, the third its `<figure>` children. */
+export interface FeedHost extends ReactiveControllerHost, HTMLElement {
+  src: string | null;
+  testimonials: unknown;
+}
+
+type LoadStatus = 'initial' | 'pending' | 'complete' | 'error';
+type Source = readonly [src: string | null, testimonials: unknown];
+
+/** What to render in each state of the load. */
+export interface LoadRenderers<T> {
+  initial(): T;
+  pending(): T;
+  error(error: unknown): T;
+  complete(feed: ParsedFeed): T;
+}
+
+export class FeedController implements ReactiveController {
+  /** Every testimonial loaded: the feed's first page, then its next pages. Empty until the feed is ready. */
+  items: readonly Testimonial[] = [];
+  /** URL of the page after the last one loaded. */
+  private nextPage: string | undefined;
+  /** Page URLs already requested, so a feed whose pages link in a circle stops. */
+  private requestedPages = new Set<string>();
+  /** The URLs the first page came from (asked for, and answered from after redirects). */
+  private firstPages: string[] = [];
+  /** A disconnect aborted the load in flight: the next connect starts it again. */
+  private reloadOnConnect = false;
+  private untilDisconnected: AbortController | undefined;
+  /** The load's state; `loaded` is the feed last loaded (kept while the next one loads). */
+  private loadStatus: LoadStatus = 'initial';
+  private loadedFeed: ParsedFeed | undefined;
+  private failure: unknown;
+  /** The source of the last load: a change starts a new one. */
+  private lastSource: Source | undefined;
+  /** The load in flight: a new one aborts it, and only the latest may settle. */
+  private inFlight: AbortController | undefined;
+
+  /**
+   * @param options - The loading settings, read when a load starts.
+   * @param onReady - Called with a new feed before its first render (where to start, what to measure).
+   */
+  constructor(
+    private readonly gallery: FeedHost,
+    private readonly readOptions: () => LoaderOptions,
+    private readonly onReady: (feed: ParsedFeed) => void,
+  ) {
+    gallery.addController(this);
+  }
+
+  /** The feed last loaded (kept while the next one loads). */
+  get feed(): ParsedFeed | undefined {
+    return this.loadedFeed;
+  }
+
+  get pending(): boolean {
+    return this.loadStatus === 'pending';
+  }
+
+  /** Renders by the load's state: no source yet, loading, failed, or ready. */
+  render<T>(renderers: LoadRenderers<T>): T {
+    if (this.loadStatus === 'pending') return renderers.pending();
+    if (this.loadStatus === 'error') return renderers.error(this.failure);
+    return this.loadStatus === 'complete' ? renderers.complete(this.loadedFeed!) : renderers.initial();
+  }
+
+  /** Loads the feed again from its source. */
+  async reload(): Promise<void> {
+    const [src, given] = (this.lastSource = [this.gallery.src, this.gallery.testimonials]);
+    this.inFlight?.abort();
+    const run = (this.inFlight = new AbortController());
+    this.loadStatus = 'pending';
+    this.gallery.requestUpdate();
+    let feed: ParsedFeed | undefined;
+    let failure: unknown;
+    let failed = false;
+    try {
+      feed = await this.loadSource(src, given, run.signal);
+    } catch (error) {
+      failed = true;
+      failure = error;
+    }
+    if (this.inFlight !== run) return;
+    this.inFlight = undefined;
+    if (failed) {
+      this.loadStatus = 'error';
+      this.failure = failure;
+      this.loadedFeed = undefined;
+    } else {
+      this.loadStatus = feed ? 'complete' : 'initial';
+      if (feed) this.loadedFeed = feed;
+    }
+    this.gallery.requestUpdate();
+  }
+
+  /** The `<figure>` children changed: without `src` or `testimonials`, they are the feed again. */
+  figuresChanged(): void {
+    const { src, testimonials } = this.gallery;
+    if (!src && testimonials == null && hasFigures(this.gallery)) void this.reload();
+  }
+
+  /** Before each render: a new source (`src` or `testimonials`) starts a new load. */
+  hostUpdate(): void {
+    const { src, testimonials } = this.gallery;
+    if (this.lastSource && this.lastSource[0] === src && this.lastSource[1] === testimonials) return;
+    void this.reload();
+  }
+
+  hostConnected(): void {
+    this.untilDisconnected = new AbortController();
+    // Figures the parser adds after the upgrade (a script in <head> without defer), or that change later.
+    watchFigures(this.gallery, () => this.figuresChanged(), this.untilDisconnected.signal);
+    if (this.reloadOnConnect) {
+      this.reloadOnConnect = false;
+      if (this.loadStatus === 'pending' || this.loadStatus === 'error') void this.reload();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.untilDisconnected?.abort();
+    this.untilDisconnected = undefined;
+    // A disconnect aborts the load in flight (its timers and its request go too); a move, disconnected
+    // and connected again before the microtask, keeps it.
+    if (this.pending) {
+      queueMicrotask(() => {
+        if (this.gallery.isConnected || !this.pending) return;
+        this.reloadOnConnect = true;
+        this.inFlight?.abort();
+      });
+    }
+  }
+
+  /** Loads and checks the feed (undefined without a source), then readies the gallery for it. */
+  private async loadSource(
+    src: string | null,
+    given: unknown,
+    signal: AbortSignal,
+  ): Promise<ParsedFeed | undefined> {
+    const feed = await this.readSource(src, given, signal);
+    if (!feed) return undefined;
+    this.items = feed.testimonials;
+    this.nextPage = own(feed, 'next');
+    // The first page's own URLs count as fetched: a `next` chain back to them ends there.
+    this.requestedPages = new Set(this.firstPages);
+    this.onReady(feed);
+    emit(this.gallery, 'nwt-load', { count: feed.testimonials.length });
+    return feed;
+  }
+
+  /**
+   * The feed from its source, checked; undefined without a source. A failure gives one warning and
+   * `nwt-error`, and is thrown as a FeedError for the error state.
+   */
+  private async readSource(
+    src: string | null,
+    given: unknown,
+    signal: AbortSignal,
+  ): Promise<ParsedFeed | undefined> {
+    this.firstPages = [];
+    try {
+      let feed: ParsedFeed;
+      if (given !== undefined && given !== null) {
+        feed = parseFeed(given, { baseUrl: document.baseURI });
+      } else if (src) {
+        const loaded = await loadFeed(src, { ...this.readOptions(), signal });
+        feed = parseFeed(loaded.data, { baseUrl: loaded.url });
+        this.firstPages = firstPageUrls(src, loaded.url, document.baseURI);
+      } else if (hasFigures(this.gallery)) {
+        // No src and no testimonials: the <figure> children written in the page are the feed.
+        feed = parseFeed(readFigures(this.gallery), { baseUrl: document.baseURI });
+      } else {
+        return undefined;
+      }
+      if (signal.aborted) throw signal.reason;
+      for (const warning of feed.warnings) warn(`feed entry ${warning.index} left out: ${warning.reason}`);
+      return feed;
+    } catch (error) {
+      if (signal.aborted) throw error;
+      const feedError =
+        error instanceof FeedError
+          ? error
+          : new FeedError('parse', error instanceof Error ? error.message : String(error));
+      warn(`${feedError.code}: ${feedError.message}`);
+      const { code, message, status } = feedError;
+      emit(this.gallery, 'nwt-error', status === undefined ? { code, message } : { code, message, status });
+      throw feedError;
+    }
+  }
+
+  /**
+   * Fetches the feed's `next` page once `position` nears the end of what is loaded. Its testimonials are
+   * appended after the last slide, so nothing the reader sees moves. A page that fails ends the paging
+   * (one warning), until the feed is loaded again.
+   */
+  async loadNextPageIfNear(position: number, perView: number): Promise<void> {
+    const url = this.nextPage;
+    if (!url || this.requestedPages.has(url) || !nearEnd(position, this.items.length, perView)) return;
+    this.requestedPages.add(url);
+    const signal = this.untilDisconnected?.signal;
+    const feedAtStart = this.feed;
+    try {
+      const loaded = await loadFeed(url, { ...this.readOptions(), signal });
+      const page = parseFeed(loaded.data, { baseUrl: loaded.url });
+      if (signal?.aborted || this.feed !== feedAtStart) return;
+      for (const warning of page.warnings) {
+        warn(`next page entry ${warning.index} left out: ${warning.reason}`);
+      }
+      this.items = [...this.items, ...joinPage(this.items, page.testimonials)];
+      this.nextPage = own(page, 'next');
+      this.gallery.requestUpdate();
+    } catch (error) {
+      if (signal?.aborted) return;
+      this.nextPage = undefined;
+      warn(`the next page of the feed could not be used: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The frame every state shares (header, viewport, controls row, footer) and the messages of the states
+ * without slides: no source, loading, error, empty. Plain functions of their inputs.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { FeedError, type FeedErrorCode } from '../feed/types.js';
+import type { GalleryStrings } from '../i18n/en.js';
+import { format } from '../i18n/pick.js';
+
+type Part = TemplateResult | typeof nothing;
+
+/** The label that says what went wrong, for each error code. */
+export const errorStringKeys: Record<FeedErrorCode, keyof GalleryStrings> = {
+  network: 'errorNetwork',
+  timeout: 'errorTimeout',
+  http: 'errorHttp',
+  parse: 'errorParse',
+  schema: 'errorSchema',
+  'too-large': 'errorTooLarge',
+};
+
+export interface FrameInput {
+  title: string;
+  /** The feed is loading. */
+  busy: boolean;
+  strings: GalleryStrings;
+  viewport: TemplateResult;
+  controls?: Part;
+  /** The Start / Stop button, in the header. */
+  rotation?: Part;
+  /** The call to action and the live region, in the footer. */
+  footer: Part;
+  onFocusIn(event: FocusEvent): void;
+}
+
+/** Every state shares this frame: header, viewport, controls row and footer keep their sizes. */
+export function renderFrame(input: FrameInput): TemplateResult {
+  const { title } = input;
+  return html`
+    <section
+      class="gallery"
+      part="gallery"
+      aria-roledescription=${input.strings.carousel}
+      aria-label=${title}
+      aria-busy=${input.busy ? 'true' : 'false'}
+      @focusin=${input.onFocusIn}
+    >
+      <div class="header" part="header">
+        ${input.rotation ?? nothing}
+        <h2 class="title" part="title" dir="auto">${title}</h2>
+        <slot name="header"></slot>
+      </div>
+      <div class="viewport" part="viewport">${input.viewport}</div>
+      <div class="controls" part="controls">${input.controls ?? nothing}</div>
+      <div class="footer" part="footer">${input.footer}<slot name="footer"></slot></div>
+    </section>
+  `;
+}
+
+const placeholder = html`
+  <div class="slide skeleton">
+    <div class="figure">
+      <div class="photo"></div>
+      <div class="caption">
+        <div class="quote"><div class="skeleton-line"></div><div class="skeleton-line short"></div></div>
+        <div class="who"><div class="skeleton-line shorter"></div></div>
+        <div class="slide-actions"></div>
+      </div>
+    </div>
+  </div>
+`;
+
+/** A still picture of the ready state, with the state's message laid over it. */
+export function renderSkeleton(message: TemplateResult): TemplateResult {
+  return html`
+    <div class="skeleton-track track" aria-hidden="true">${placeholder}${placeholder}${placeholder}</div>
+    ${message}
+  `;
+}
+
+/** Loading and empty: a polite status message. */
+export function renderStatusMessage(text: string): TemplateResult {
+  return html`<div class="state" part="state" role="status"><p class="message" part="message">${text}</p></div>`;
+}
+
+/** No source: the element's own children if it has any, else the message. */
+export function renderNoSource(strings: GalleryStrings, onSlotChange: () => void): TemplateResult {
+  return html`<div class="state" part="state"><slot @slotchange=${onSlotChange}><p class="message" part="message">${strings.noSource}</p></slot></div>`;
+}
+
+export function renderError(error: unknown, strings: GalleryStrings, onRetry: () => void): TemplateResult {
+  const code: FeedErrorCode = error instanceof FeedError ? error.code : 'network';
+  const status = error instanceof FeedError && error.status !== undefined ? error.status : '';
+  const message = format(strings[errorStringKeys[code]], { status });
+  return html`
+    <div class="state" part="state" role="alert">
+      <p class="message" part="message">${message}</p>
+      <button class="text-button" part="retry" type="button" @click=${onRetry}>${strings.retry}</button>
+    </div>
+  `;
+}

@@ -1,0 +1,129 @@
+/** One testimonial on a slide: its photo, who gives it, "Read more" and its share area. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { isInView, pageStart, type Paging } from '../carousel/paging.js';
+import { ownFields } from '../feed/own.js';
+import type { Testimonial, TestimonialImage } from '../feed/types.js';
+import type { GalleryStrings } from '../i18n/en.js';
+import { format } from '../i18n/pick.js';
+import { icons } from '../icons.js';
+
+type Part = TemplateResult | typeof nothing;
+
+/**
+ * A photo box's placeholder colour (checked `#rrggbb`) as CSS text for a `.style` property binding: set
+ * through the CSSOM, which a strict page's CSP (`style-src` without 'unsafe-inline') allows. `styleMap`
+ * would set a `style` attribute on its first render, which such a page blocks.
+ */
+export const placeholderStyle = (color: string | undefined): string =>
+  color && /^#[\da-f]{6}$/.test(color) ? `background-color: ${color}` : '';
+
+export interface PhotoInput {
+  testimonial: Testimonial;
+  strings: GalleryStrings;
+  /** The photo failed to load: show the fallback instead. */
+  failed: boolean;
+  onImageError(id: string): void;
+}
+
+export function renderPhoto(input: PhotoInput, eager: boolean, sizes?: string): TemplateResult {
+  const { testimonial } = input;
+  const image = ownFields(testimonial.image);
+  if (input.failed) {
+    return html`<div class="photo-fallback" part="image-fallback" role="img" aria-label=${image.alt}>
+      ${icons.brokenImage}<span class="alt" aria-hidden="true">${input.strings.imageError}</span>
+    </div>`;
+  }
+  return html`<img
+    part="image"
+    src=${image.src}
+    srcset=${ifDefined(image.srcset)}
+    sizes=${ifDefined(sizes ?? image.sizes)}
+    width=${ifDefined(image.width)}
+    height=${ifDefined(image.height)}
+    alt=${image.alt}
+    loading=${eager ? 'eager' : 'lazy'}
+    fetchpriority=${eager ? 'high' : 'auto'}
+    decoding="async"
+    referrerpolicy="no-referrer"
+    @error=${() => input.onImageError(testimonial.id)}
+  />`;
+}
+
+export function renderWho(testimonial: Testimonial): TemplateResult {
+  const where = [testimonial.role, testimonial.place].filter(Boolean).join(' · ');
+  return html`
+    ${testimonial.name ? html`<span class="name" part="name" dir="auto">${testimonial.name}</span>` : nothing}
+    ${where ? html`<span dir="auto">${where}</span>` : nothing}
+    ${testimonial.affiliation ? html`<span dir="auto">${testimonial.affiliation}</span>` : nothing}
+  `;
+}
+
+export interface SlideInput extends PhotoInput {
+  index: number;
+  paging: Paging;
+  /** The testimonial the reader is on: the slides of its page are in view, the others inert. */
+  active: number;
+  /** The quote is cut: show "Read more". */
+  readMore: boolean;
+  share: Part;
+  onReadMore(opener: HTMLElement): void;
+}
+
+export function renderSlide(input: SlideInput): TemplateResult {
+  const { testimonial, strings, index, paging, active } = input;
+  // The first slide in view loads its photo first.
+  const first = index === pageStart(active, paging);
+  return html`
+    <div
+      class="slide"
+      part="slide"
+      id=${`slide-${index}`}
+      role="group"
+      aria-roledescription=${strings.slide}
+      aria-label=${format(strings.slideLabel, { index: index + 1, count: paging.count })}
+      ?inert=${!isInView(index, active, paging)}
+    >
+      <figure part="figure">
+        <div class="photo" part="photo" .style=${placeholderStyle(testimonial.image.color)}>
+          ${renderPhoto(input, first)}
+        </div>
+        <figcaption part="caption">
+          <blockquote class="quote" part="quote" dir="auto" data-id=${testimonial.id} lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
+          <p class="who" part="who">${renderWho(testimonial)}</p>
+          <div class="slide-actions">
+            ${
+              input.readMore
+                ? html`<button
+                    class="link-button"
+                    part="read-more"
+                    type="button"
+                    aria-haspopup="dialog"
+                    @click=${(event: Event) => input.onReadMore(event.currentTarget as HTMLElement)}
+                  >
+                    ${strings.readMore}
+                  </button>`
+                : nothing
+            }
+            ${input.share}
+          </div>
+        </figcaption>
+      </figure>
+    </div>
+  `;
+}
+
+/**
+ * Starts loading a photo before its slide is rendered and laid out; its <img> (same URL, same srcset and
+ * sizes) then takes it from the memory cache.
+ */
+export function preloadPhoto(photo: TestimonialImage | undefined): void {
+  if (!photo) return;
+  Object.assign(new Image(), {
+    fetchPriority: 'high',
+    referrerPolicy: 'no-referrer',
+    sizes: photo.sizes ?? '',
+    srcset: photo.srcset ?? '',
+    src: photo.src,
+  });
+}

@@ -1,0 +1,46 @@
+/** The scrolling track: the slides rendered, with spacers standing in for the slides of a large feed that are not. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Testimonial } from '../feed/types.js';
+import type { SlideWindow } from '../carousel/rendered-range.js';
+
+export interface TrackInput {
+  label: string;
+  /** Slides move by themselves: the track is not a live region then. */
+  rotating: boolean;
+  items: readonly Testimonial[];
+  range: SlideWindow;
+  renderSlide(testimonial: Testimonial, index: number): TemplateResult;
+  onScroll(): void;
+  onScrollEnd(): void;
+  onKeydown(event: KeyboardEvent): void;
+}
+
+const spacer = (slots: number) =>
+  slots > 0 ? html`<div class="spacer" aria-hidden="true" .style=${`--_slots:${slots}`}></div>` : nothing;
+
+export function renderTrack(input: TrackInput): TemplateResult {
+  const { items } = input;
+  const { from, to } = input.range;
+  return html`
+    <div
+      class="track"
+      part="track"
+      id="track"
+      tabindex="0"
+      aria-label=${input.label}
+      aria-live=${input.rotating ? 'off' : 'polite'}
+      @scroll=${input.onScroll}
+      @scrollend=${input.onScrollEnd}
+      @keydown=${(event: KeyboardEvent) => event.target === event.currentTarget && input.onKeydown(event)}
+    >
+      ${spacer(from)}
+      ${repeat(
+        items.slice(from, to),
+        (testimonial) => testimonial.id,
+        (testimonial, offset) => input.renderSlide(testimonial, from + offset),
+      )}
+      ${spacer(items.length - to)}
+    </div>
+  `;
+}
