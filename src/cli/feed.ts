@@ -1,5 +1,5 @@
 /**
- * Feed assembly: sheet rows + processed photos → the feed object of DESIGN.md, checked with the very
+ * Feed assembly: sheet rows + processed photos → the feed object of the README's feed format, checked with the very
  * parser the element uses (`parseFeed`) before anything is written.
  */
 import { parseFeed, slugify } from '../feed/parse.js';

@@ -2,7 +2,7 @@
  * Checking an untrusted feed: `unknown` in, `ParsedFeed` out. Pure: no DOM, no console, no globals but
  * `URL`, so the Node CLI imports it too. Written for size (it ships in the script-tag bundle).
  *
- * Decisions where DESIGN.md is silent:
+ * Decisions the feed format leaves open:
  * - Only own properties of plain objects are read, and every output object is built fresh from known
  *   keys, so `__proto__`, `constructor`, `prototype` (or a polluted `Object.prototype`) change nothing.
  * - Warnings: exactly one per entry left out (`{ index, reason }`, several problems joined by "; "), plus
@@ -95,9 +95,10 @@ const SLUG = /^[a-z\d]+(-[a-z\d]+)*$/;
 type Json = Record<string, unknown>;
 
 /**
- * Parses and checks a feed (either shape of DESIGN.md). Throws `FeedError('schema')` only when the
- * top-level shape is wrong; invalid entries are left out with a warning, so a feed whose entries are
- * all invalid returns `testimonials: []`.
+ * Parses and checks a feed (either shape the README's feed format allows: an array of testimonials, or
+ * an object with `testimonials`). Throws `FeedError('schema')` only when the top-level shape is wrong;
+ * invalid entries are left out with a warning, so a feed whose entries are all invalid returns
+ * `testimonials: []`.
  */
 export function parseFeed(data: unknown, { baseUrl }: ParseOptions = {}): ParsedFeed {
   prefixes = new Map();
