@@ -75,8 +75,8 @@ const SRCSET_CANDIDATE = /[\s,]*(\S*[^\s,])(?:,+|([^,]*),?)/g;
 const SRCSET_DESCRIPTOR = /^(?:[1-9]\d*w|(?:\d+(?:\.\d+)?|\.\d+)x)$/;
 const LANG = /^[a-z]{2,3}(-[a-z\d]{1,8})*$/i;
 const SIZES = /^[\w\s().,:%+\-*/]+$/;
-/** Two percentages from 0% to 100%: `50% 22%`. */
-const FOCUS = /^(\d?\d(?:\.\d+)?|100)%\s+(\d?\d(?:\.\d+)?|100)%$/;
+/** Two percentages from 0% to 100%: `50% 22%` (build-feed checks its sheet's focus column with it). */
+export const FOCUS = /^(\d?\d(?:\.\d+)?|100)%\s+(\d?\d(?:\.\d+)?|100)%$/;
 const HASHTAG_DROP = /[^\p{L}\p{M}\p{Nd}_]/gu;
 const FOLDS: Readonly<Record<string, string>> = {
   ß: 'ss',
