@@ -4,7 +4,10 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFeed } from '../../dist/esm/feed/parse.js';
-import { cli, personPhoto, report, scratch } from './helpers.mjs';
+import { cli, personPhoto, report, ROOT, scratch } from './helpers.mjs';
+
+/** The portrait fixture's first photo: face at 50% 17%, a lettered sign from 50% to 76% of the height. */
+const SIGN_PHOTO = 'maria-de-los-angeles-fernandez-etcheverr-54f2c0e3-960.webp';
 
 const HEADER = 'file,quote,name,focus';
 
@@ -44,9 +47,16 @@ test('every photo gets the focal point sharp finds in it: on the face, in portra
     {
       'portrait.jpg': await personPhoto(600, 900, 0.5, 0.16),
       'landscape.jpg': await personPhoto(1200, 800, 0.78, 0.35),
-      'low.jpg': await personPhoto(700, 1000, 0.25, 0.7),
+      'left.jpg': await personPhoto(1200, 800, 0.2, 0.3),
+      // A portrait whose sign's lettering, under the face, is what attention finds on the whole picture.
+      'sign.webp': await readFile(join(ROOT, 'tests/fixtures/portraits/photos', SIGN_PHOTO)),
     },
-    ['portrait.jpg,#NotWithThem a,Ana', 'landscape.jpg,#NotWithThem b,Bea', 'low.jpg,#NotWithThem c,Cel'],
+    [
+      'portrait.jpg,#NotWithThem a,Ana',
+      'landscape.jpg,#NotWithThem b,Bea',
+      'left.jpg,#NotWithThem c,Cel',
+      'sign.webp,#NotWithThem d,Dora',
+    ],
   );
   const result = await build(dir);
   assert.equal(result.code, 0, result.stderr);
@@ -60,7 +70,8 @@ test('every photo gets the focal point sharp finds in it: on the face, in portra
     );
   near(focus.ana, [50, 16], 'portrait');
   near(focus.bea, [78, 35], 'landscape');
-  near(focus.cel, [25, 70], 'low');
+  near(focus.cel, [20, 30], 'landscape, left');
+  near(focus.dora, [50, 17], 'portrait with a lettered sign');
   // The gallery keeps every one of them.
   const parsed = parseFeed(feed, { baseUrl: 'https://campaign.example/testimonials.json' });
   assert.deepEqual(parsed.warnings, []);
@@ -72,7 +83,7 @@ test('every photo gets the focal point sharp finds in it: on the face, in portra
   // Built again, the renditions are reused and the focal points found in them are the same.
   const again = await build(dir);
   assert.equal(again.code, 0, again.stderr);
-  assert.equal(report(again).counts.reused, 3);
+  assert.equal(report(again).counts.reused, 4);
   assert.deepEqual(focusOf(JSON.parse(await readFile(join(dir, 'site/testimonials.json'), 'utf8'))), focus);
 });
 
