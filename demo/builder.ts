@@ -1,20 +1,22 @@
-// The embed builder: the form drives a live <notwiththem-gallery> and the three snippets.
+// The embed builder: the form drives the three snippets, and the preview is the snippets' own element
+// markup, parsed; its measured height is the iframe snippet's starting height.
 import '../src/define.js';
+import { accentPair, BACKGROUNDS, contrastRatio, MIN_CONTRAST } from '../src/embed/contrast.js';
 import {
-  embedAttributes,
+  elementMarkup,
   iframeSnippet,
   npmSnippet,
   scriptSnippet,
   type EmbedOptions,
   type HostedFiles,
 } from '../src/embed/snippets.js';
-import { EMBED_ATTRIBUTES } from '../src/embed/params.js';
 import { SHARE_TARGETS, NETWORK_NAMES, isNetworkTarget } from '../src/share/targets.js';
 import { copyText } from '../src/share/clipboard.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 
 const form = document.querySelector<HTMLFormElement>('#options')!;
 const preview = document.querySelector<NotWithThemGallery>('#preview')!;
+const column = document.querySelector<HTMLDivElement>('#preview-column')!;
 const field = <T extends HTMLElement = HTMLInputElement>(id: string) => document.getElementById(id) as T;
 
 const TARGET_LABELS: Record<string, string> = { native: 'Share sheet', email: 'Email', copy: 'Copy link' };
@@ -70,22 +72,65 @@ function hostedFiles(): HostedFiles {
   };
 }
 
-/** The preview gets exactly the attributes the snippets carry. */
+/** The element the snippets write, parsed as a page would parse it (never connected, so never run). */
+function snippetElement(markup: string): Element {
+  const template = document.createElement('template');
+  template.innerHTML = markup;
+  return template.content.firstElementChild!;
+}
+
+/**
+ * The preview takes exactly the attributes (style included) of the snippets' element: whatever the
+ * snippets hand out is what the preview shows, in both themes.
+ */
+function syncPreview(markup: string): void {
+  const wanted = snippetElement(markup);
+  for (const { name } of [...preview.attributes])
+    if (name !== 'id' && !wanted.hasAttribute(name)) preview.removeAttribute(name);
+  for (const { name, value } of wanted.attributes)
+    if (preview.getAttribute(name) !== value) preview.setAttribute(name, value);
+}
+
+const ratio = (value: number) => `${value.toFixed(1)}:1`;
+
+/** The accent's contrast in each theme, and a warning where it is below 4.5:1. */
+function describeAccent(accent: string): void {
+  const { light, dark, lightRatio, darkRatio } = accentPair(accent);
+  const out = field<HTMLParagraphElement>('accent-contrast');
+  const lightText =
+    lightRatio < MIN_CONTRAST
+      ? `Warning: ${ratio(lightRatio)} on the light background, below ${MIN_CONTRAST}:1: links and buttons in this colour are hard to read there. Pick a darker colour.`
+      : `Light theme: ${ratio(lightRatio)} on white.`;
+  const darkText =
+    dark === light
+      ? `Dark theme: ${ratio(darkRatio)}, used as it is.`
+      : `Dark theme: ${dark} (${ratio(darkRatio)}), a lighter counterpart, since ${light} is ${ratio(contrastRatio(light, BACKGROUNDS.dark))} there.`;
+  out.textContent = `${lightText} ${darkText}`;
+  out.classList.toggle('warning', lightRatio < MIN_CONTRAST);
+}
+
 function update(): void {
   const current = options();
-  const wanted = new Map(embedAttributes(current));
-  for (const name of EMBED_ATTRIBUTES) {
-    const value = wanted.get(name);
-    if (value === undefined) preview.removeAttribute(name);
-    else if (preview.getAttribute(name) !== value) preview.setAttribute(name, value);
-  }
-  preview.style.setProperty('--nwt-accent', current.accent ?? '');
+  syncPreview(elementMarkup(current));
+  describeAccent(current.accent ?? '#b3122e');
+  const width = Number(field('width').value);
+  column.style.width = Number.isFinite(width) && width >= 280 ? `${Math.round(width)}px` : '';
   field('interval').disabled = !current.autoplay;
   const files = hostedFiles();
   field('snippet-script').textContent = scriptSnippet(current, files);
   field('snippet-npm').textContent = npmSnippet(current);
-  field('snippet-iframe').textContent = iframeSnippet(current, files);
+  updateFrame();
 }
+
+/** The iframe snippet, starting at the preview's height as measured now. */
+function updateFrame(): void {
+  const { width, height } = preview.getBoundingClientRect();
+  const frameHeight = Math.ceil(height);
+  field('snippet-iframe').textContent = iframeSnippet({ ...options(), frameHeight }, hostedFiles());
+  field('preview-size').textContent =
+    `${Math.round(width)} × ${frameHeight} px: the iframe snippet starts at this height.`;
+}
+new ResizeObserver(updateFrame).observe(preview);
 
 form.addEventListener('input', update);
 form.addEventListener('change', update);

@@ -8,6 +8,25 @@ const { values } = parseArgs({
   allowPositionals: true,
 });
 
+/**
+ * `/` is the demo's front door: it leads to `/demo/`. Pages that name no icon (the share pages, the
+ * iframe embed) get the demo's, so no request of the demo fails.
+ */
+function frontDoor() {
+  const moved = { '/': '/demo/', '/index.html': '/demo/', '/favicon.ico': '/demo/favicon.svg' };
+  return {
+    name: 'nwt-front-door',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const to = moved[request.url?.split('?')[0] ?? ''];
+        if (!to) return next();
+        response.writeHead(302, { Location: to });
+        response.end();
+      });
+    },
+  };
+}
+
 ensureDeps();
 const { createServer } = await import('vite');
 const server = await createServer({
@@ -15,7 +34,8 @@ const server = await createServer({
   root: process.cwd(),
   server: { port: Number(values.port), host: values.host, strictPort: true },
   logLevel: 'warn',
+  plugins: [frontDoor()],
 });
 await server.listen();
-const url = `http://${values.host === '0.0.0.0' ? 'localhost' : values.host}:${server.config.server.port}/demo/`;
+const url = `http://${values.host === '0.0.0.0' ? 'localhost' : values.host}:${server.config.server.port}/`;
 console.log(`The gallery demo is at ${url}  (Ctrl+C stops it)`);

@@ -154,6 +154,21 @@ describe('embed snippets', () => {
     expect(iframeSnippet({ src: '/t.json' }, files, 'a"b c')).to.contain('<div id="a_b_c-box">');
   });
 
+  it('the iframe starts at the height measured for it, else 640 px', () => {
+    expect(iframeSnippet({ src: '/t.json', frameHeight: 812.2 }, files)).to.contain(' height="813" ');
+    for (const frameHeight of [undefined, 0, -5, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(iframeSnippet({ src: '/t.json', frameHeight }, files)).to.contain(' height="640" ');
+  });
+
+  it('a chosen accent too dark for the dark theme is written with its counterpart', () => {
+    expect(elementMarkup({ src: 'x', accent: '#0B5D43' })).to.match(
+      /style="--nwt-accent: light-dark\(#0b5d43, #[\da-f]{6}\)"/,
+    );
+    // One that reads in both themes as it is; the default accent not at all (the element has both).
+    expect(elementMarkup({ src: 'x', accent: '#f08c00' })).to.contain('style="--nwt-accent: #f08c00"');
+    expect(elementMarkup({ src: 'x', accent: '#B3122E' })).not.to.contain('style');
+  });
+
   it('the npm snippet carries the reserved box too', () => {
     expect(npmSnippet({ src: '/t.json' })).to.contain(`<style>${reservedBoxCss()}</style>`);
   });

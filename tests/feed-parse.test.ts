@@ -682,6 +682,76 @@ describe('parseFeed: limits', () => {
     });
   }
 
+  const focuses: [unknown, string | undefined][] = [
+    ['50% 22%', '50% 22%'],
+    [' 0%   100% ', '0% 100%'],
+    ['33.5% 12.25%', '33.5% 12.25%'],
+    ['100% 0%', '100% 0%'],
+    ['101% 50%', undefined],
+    ['50% 100.5%', undefined],
+    ['100.0% 5%', undefined],
+    ['.5% 5%', undefined],
+    ['-5% 50%', undefined],
+    ['50%', undefined],
+    ['50% 22% 10%', undefined],
+    ['50px 22px', undefined],
+    ['center top', undefined],
+    ['50%,22%', undefined],
+    ['50% 22%;background:url(https://evil.example/)', undefined],
+    ['', undefined],
+    [[50, 22], undefined],
+    [{ x: 50, y: 22 }, undefined],
+    [null, undefined],
+    [0.5, undefined],
+  ];
+  for (const [value, expected] of focuses) {
+    it(`focus ${JSON.stringify(value)} → ${String(expected)}`, () => {
+      const feed = one({ image: { src: PHOTO, focus: value } });
+      const { image } = feed.testimonials[0]!;
+
+      expect(image.focus).to.equal(expected);
+      if (expected === undefined) {
+        expect(image).to.not.have.property('focus');
+        expect(feed.warnings).to.have.length(1);
+        expect(feed.warnings[0]!.index).to.equal(-1);
+        expect(feed.warnings[0]!.reason).to.contain('image.focus ignored in 1 entries');
+      } else expect(feed.warnings).to.deep.equal([]);
+    });
+  }
+
+  it('warns once for every dropped focus of a feed, and keeps the entries', () => {
+    const feed = parseFeed(
+      [
+        entry({ image: { src: PHOTO, focus: 'top' } }),
+        entry({ image: { src: PHOTO, focus: '50% 10%' } }),
+        entry({ image: { src: PHOTO, focus: 200 } }),
+        entry({ image: { src: PHOTO } }),
+      ],
+      { baseUrl: BASE },
+    );
+
+    expect(feed.testimonials.map((t) => t.image.focus)).to.deep.equal([
+      undefined,
+      '50% 10%',
+      undefined,
+      undefined,
+    ]);
+    expect(feed.warnings).to.have.length(1);
+    expect(feed.warnings[0]).to.deep.include({ index: -1 });
+    expect(feed.warnings[0]!.reason).to.contain('in 2 entries');
+    // A second parse starts counting again.
+    expect(one({ image: { src: PHOTO, focus: '1% 2%' } }).warnings).to.deep.equal([]);
+  });
+
+  it("reads focus only as the image's own property", () => {
+    const image = Object.create({ focus: '50% 10%' }) as Record<string, unknown>;
+    image['src'] = PHOTO;
+    const feed = one({ image });
+
+    expect(feed.testimonials[0]!.image).to.not.have.property('focus');
+    expect(feed.warnings).to.deep.equal([]);
+  });
+
   const langs: [unknown, string | undefined][] = [
     ['es', 'es'],
     ['es-AR', 'es-AR'],
@@ -1049,6 +1119,7 @@ describe('parseFeed: properties of any input', () => {
         'next',
         'lang',
         'color',
+        'focus',
         '__proto__',
       ),
       tie('value'),
@@ -1073,6 +1144,7 @@ describe('parseFeed: properties of any input', () => {
           if (t.url) expect(new URL(t.url).protocol).to.be.oneOf(['http:', 'https:']);
           expect(t.image.alt.trim()).to.not.equal('');
           expect(t.quote.trim()).to.not.equal('');
+          if (t.image.focus) expect(t.image.focus).to.match(/^[\d.]+% [\d.]+%$/);
         }
         if (feed.next) expect(new URL(feed.next).protocol).to.be.oneOf(['http:', 'https:']);
         if (feed.submit)

@@ -14,6 +14,7 @@ import {
 import { closeMatch, isDirectory, isFile, listPhotos, photoPath } from './folder.js';
 import { openPhoto, PhotoError, renderPhoto, type PhotoInput, type ProcessedPhoto } from './photos.js';
 import { writeFile } from 'node:fs/promises';
+import { FOCUS } from '../feed/parse.js';
 import { CardError, renderCards, type Card, type CardWords } from './cards.js';
 import { loadCardFont } from './fonts.js';
 import { error, warning, type Problem } from './problems.js';
@@ -354,6 +355,19 @@ async function checkRows(
       );
       ok = false;
     }
+    const focus = values.focus?.trim();
+    const point = focus ? FOCUS.exec(focus) : undefined;
+    if (point) values.focus = `${point[1]}% ${point[2]}%`;
+    else if (focus) {
+      problems.push(
+        warning(
+          'invalid-value',
+          `focus "${focus}" is not two percentages from 0% to 100% such as "50% 20%"; the focal point found in the photo is used`,
+          { row, column: 'focus' },
+        ),
+      );
+      delete values.focus;
+    }
     const explicit = values.id?.trim() || undefined;
     const id = idFor(explicit, values.name, basename(file));
     if (explicit) {
@@ -407,7 +421,7 @@ function problemCode(
 
 function entryInput(p: PlannedRow, photo: ProcessedPhoto): EntryInput {
   const input: EntryInput = { row: p.row, id: p.id, quote: p.quote, photo };
-  for (const key of ['name', 'role', 'place', 'affiliation', 'alt', 'url', 'lang'] as const) {
+  for (const key of ['name', 'role', 'place', 'affiliation', 'alt', 'url', 'lang', 'focus'] as const) {
     const value = p.values[key]?.trim();
     if (value) input[key] = value;
   }

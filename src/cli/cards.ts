@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OverlayOptions } from 'sharp';
+import { attentionCover } from './attention.js';
 import {
   cutText,
   describeCharacter,
@@ -211,9 +212,7 @@ export async function drawCard(
     rtl ? format.width - box.left - box.width : box.left;
   const { photo: photoBox, text: box } = format;
 
-  const photo = await sharp(photoPath)
-    .rotate()
-    .resize(photoBox.width, photoBox.height, { fit: 'cover', position: 'attention' })
+  const photo = await attentionCover(sharp(photoPath).rotate(), photoBox.width, photoBox.height)
     .flatten({ background: PANEL })
     .toColourspace('srgb')
     .raw()

@@ -14,6 +14,8 @@ export interface FeedImage {
   width: number;
   height: number;
   color: string;
+  /** `"x% y%"`: the sheet's focus column, else the one sharp's attention strategy found. */
+  focus: string;
   alt?: string;
 }
 
@@ -37,6 +39,8 @@ export interface EntryInput {
   alt?: string;
   url?: string;
   lang?: string;
+  /** The sheet's focal point for this photo, overriding the one found in the picture. */
+  focus?: string;
   photo: ProcessedPhoto;
   /** Absolute URLs of the share page and the cards, when they were made. */
   sharePage?: string;
@@ -62,6 +66,7 @@ export function feedEntry(input: EntryInput, imageBase: string): FeedEntry {
     width: photo.width,
     height: photo.height,
     color: photo.color,
+    focus: input.focus ?? photo.focus,
   };
   if (input.alt) image.alt = input.alt;
   const entry: FeedEntry = { id: input.id, image, quote: input.quote };
@@ -144,7 +149,7 @@ export function validateFeed(
       }
       if (entry.image.alt !== undefined && got.image.alt !== entry.image.alt)
         problems.push(error('feed-invalid', 'alt would be changed (too long?)', { row, column: 'alt' }));
-      for (const key of ['srcset', 'sizes', 'width', 'height', 'color'] as const) {
+      for (const key of ['srcset', 'sizes', 'width', 'height', 'color', 'focus'] as const) {
         if (got.image[key] === undefined)
           problems.push(error('feed-invalid', `image ${key} would be dropped by the gallery`, { row }));
       }

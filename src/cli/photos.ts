@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Metadata, Sharp, SharpOptions } from 'sharp';
+import { attentionFocus } from './attention.js';
 
 type SharpFactory = (input?: Buffer | string | SharpOptions, options?: SharpOptions) => Sharp;
 
@@ -59,6 +60,8 @@ export interface ProcessedPhoto {
   height: number;
   /** Dominant colour, `#rrggbb`. */
   color: string;
+  /** Focal point found by sharp's attention strategy, `"x% y%"` (the feed's `image.focus`). */
+  focus: string;
   /** True when every rendition was already in the output folder and nothing was processed. */
   reused: boolean;
   bytesIn: number;
@@ -131,7 +134,7 @@ export async function renderPhoto(
 
   const reused = await readExisting(publishedDir, names, widths);
   if (reused) {
-    return summarize(photo, reused, await dominantColour(reused.smallest), true, started);
+    return summarize(photo, reused, await look(reused.smallest), true, started);
   }
 
   const sharp = await loadSharp();
@@ -160,13 +163,13 @@ export async function renderPhoto(
     renditions.unshift({ width: info.width, height: info.height, name: names[i]!, bytes: info.size });
     smallest = data;
   }
-  return summarize(photo, { renditions }, await dominantColour(smallest!), false, started);
+  return summarize(photo, { renditions }, await look(smallest!), false, started);
 }
 
 function summarize(
   photo: PhotoInput,
   made: { renditions: Rendition[] },
-  color: string,
+  { color, focus }: { color: string; focus: string },
   reused: boolean,
   started: number,
 ): ProcessedPhoto {
@@ -177,6 +180,7 @@ function summarize(
     width: largest.width,
     height: largest.height,
     color,
+    focus,
     reused,
     bytesIn: photo.size,
     bytesOut: made.renditions.reduce((sum, r) => sum + r.bytes, 0),
@@ -226,6 +230,13 @@ export async function assertNoMetadata(data: Buffer, name: string): Promise<void
   if (meta.space !== 'srgb') left.push(`colour space ${meta.space}` as never);
   if (left.length > 0)
     throw new PhotoError('metadata-left', `${name} still carries ${left.join(', ')}; it was not written`);
+}
+
+/** Dominant colour and focal point, read from the smallest rendition (a percentage does not depend on the size). */
+async function look(data: Buffer): Promise<{ color: string; focus: string }> {
+  const sharp = await loadSharp();
+  const { width, height } = await sharp(data).metadata();
+  return { color: await dominantColour(data), focus: await attentionFocus(sharp(data), width!, height!) };
 }
 
 async function dominantColour(data: Buffer): Promise<string> {

@@ -18,6 +18,7 @@ export const COLUMNS = [
   'lang',
   'id',
   'url',
+  'focus',
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 

@@ -12,6 +12,7 @@
  * so the frame does not reload and the gallery hears its own `hashchange`).
  */
 import { NotWithThemGallery } from '../notwiththem-gallery.js';
+import { accentValue } from './contrast.js';
 import { EMBED_MESSAGE_TYPE, readEmbedParams, type EmbedHeightMessage } from './params.js';
 
 NotWithThemGallery.define();
@@ -25,7 +26,8 @@ for (const [name, value] of Object.entries(params.attributes)) gallery.setAttrib
 // guess is the referrer (often only the embedding site's origin, under the default referrer policy).
 if (!params.attributes['share-url'] && /^https?:/.test(document.referrer))
   gallery.setAttribute('share-url', document.referrer);
-if (params.accent) gallery.style.setProperty('--nwt-accent', params.accent);
+// The builder's accent, with the dark-theme counterpart its script-tag snippet gets too.
+if (params.accent) gallery.style.setProperty('--nwt-accent', accentValue(params.accent));
 if (params.attributes.lang) document.documentElement.lang = params.attributes.lang;
 document.body.append(gallery);
 

@@ -3,6 +3,7 @@
  * all from one set of options. Pure: strings in, strings out, every value escaped for where it lands.
  */
 import { EMBED_MESSAGE_TYPE } from './params.js';
+import { accentValue } from './contrast.js';
 import { reservedBoxCss, reservedFrameCss } from './reserve.js';
 
 export interface EmbedOptions {
@@ -19,12 +20,17 @@ export interface EmbedOptions {
   /** The page shares point at (the post or page that embeds the gallery). */
   shareUrl?: string;
   theme?: 'light' | 'dark' | 'auto';
-  /** `#rrggbb`, set as `--nwt-accent`. */
+  /** `#rrggbb`, set as `--nwt-accent` (with a dark-theme counterpart when it is too dark there). */
   accent?: string;
   label?: string;
   hashtag?: string;
   start?: string;
   fit?: 'cover' | 'contain';
+  /**
+   * The iframe's starting height in px: the gallery's height at the width of the page's column, as the
+   * builder's preview measures it. It is all a page that strips the height script and the style gets.
+   */
+  frameHeight?: number;
 }
 
 export interface HostedFiles {
@@ -36,6 +42,8 @@ export interface HostedFiles {
 
 const DEFAULT_INTERVAL = 7000;
 const DEFAULT_ACCENT = '#b3122e';
+/** The iframe's height when none was measured. */
+const DEFAULT_FRAME_HEIGHT = 640;
 
 /** Escapes text for an HTML attribute value in double quotes (and for text content). */
 export function escapeHtml(value: string): string {
@@ -72,7 +80,7 @@ export function embedAttributes(options: EmbedOptions): [string, string][] {
 function accentStyle(options: EmbedOptions): string | undefined {
   const accent = options.accent?.toLowerCase();
   return accent && accent !== DEFAULT_ACCENT && /^#[0-9a-f]{6}$/.test(accent)
-    ? `--nwt-accent: ${accent}`
+    ? `--nwt-accent: ${accentValue(accent)}`
     : undefined;
 }
 
@@ -135,6 +143,10 @@ export function npmSnippet(options: EmbedOptions): string {
   ].join('\n');
 }
 
+function frameHeight({ frameHeight: height }: EmbedOptions): number {
+  return height && Number.isFinite(height) && height > 0 ? Math.ceil(height) : DEFAULT_FRAME_HEIGHT;
+}
+
 /** embed.html's URL with `options` as query parameters. */
 export function embedUrl(options: EmbedOptions, files: HostedFiles, id?: string): string {
   const url = new URL(files.embed);
@@ -162,7 +174,7 @@ export function iframeSnippet(options: EmbedOptions, files: HostedFiles, id = 'n
   return [
     `<style>${reservedFrameCss(boxId, options.autoplay)}</style>`,
     `<div id="${boxId}"><iframe id="${escapeHtml(id)}" src="${escapeHtml(src)}" title="${escapeHtml(title)}"`,
-    '  width="100%" height="640" style="display: block; width: 100%; border: 0"',
+    `  width="100%" height="${frameHeight(options)}" style="display: block; width: 100%; border: 0"`,
     '  loading="lazy" allow="web-share; clipboard-write"></iframe></div>',
     '<script>',
     '  (function () {',

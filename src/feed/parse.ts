@@ -22,6 +22,9 @@
  * - `id` may be a string or a finite number. When it slugifies to nothing, the id comes from the name,
  *   then the quote, then `t-<index in the feed + 1>`.
  * - The entry limit counts the feed's entries, valid or not: work is bounded by the input.
+ * - `image.focus` is two percentages from 0% to 100% (`"50% 22%"`), written back with one space. Any
+ *   other value is dropped, and, since a focal point is usually written by hand and a wrong one crops
+ *   faces silently, the feed gets one warning (`index: -1`) counting the entries whose focus was dropped.
  */
 import {
   FeedError,
@@ -72,6 +75,8 @@ const SRCSET_CANDIDATE = /[\s,]*(\S*[^\s,])(?:,+|([^,]*),?)/g;
 const SRCSET_DESCRIPTOR = /^(?:[1-9]\d*w|(?:\d+(?:\.\d+)?|\.\d+)x)$/;
 const LANG = /^[a-z]{2,3}(-[a-z\d]{1,8})*$/i;
 const SIZES = /^[\w\s().,:%+\-*/]+$/;
+/** Two percentages from 0% to 100%: `50% 22%` (build-feed checks its sheet's focus column with it). */
+export const FOCUS = /^(\d?\d(?:\.\d+)?|100)%\s+(\d?\d(?:\.\d+)?|100)%$/;
 const HASHTAG_DROP = /[^\p{L}\p{M}\p{Nd}_]/gu;
 const FOLDS: Readonly<Record<string, string>> = {
   ß: 'ss',
@@ -102,6 +107,7 @@ type Json = Record<string, unknown>;
  */
 export function parseFeed(data: unknown, { baseUrl }: ParseOptions = {}): ParsedFeed {
   prefixes = new Map();
+  badFocus = 0;
   const warnings: FeedWarning[] = [];
   const warn = (index: number, reason: string) => warnings.push({ index, reason });
   const base = toBase(baseUrl);
@@ -138,6 +144,8 @@ export function parseFeed(data: unknown, { baseUrl }: ParseOptions = {}): Parsed
     if (typeof entry === 'string') warn(index, entry);
     else testimonials.push(entry);
   }
+  if (badFocus)
+    warn(-1, `image.focus ignored in ${badFocus} entries: expected two percentages such as "50% 22%"`);
   // Unique ids: a taken one gets `-2`, `-3`…, still within 64 characters, and never an id that another
   // entry asks for (so `#nwt-a-2` reaches the entry whose id is `a-2`, not a second `a`). `taken` maps
   // every id given out to the suffix to try when it comes again, so a thousand equal names cost a
@@ -271,6 +279,12 @@ function readImage(value: unknown, base: URL | undefined): TestimonialImage | st
           : undefined,
     );
   }
+  const focus = own(fields, 'focus');
+  if (focus !== undefined) {
+    const point = typeof focus === 'string' && FOCUS.exec(focus.trim());
+    if (point) image.focus = `${point[1]}% ${point[2]}%`;
+    else badFocus++;
+  }
   return image;
 }
 
@@ -306,6 +320,9 @@ function dimension(value: unknown): number | undefined {
  * qualify. Emptied per parse.
  */
 let prefixes = new Map<string, string | 0>();
+
+/** How many entries of the current parse had an `image.focus` that was dropped (one warning says so). */
+let badFocus = 0;
 
 /**
  * The absolute URL (`URL.href`) if `value` resolves to one of the `allowed` protocols; else the index in

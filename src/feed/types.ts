@@ -15,6 +15,11 @@ export interface TestimonialImage {
   sizes?: string;
   /** `#rrggbb` placeholder colour shown while the photo loads. */
   color?: string;
+  /**
+   * The point to keep in view when the photo is cropped into a box (usually the face): `"x% y%"`, two
+   * percentages from 0% to 100% measured from the top left, as CSS `object-position` reads them.
+   */
+  focus?: string;
 }
 
 /** The words of a testimonial and who says them: the same fields in a feed as written and once checked. */

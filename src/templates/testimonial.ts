@@ -2,6 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { isInView, pageStart, type Paging } from '../carousel/paging.js';
+import { objectPosition } from '../feed/focus.js';
 import { ownFields } from '../feed/own.js';
 import type { Testimonial, TestimonialImage } from '../feed/types.js';
 import type { GalleryStrings } from '../i18n/en.js';
@@ -46,6 +47,7 @@ export function renderPhoto(input: PhotoInput, eager: boolean, sizes?: string): 
     fetchpriority=${eager ? 'high' : 'auto'}
     decoding="async"
     referrerpolicy="no-referrer"
+    .style=${objectPosition(image.focus)}
     @error=${() => input.onImageError(testimonial.id)}
   />`;
 }

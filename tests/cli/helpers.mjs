@@ -127,3 +127,26 @@ export function report(result) {
 }
 
 export const CSV_HEADER = 'file,quote,name,role,place,affiliation,alt,lang,id,url';
+
+/**
+ * A photo of a person: a plain grey-green background and, at `x`, `y` (fractions of the width and the
+ * height), a skin-toned face with eyes over a white sign, the salient region sharp's attention finds.
+ */
+export const personPhoto = (width, height, x, y) => {
+  const r = Math.round(Math.min(width, height) * 0.09);
+  const cx = Math.round(width * x);
+  const cy = Math.round(height * y);
+  return sharp(
+    Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+        `<rect width="100%" height="100%" fill="#6b7468"/>` +
+        `<circle cx="${cx}" cy="${cy}" r="${r}" fill="#d9a07b"/>` +
+        `<circle cx="${cx - r / 3}" cy="${cy - r / 5}" r="${r / 8}" fill="#1d1d1d"/>` +
+        `<circle cx="${cx + r / 3}" cy="${cy - r / 5}" r="${r / 8}" fill="#1d1d1d"/>` +
+        `<rect x="${cx - r * 1.6}" y="${cy + r * 1.3}" width="${r * 3.2}" height="${r * 1.6}" fill="#fafafa"/>` +
+        `</svg>`,
+    ),
+  )
+    .jpeg({ quality: 90 })
+    .toBuffer();
+};
