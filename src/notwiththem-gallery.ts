@@ -330,6 +330,13 @@ export class NotWithThemGallery extends LitElement {
       (this as Record<string, unknown>)[name] = value;
       if (ignored) warn(`${name} ignored: wrong type`);
     }
+    // A framework that rendered the tag before it was defined (React 19 with a lazy define) wrote these
+    // as attributes ("[object Object]"): the objects are lost, say how to keep them.
+    for (const name of this.hasUpdated ? [] : ['testimonials', 'strings']) {
+      if (this.hasAttribute(name) && this[name as 'strings'] == null) {
+        warn(`${name} came as an attribute: import the define module before the first render`);
+      }
+    }
     if (changed.has('lang') || changed.has('strings') || !this.hasUpdated) {
       this.resolvedStrings = resolveStrings(languageOf(this), this.strings);
     }

@@ -1,9 +1,11 @@
 // Updates: a gallery renders once per state it shows (loading, then ready) with nothing measured after
 // a render asking for another, so Lit's dev mode (on in these tests) never warns "scheduled an update
-// after an update completed"; and the host keeps only the attributes its author wrote.
-import { expect, nextFrame } from '@open-wc/testing';
-import { FEED, rendered, slides } from './helpers/gallery.js';
-import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
+// after an update completed"; the host keeps only the attributes its author wrote; and properties a
+// framework set on the tag before it was defined are kept, or (written as attributes) named in a warning.
+import { expect, nextFrame, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
+import { $, FEED, rendered, slides } from './helpers/gallery.js';
+import { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 
 const CHANGE_IN_UPDATE = 'scheduled an update';
 
@@ -109,5 +111,53 @@ describe('gallery updates', () => {
     expect(el.getAttribute('theme')).to.equal('dark');
     expect(el.fit).to.equal('contain');
     expect(getComputedStyle(el.shadowRoot!.querySelector('[part~="image"]')!).objectFit).to.equal('contain');
+  });
+});
+
+describe('gallery upgrade', () => {
+  let n = 0;
+  /** A tag of its own, not defined yet, in the page with `html` as its attributes. */
+  function undefinedTag(html = ''): [string, HTMLElement] {
+    const tag = `nwt-late-${++n}`;
+    const wrapper = document.createElement('div');
+    wrapper.style.width = '800px';
+    wrapper.innerHTML = `<${tag} ${html}></${tag}>`;
+    document.body.append(wrapper);
+    return [tag, wrapper.firstElementChild as HTMLElement];
+  }
+  afterEach(() => sinon.restore());
+
+  it('warns once for each object written as an attribute before the upgrade, and shows its message', async () => {
+    const warn = sinon.spy(console, 'warn');
+    // What React 19 writes when the element is defined after its first render.
+    const [tag, el] = undefinedTag(
+      'testimonials="[object Object],[object Object]" strings="[object Object]"',
+    );
+    NotWithThemGallery.define(tag);
+    const gallery = el as NotWithThemGallery;
+    await gallery.updateComplete;
+    gallery.setAttribute('label', 'Again');
+    await gallery.updateComplete;
+    const advice = warn.args.map((args) => String(args[0])).filter((text) => text.includes('define module'));
+    expect(advice).to.have.length(2);
+    expect(advice[0]).to.contain('testimonials');
+    expect(advice[1]).to.contain('strings');
+    expect($(gallery, '[part~="message"]')!.textContent).to.contain('No testimonials');
+    gallery.parentElement!.remove();
+  });
+
+  it('keeps the objects a framework set as properties before the upgrade', async () => {
+    const warn = sinon.spy(console, 'warn');
+    const [tag, el] = undefinedTag();
+    Object.assign(el, {
+      testimonials: [{ id: 'a', image: '/tests/fixtures/photos/sign-1.svg', quote: 'Early.' }],
+      strings: { next: 'Onward' },
+    });
+    NotWithThemGallery.define(tag);
+    const gallery = el as NotWithThemGallery;
+    await waitUntil(() => slides(gallery).length === 1, 'the early testimonials never rendered');
+    expect($(gallery, '[part~="next"]')!.getAttribute('aria-label')).to.equal('Onward');
+    expect(warn.called).to.equal(false);
+    gallery.parentElement!.remove();
   });
 });
