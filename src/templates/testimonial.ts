@@ -97,7 +97,7 @@ export function renderSlide(input: SlideInput): TemplateResult {
                 ? html`<button
                     class="link-button"
                     part="read-more"
-                    hidden"
+                    hidden
                     type="button"
                     aria-haspopup="dialog"
                     @click=${(event: Event) => input.onReadMore(event.currentTarget as HTMLElement)}
