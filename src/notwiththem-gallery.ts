@@ -267,6 +267,12 @@ export class NotWithThemGallery extends LitElement {
   /** The button that opened the dialog, to give focus back when it closes. */
   private dialogOpener: HTMLElement | null = null;
   private scrollRestTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * The element's own scroll to the current page is under way. Its frames pass over slides nobody
+   * chose, and under load they come further apart than the rest timer: until the track is on the
+   * current page, only a reader's own scroll (wheel, touch, keys) sets the current slide from the position.
+   */
+  private ownScroll = false;
 
   private readonly feedController = new FeedController(
     this,
@@ -485,14 +491,16 @@ export class NotWithThemGallery extends LitElement {
       pageStart(this.activeIndex, this.paging) *
       measure.slideStep(track) *
       (measure.isRightToLeft(this) ? -1 : 1);
+    // Already there, no scroll event may follow (one under way stops): the rest check runs anyway.
+    if (Math.abs(track.scrollLeft - left) < 1) this.restSoon();
+    else this.ownScroll = true;
     // 'auto' lets the stylesheet choose: smooth, or a jump under prefers-reduced-motion.
     track.scrollTo({ left, behavior: measure.prefersReducedMotion() ? 'instant' : behavior });
   }
 
   /** After a swipe comes to rest, the first slide in view becomes the current one. */
   private handleScroll(): void {
-    clearTimeout(this.scrollRestTimer);
-    this.scrollRestTimer = setTimeout(() => this.syncFromScroll(), 150);
+    this.restSoon();
     // A large feed renders a window of slides: it follows the scroll position as it moves.
     const track = measure.trackOf(this.renderRoot);
     if (track && this.items.length > WINDOW_THRESHOLD) {
@@ -501,19 +509,30 @@ export class NotWithThemGallery extends LitElement {
     }
   }
 
+  private restSoon(): void {
+    clearTimeout(this.scrollRestTimer);
+    this.scrollRestTimer = setTimeout(() => this.syncFromScroll(), 150);
+  }
+
+  /** The track came to rest (scrollend, or no scroll event for a while). */
   private syncFromScroll(): void {
     clearTimeout(this.scrollRestTimer);
     const track = measure.trackOf(this.renderRoot);
     const first = track ? measure.firstSlideInView(track, this.items.length) : -1;
     // Keep the current slide when it is still on the page in view (it may not be the page's first).
-    if (first >= 0 && pageStart(this.activeIndex, this.paging) !== pageStart(first, this.paging)) {
-      this.setActive(first);
-    }
+    const away = first >= 0 && pageStart(this.activeIndex, this.paging) !== pageStart(first, this.paging);
+    if (away && this.ownScroll) return;
+    this.ownScroll = false;
+    if (away) this.setActive(first);
   }
 
   private handleKeydown(event: KeyboardEvent, scope: 'track' | 'picker'): void {
     const move = keyToMove(event.key, measure.isRightToLeft(this));
-    if (!move || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!move || event.altKey || event.ctrlKey || event.metaKey) {
+      // Any other key on the track may scroll it (Page Down, Space…).
+      if (scope === 'track') this.ownScroll = false;
+      return;
+    }
     event.preventDefault();
     this.goTo(keyTarget(move, scope, this.activeIndex, this.paging));
     if (scope === 'picker') {
@@ -619,6 +638,8 @@ export class NotWithThemGallery extends LitElement {
       renderSlide: (testimonial, index) => this.renderSlideAt(testimonial, index),
       onScroll: this.handleScroll,
       onScrollEnd: this.syncFromScroll,
+      // The reader scrolls the track: its position says which slide is current again.
+      onReaderScroll: () => (this.ownScroll = false),
       onKeydown: (event) => this.handleKeydown(event, 'track'),
     });
     const controls = renderControls({

@@ -13,6 +13,8 @@ export interface TrackInput {
   renderSlide(testimonial: Testimonial, index: number): TemplateResult;
   onScroll(): void;
   onScrollEnd(): void;
+  /** Wheel or pointer on the track: a scroll the reader makes. */
+  onReaderScroll(): unknown;
   onKeydown(event: KeyboardEvent): void;
 }
 
@@ -32,6 +34,8 @@ export function renderTrack(input: TrackInput): TemplateResult {
       aria-live=${input.rotating ? 'off' : 'polite'}
       @scroll=${input.onScroll}
       @scrollend=${input.onScrollEnd}
+      @wheel=${{ handleEvent: input.onReaderScroll, passive: true }}
+      @pointerdown=${input.onReaderScroll}
       @keydown=${(event: KeyboardEvent) => event.target === event.currentTarget && input.onKeydown(event)}
     >
       ${spacer(from)}
