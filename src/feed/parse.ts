@@ -23,6 +23,7 @@
  *   then the quote, then `t-<index in the feed + 1>`.
  * - The entry limit counts the feed's entries, valid or not: work is bounded by the input.
  */
+import { own } from './own.js';
 import {
   FeedError,
   type FeedWarning,
@@ -397,9 +398,4 @@ function kind(value: unknown): string {
 
 function isRecord(value: unknown): value is Json {
   return kind(value) === 'object';
-}
-
-/** Own properties only: an inherited (polluted) property is never read. */
-function own(object: Json, key: string): unknown {
-  return Object.hasOwn(object, key) ? object[key] : undefined;
 }
