@@ -22,12 +22,12 @@ const bundledPackages = ['lit-html', 'lit-element', '@lit/reactive-element'].fla
 );
 const privateNames = privateMemberNames(ownModules, bundledPackages);
 const privateNamePattern = new RegExp(`^(?:${privateNames.join('|') || '(?!)'})$`);
-// Terser, two passes, reading a property never has side effects: about 70 B gzip below Rolldown's
+// Terser, three passes (a third finds about 10 B more), reading a property never has side effects: about 70 B gzip below Rolldown's
 // own minifier (the code never reads a layout property only to force a layout).
 const terserOptions = {
   ecma: 2020 as const,
   module: false,
-  compress: { passes: 2, pure_getters: true },
+  compress: { passes: 3, pure_getters: true },
   mangle: { properties: { regex: privateNamePattern } },
   format: { comments: false },
 };

@@ -57,9 +57,13 @@ export function unquoteAttributes(text) {
   return text.replace(/(\s[a-z][\w-]*)="([\w-]+)"/g, '$1=$2');
 }
 
-/** Lit's error texts: `Error("…")` with a string literal becomes `Error()`. */
+/**
+ * Lit's error texts: `Error("…")` with a string literal, or with string literals joined by `+` to plain
+ * names (`Error("Value passed to 'css' …: "+t+". Use …")`), becomes `Error()`.
+ */
 export function stripErrorTexts(code) {
-  return code.replace(/\bError\("(?:[^"\\]|\\.)*"\)/g, 'Error()');
+  const text = '"(?:[^"\\\\]|\\\\.)*"';
+  return code.replace(new RegExp(`\\bError\\(${text}(?:\\+[\\w$.]+\\+${text})*\\)`, 'g'), 'Error()');
 }
 
 const TAGS = new Set(['html', 'svg', 'css']);

@@ -101,6 +101,8 @@ export const galleryStyles = css`
     hyphens: manual;
     tab-size: 8;
     cursor: auto;
+    background: var(--_bg);
+    border-radius: var(--_radius);
   }
 
   .gallery {
@@ -109,8 +111,6 @@ export const galleryStyles = css`
     gap: calc(var(--_gap) * 0.75);
     /* Never more than 5% of the width a side: a very large root font must leave the content room. */
     padding: var(--nwt-padding, min(var(--_gap), 5cqi));
-    background: var(--_bg);
-    border-radius: var(--_radius);
   }
 
   /* Header: the title sits in a box of two lines (one when wide) whatever the title is. */
@@ -430,9 +430,6 @@ export const galleryStyles = css`
     max-height: calc(100dvh - 2rem);
     padding: 0;
     border: 0;
-    border-radius: var(--_radius);
-    color: var(--_fg);
-    background: var(--_bg);
     overflow: auto;
   }
 

@@ -27,6 +27,7 @@
  * Written for size (it ships in the script-tag bundle): one helper races a promise against an abort signal
  * for the shared request, each attempt, the body and the backoff.
  */
+import { ownFields } from './own.js';
 import { FeedError } from './types.js';
 
 export interface LoadOptions {
@@ -101,7 +102,7 @@ const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init
  */
 export function loadFeed(src: string, given: LoadOptions = {}): Promise<LoadedFeed> {
   // Own properties only: a page whose `Object.prototype` was given a `timeout` or a `fetch` changes nothing.
-  const options: LoadOptions = Object.assign(Object.create(null), given);
+  const options = ownFields(given);
   const { signal } = options;
   if (signal?.aborted) return Promise.reject(signal.reason);
 

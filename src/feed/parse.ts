@@ -26,6 +26,7 @@
  *   other value is dropped, and, since a focal point is usually written by hand and a wrong one crops
  *   faces silently, the feed gets one warning (`index: -1`) counting the entries whose focus was dropped.
  */
+import { own } from './own.js';
 import {
   FeedError,
   type FeedWarning,
@@ -415,9 +416,4 @@ function kind(value: unknown): string {
 
 function isRecord(value: unknown): value is Json {
   return kind(value) === 'object';
-}
-
-/** Own properties only: an inherited (polluted) property is never read. */
-function own(object: Json, key: string): unknown {
-  return Object.hasOwn(object, key) ? object[key] : undefined;
 }

@@ -304,6 +304,12 @@ describe('built files', () => {
     assert.ok(bundle.split('\n').length < 10);
   });
 
+  it('the bundle carries no text of Lit’s errors, joined ones included', () => {
+    const bundle = readFileSync(join(ROOT, 'dist/notwiththem-gallery.bundle.js'), 'utf8');
+    assert.deepEqual(bundle.match(/\bError\([^)]/g), null);
+    assert.doesNotMatch(bundle, /Value passed to 'css'/);
+  });
+
   it('the npm modules have their Lit templates minified as the bundle has', () => {
     const styles = readFileSync(join(ROOT, 'dist/esm/notwiththem-gallery.styles.js'), 'utf8');
     assert.match(styles, /css\s*`/);
