@@ -314,8 +314,11 @@ describe('built files', () => {
     const styles = readFileSync(join(ROOT, 'dist/esm/notwiththem-gallery.styles.js'), 'utf8');
     assert.match(styles, /css\s*`/);
     assert.doesNotMatch(styles, /\n {4,}--_accent/);
-    const element = readFileSync(join(ROOT, 'dist/esm/notwiththem-gallery.js'), 'utf8');
-    const templates = element.match(/html\s*`[^`]*`/g) ?? [];
+    // The element's markup lives in its template modules.
+    const templates = ['states', 'testimonial', 'dialog', 'controls', 'track'].flatMap(
+      (name) =>
+        readFileSync(join(ROOT, `dist/esm/templates/${name}.js`), 'utf8').match(/html\s*`[^`]*`/g) ?? [],
+    );
     assert.ok(templates.length > 5);
     assert.deepEqual(
       templates.filter((template) => /\n\s*</.test(template)),
