@@ -139,14 +139,14 @@ export class NotWithThemGallery extends LitElement {
     hashtag: {},
     lang: { reflect: true },
     label: {},
-    // A default is not reflected: the host keeps only the attributes its author wrote.
-    theme: { reflect: true, useDefault: true },
-    fit: { reflect: true, useDefault: true },
+    theme: { reflect: true },
+    fit: { reflect: true },
     testimonials: { attribute: false },
     strings: { attribute: false },
     activeIndex: { state: true },
     perView: { state: true },
     failedImages: { state: true },
+    clampedIds: { state: true },
     dialogIndex: { state: true },
     scrollIndex: { state: true },
   };
@@ -253,6 +253,8 @@ export class NotWithThemGallery extends LitElement {
   /** Slides shown at once, read from the CSS (container queries or --nwt-slides-per-view). */
   declare private perView: number;
   declare private failedImages: ReadonlySet<string>;
+  /** Ids of the slides whose quote is cut by the line clamp: they get "Read more". */
+  declare private clampedIds: ReadonlySet<string>;
   /** The testimonial open in the dialog, or -1. */
   declare private dialogIndex: number;
   /** The first slide under the scroll position, followed during swipes so large feeds render what is seen. */
@@ -316,6 +318,7 @@ export class NotWithThemGallery extends LitElement {
     this.activeIndex = 0;
     this.perView = 1;
     this.failedImages = new Set();
+    this.clampedIds = new Set();
     this.dialogIndex = -1;
     this.scrollIndex = 0;
   }
@@ -336,13 +339,6 @@ export class NotWithThemGallery extends LitElement {
       (this as Record<string, unknown>)[name] = value;
       if (ignored) warn(`${name} ignored: wrong type`);
     }
-    // A framework that rendered the tag before it was defined (React 19 with a lazy define) wrote these
-    // as attributes ("[object Object]"): the objects are lost, say how to keep them.
-    for (const name of this.hasUpdated ? [] : ['testimonials', 'strings']) {
-      if (this.hasAttribute(name) && this[name as 'strings'] == null) {
-        warn(`${name} came as an attribute: import the define module before the first render`);
-      }
-    }
     if (changed.has('lang') || changed.has('strings') || !this.hasUpdated) {
       this.resolvedStrings = resolveStrings(languageOf(this), this.strings);
     }
@@ -353,41 +349,44 @@ export class NotWithThemGallery extends LitElement {
       this.jumpPending = false;
       // One microtask later: the photos just rendered queued their own loads as microtasks, so the
       // first photo's request leaves before the layout this measure forces (about 10 ms on a page).
-      // The slides' "Read more" stay hidden until then (no paint comes between).
       queueMicrotask(() => {
         this.measureLayout();
         this.scrollToActive('instant');
         this.loadMoreIfNear();
       });
-    } else if (this.measureClamps() || ['share', 'lang', 'strings'].some((name) => changed.has(name))) {
-      // Whether the share targets fit beside "Read more" depends on both, and on the words.
-      this.shareController.measure();
     }
     if (changed.has('dialogIndex') && this.dialogIndex >= 0) {
       const dialog = this.renderRoot.querySelector('dialog');
       if (dialog && !dialog.open) dialog.showModal();
     }
-    // The end of what is loaded may be near.
-    if (changed.has('scrollIndex') || changed.has('activeIndex')) this.loadMoreIfNear();
+    // Slides that entered a large feed's window may need "Read more"; the end may be near.
+    if (changed.has('scrollIndex') || changed.has('activeIndex')) {
+      this.measureClamps();
+      this.loadMoreIfNear();
+    }
+    // Whether the share targets fit beside "Read more" depends on both, and on the words.
+    if (['clampedIds', 'share', 'lang', 'strings'].some((name) => changed.has(name))) {
+      this.shareController.measure();
+    }
   }
 
   // Behaviour: a new feed ---------------------------------------------------------------------------
 
   /** A new feed: start where `start` or the page's `#nwt-<id>` says, and rotate if asked to. */
   private onFeedReady(): void {
-    const fromHash = this.indexOfId(this.deepLinkController.id);
-    const fromStart = this.start !== null ? indexOfTestimonial(this.items, this.start) : -1;
-    const active = fromHash >= 0 ? fromHash : Math.max(0, fromStart);
-    // The first photo in view starts loading now, before its slide is rendered and laid out (its load
-    // is queued as a microtask: ahead of the render that the states set below queue).
-    preloadPhoto(this.items[pageStart(active, { ...this.paging, perView: this.readPerView() })]?.image);
     // Slides per view and the dots that fit, read from the skeleton (laid out already, so this costs no
     // layout): the first ready render is then the right one, not one that a measure redoes at once.
     this.measureLayout();
     this.failedImages = new Set();
+    this.clampedIds = new Set();
     this.dialogIndex = -1;
-    this.activeIndex = this.scrollIndex = active;
+    const fromHash = this.indexOfId(this.deepLinkController.id);
+    const fromStart = this.start !== null ? indexOfTestimonial(this.items, this.start) : -1;
+    this.activeIndex = fromHash >= 0 ? fromHash : Math.max(0, fromStart);
+    this.scrollIndex = this.activeIndex;
     this.jumpPending = true;
+    // The first photo in view starts loading now, before its slide is rendered and laid out.
+    preloadPhoto(this.items[pageStart(this.activeIndex, this.paging)]?.image);
     if (fromHash >= 0) this.updateComplete.then(() => this.scrollIntoView({ block: 'nearest' }));
     // Rotation never starts by itself for readers who asked for less motion.
     if (this.autoplay && !measure.prefersReducedMotion() && !this.autoplayController.playing) {
@@ -412,10 +411,13 @@ export class NotWithThemGallery extends LitElement {
 
   /** Reads slides per view from the CSS and how many picker dots fit, after any size change. */
   private measureLayout(): void {
-    const perView = this.readPerView();
-    if (perView !== this.perView) {
-      this.perView = perView;
-      this.jumpPending = true;
+    const track = measure.trackOf(this.renderRoot) ?? this.renderRoot.querySelector<HTMLElement>('.track');
+    if (track) {
+      const perView = measure.slidesPerView(track);
+      if (perView !== this.perView) {
+        this.perView = perView;
+        this.jumpPending = true;
+      }
     }
     const row = this.renderRoot.querySelector<HTMLElement>('.controls');
     const maxDots = measure.dotsThatFit(row, this.getBoundingClientRect().width);
@@ -425,36 +427,15 @@ export class NotWithThemGallery extends LitElement {
     this.shareController.measure();
   }
 
-  /** Slides per view as the CSS sets them (a new feed reads the loading skeleton's track), else as they are. */
-  private readPerView(): number {
-    // While nothing is loaded, nothing uses it.
-    const track =
-      measure.trackOf(this.renderRoot) ??
-      (this.items.length ? this.renderRoot.querySelector<HTMLElement>('.track') : null);
-    return track ? measure.slidesPerView(track) : this.perView;
-  }
-
   /** Whether the controls row shows one dot per testimonial (else the "3 / 120" counter). */
   private showsDots(maxDots = this.maxDots): boolean {
     return this.items.length <= Math.min(maxDots, WINDOW_THRESHOLD);
   }
 
-  /**
-   * Shows "Read more" on the slides whose quote the line clamp cuts, hides it on the others. Kept in the
-   * DOM, not in a reactive state: the measure follows a render, and must not ask for another.
-   * @returns Whether any slide changed.
-   */
-  private measureClamps(): boolean {
+  private measureClamps(): void {
     const clamped = measure.clampedQuotes(this.renderRoot);
-    let changed = false;
-    for (const quote of this.renderRoot.querySelectorAll<HTMLElement>('.slide .quote[data-id]')) {
-      const button = quote.parentElement!.querySelector<HTMLElement>('[part~="read-more"]');
-      if (button && button.hidden === clamped.has(quote.dataset.id!)) {
-        button.hidden = !button.hidden;
-        changed = true;
-      }
-    }
-    return changed;
+    const same = clamped.size === this.clampedIds.size && [...clamped].every((id) => this.clampedIds.has(id));
+    if (!same) this.clampedIds = clamped;
   }
 
   private loadMoreIfNear(): void {
@@ -671,7 +652,7 @@ export class NotWithThemGallery extends LitElement {
       active: this.activeIndex,
       strings: this.resolvedStrings,
       failed: this.failedImages.has(testimonial.id),
-      readMore: !this.shareController.isOpen(testimonial.id),
+      readMore: this.clampedIds.has(testimonial.id) && !this.shareController.isOpen(testimonial.id),
       share: this.shareController.render(
         testimonial,
         'slide',

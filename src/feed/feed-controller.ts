@@ -105,12 +105,7 @@ export class FeedController implements ReactiveController {
       this.loadedFeed = undefined;
     } else {
       this.loadStatus = feed ? 'complete' : 'initial';
-      if (feed) {
-        this.loadedFeed = feed;
-        // With the state change, so what onReady sets and the ready state render once, together.
-        this.onReady(feed);
-        emit(this.gallery, 'nwt-load', { count: feed.testimonials.length });
-      }
+      if (feed) this.loadedFeed = feed;
     }
     this.gallery.requestUpdate();
   }
@@ -152,7 +147,7 @@ export class FeedController implements ReactiveController {
     }
   }
 
-  /** Loads and checks the feed (undefined without a source) and takes its testimonials. */
+  /** Loads and checks the feed (undefined without a source), then readies the gallery for it. */
   private async loadSource(
     src: string | null,
     given: unknown,
@@ -164,6 +159,8 @@ export class FeedController implements ReactiveController {
     this.nextPage = own(feed, 'next');
     // The first page's own URLs count as fetched: a `next` chain back to them ends there.
     this.requestedPages = new Set(this.firstPages);
+    this.onReady(feed);
+    emit(this.gallery, 'nwt-load', { count: feed.testimonials.length });
     return feed;
   }
 

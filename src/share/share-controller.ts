@@ -295,8 +295,7 @@ export class ShareController implements ReactiveController {
       (shown * COMPACT_EM + (shown - 1) * GAP_EM) * em;
     if (fits !== this.rowFits) {
       this.rowFits = fits;
-      // The skeleton's row answers for the slides to come: nothing rendered uses it yet.
-      if (!row.closest('.skeleton')) this.gallery.requestUpdate();
+      this.gallery.requestUpdate();
     }
   }
 }

@@ -66,7 +66,7 @@ export interface SlideInput extends PhotoInput {
   paging: Paging;
   /** The testimonial the reader is on: the slides of its page are in view, the others inert. */
   active: number;
-  /** The slide has "Read more", hidden until a measure finds its quote cut by the line clamp. */
+  /** The quote is cut: show "Read more". */
   readMore: boolean;
   share: Part;
   onReadMore(opener: HTMLElement): void;
@@ -99,7 +99,6 @@ export function renderSlide(input: SlideInput): TemplateResult {
                 ? html`<button
                     class="link-button"
                     part="read-more"
-                    hidden
                     type="button"
                     aria-haspopup="dialog"
                     @click=${(event: Event) => input.onReadMore(event.currentTarget as HTMLElement)}
