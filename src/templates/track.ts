@@ -1,7 +1,7 @@
 /** The scrolling track: the slides rendered, with spacers standing in for the slides of a large feed that are not. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { Testimonial } from '../feed/types.js';
+import { keyedList } from '../carousel/keyed-list.js';
 import type { SlideWindow } from '../carousel/rendered-range.js';
 
 export interface TrackInput {
@@ -39,7 +39,7 @@ export function renderTrack(input: TrackInput): TemplateResult {
       @keydown=${(event: KeyboardEvent) => event.target === event.currentTarget && input.onKeydown(event)}
     >
       ${spacer(from)}
-      ${repeat(
+      ${keyedList(
         items.slice(from, to),
         (testimonial) => testimonial.id,
         (testimonial, offset) => input.renderSlide(testimonial, from + offset),
