@@ -5,9 +5,10 @@
 //   as targets, and with the transforms that would change meaning turned off (`:dir()` lowering, prefixes,
 //   logical properties). css`…` with `${}` only gets its line breaks and indentation collapsed.
 // - html`…` and svg`…`: every run of white space that holds a line break becomes one space (what the HTML
-//   parser renders it as anyway), and such a run at the very start or end of a template, or between a
-//   tag's `>` and the next `<`, is dropped (the element's templates lay such tags out in blocks or flex
-//   rows, where that space renders as nothing). Static attribute values of plain word characters lose
+//   parser renders it as anyway), and such a run at the very start or end of a template, between a
+//   tag's `>` and the next `<` or `${}`, between a `${}` and the next `<`, or before a tag's closing `>`,
+//   is dropped (the element's templates lay such tags out in blocks or flex and grid rows, where that
+//   space renders as nothing; between two `${}` it stays). Static attribute values of plain word characters lose
 //   their quotes. Templates with <pre>, <textarea> or a line continuation are left as they are.
 // - Lit's own modules: the texts of the errors they throw for misuse (`Error("…")` becomes `Error()`);
 //   a developer sees those in Lit's development build, a reader never does.
@@ -44,11 +45,15 @@ export function minifyCss(text) {
   return code.toString();
 }
 
-/** Collapses white space that holds a line break; `first`/`last` say whether the piece opens/closes the template. */
+/**
+ * Collapses white space that holds a line break; `first`/`last` say whether the piece opens/closes the template.
+ * A piece lies between two `${}` (or a template's ends): a run at its start goes when a tag opens or
+ * closes right after it, a run at its end when a tag closed right before it.
+ */
 export function collapseWhitespace(text, first, last) {
   let out = text.replace(/>[ \t\r\f]*\n[ \t\r\n\f]*</g, '><').replace(/[ \t\r\n\f]*\n[ \t\r\n\f]*/g, ' ');
-  if (first && /^[ \t\r\f]*\n/.test(text)) out = out.replace(/^ /, '');
-  if (last && /\n[ \t\r\f]*$/.test(text)) out = out.replace(/ $/, '');
+  if (/^[ \t\r\f]*\n/.test(text) && (first || /^ [<>]/.test(out))) out = out.replace(/^ /, '');
+  if (/\n[ \t\r\f]*$/.test(text) && (last || />$/.test(out.slice(0, -1)))) out = out.replace(/ $/, '');
   return out;
 }
 
