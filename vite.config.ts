@@ -51,6 +51,9 @@ const bundle: UserConfig = {
     },
     minify: 'terser',
     terserOptions,
+    // The global `NotWithThemGallery` is a plain object holding the class: no `Symbol.toStringTag` of
+    // "Module" on it (which Vite's library mode adds for namespaces), 26 B.
+    rolldownOptions: { output: { generatedCode: { symbols: false } } },
   },
 };
 
