@@ -12,7 +12,8 @@ import {
 } from './scripts/minify-literals.mjs';
 import { clobberProofGlobals } from './scripts/clobber-proof-globals.mjs';
 
-// `private` members of our classes get short names in these builds (never in the npm modules).
+// `private` members of our classes, and the members of the classes the package does not export (the
+// controllers), get short names in these builds (never in the npm modules).
 const ownModules = filesUnder(
   'src',
   (file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.includes('/cli/'),
@@ -20,7 +21,7 @@ const ownModules = filesUnder(
 const bundledPackages = ['lit-html', 'lit-element', '@lit/reactive-element'].flatMap((name) =>
   filesUnder(`node_modules/${name}`, (file) => file.endsWith('.js') && !/\/(development|node)\//.test(file)),
 );
-const privateNames = privateMemberNames(ownModules, bundledPackages);
+const privateNames = privateMemberNames(ownModules, bundledPackages, ['src/index.ts', 'src/define.ts']);
 const privateNamePattern = new RegExp(`^(?:${privateNames.join('|') || '(?!)'})$`);
 // Terser, three passes (a third finds about 10 B more), reading a property never has side effects: about 70 B gzip below Rolldown's
 // own minifier (the code never reads a layout property only to force a layout). Function expressions that

@@ -151,14 +151,17 @@ export function minifyLitLiterals() {
 }
 
 /**
- * Names of `private` class members in `files` that are safe to shorten in the bundle: not also the name of a
- * non-private member in our code, of a property in TypeScript's DOM and ECMAScript libraries, or of a
- * property that the bundled packages (`packageFiles`) read or write. Only the bundle is mangled: the npm
- * modules keep every name.
+ * Names of internal class members in `files` that are safe to shorten in the bundle: not also the name of a
+ * public member of an exported class or of another interface in our code, of a property in TypeScript's
+ * DOM and ECMAScript libraries, or of a property that the bundled packages (`packageFiles`) read or write.
+ * Internal: `private` members, and every member of a class that no module in `files` exports from
+ * `entries` (the package's public modules): the controllers' methods are called by the element only.
+ * Only the bundle is mangled: the npm modules keep every name.
  */
-export function privateMemberNames(files, packageFiles = []) {
+export function privateMemberNames(files, packageFiles = [], entries = []) {
   const privates = new Set();
   const others = new Set();
+  const exported = exportedNames(entries);
   /** Properties of the templates' plain input objects (interfaces named `…Input`): internal too. */
   const inputs = new Set();
   /** Keys written in object literals: safe only where they are private or input names. */
@@ -181,7 +184,11 @@ export function privateMemberNames(files, packageFiles = []) {
         inputs.add(node.name.text);
       } else if (member && node.name && ts.isIdentifier(node.name)) {
         const isPrivate = ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Private;
-        (isPrivate ? privates : others).add(node.name.text);
+        const isStatic = ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Static;
+        const owner = ts.isParameter(node) ? node.parent.parent : node.parent;
+        const internal =
+          entries.length > 0 && ts.isClassLike(owner) && !exported.has(owner.name?.text) && !isStatic;
+        (isPrivate || internal ? privates : others).add(node.name.text);
       } else if ((ts.isPropertySignature(node) || ts.isMethodSignature(node)) && node.name) {
         others.add(node.name.getText(source).replace(/^['"]|['"]$/g, ''));
       } else if ((ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) && node.name) {
@@ -205,6 +212,30 @@ export function privateMemberNames(files, packageFiles = []) {
   return [...new Set([...privates, ...inputs])]
     .filter((name) => !others.has(name) && !new RegExp(`[.\\s"']${name}\\b`).test(used))
     .sort();
+}
+
+/** The names that the modules `entries` export, as themselves or re-exported from other modules. */
+function exportedNames(entries) {
+  const names = new Set();
+  for (const file of entries) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    for (const statement of source.statements) {
+      if (
+        ts.isExportDeclaration(statement) &&
+        statement.exportClause &&
+        ts.isNamedExports(statement.exportClause)
+      ) {
+        for (const element of statement.exportClause.elements)
+          names.add((element.propertyName ?? element.name).text);
+      } else if (
+        ts.canHaveModifiers(statement) &&
+        ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+      ) {
+        if (statement.name) names.add(statement.name.text);
+      }
+    }
+  }
+  return names;
 }
 
 /** Files under `dir` (recursively) whose path matches `keep`. */
