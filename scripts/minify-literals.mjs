@@ -200,18 +200,38 @@ export function privateMemberNames(files, packageFiles = [], entries = []) {
     };
     visit(source);
   }
-  const libDir = dirname(createRequire(import.meta.url).resolve('typescript/lib/lib.dom.d.ts'));
-  const libText = readdirSync(libDir)
-    .filter((name) => /^lib\..*\.d\.ts$/.test(name))
-    .map((name) => readFileSync(join(libDir, name), 'utf8'))
-    .join('\n');
-  const used = libText + '\n' + packageFiles.map((file) => readFileSync(file, 'utf8')).join('\n');
+  const libNames = libMemberNames();
+  const used = packageFiles.map((file) => readFileSync(file, 'utf8')).join('\n');
   // A key in an object literal is another name for a private or input property (the element's
   // `static properties`, a template's input), or it must keep its name.
   for (const name of assigned) if (!inputs.has(name) && !privates.has(name)) others.add(name);
   return [...new Set([...privates, ...inputs])]
-    .filter((name) => !others.has(name) && !new RegExp(`[.\\s"']${name}\\b`).test(used))
+    .filter(
+      (name) => !others.has(name) && !libNames.has(name) && !new RegExp(`[.\\s"']${name}\\b`).test(used),
+    )
     .sort();
+}
+
+/**
+ * Every member name declared in TypeScript's DOM and ECMAScript libraries (properties and methods), read
+ * with the TypeScript parser: the words of their comments, string types and the keys of the event maps
+ * (event names, not properties) do not count.
+ */
+function libMemberNames() {
+  const libDir = dirname(createRequire(import.meta.url).resolve('typescript/lib/lib.dom.d.ts'));
+  const names = new Set();
+  for (const file of readdirSync(libDir).filter((name) => /^lib\..*\.d\.ts$/.test(name))) {
+    const path = join(libDir, file);
+    const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, false);
+    const visit = (node) => {
+      if (ts.isInterfaceDeclaration(node) && node.name.text.endsWith('EventMap')) return;
+      if (node.name && (ts.isIdentifier(node.name) || ts.isStringLiteralLike(node.name)))
+        names.add(node.name.text);
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return names;
 }
 
 /** The names that the modules `entries` export, as themselves or re-exported from other modules. */
