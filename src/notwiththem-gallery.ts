@@ -224,11 +224,10 @@ export class NotWithThemGallery extends LitElement {
   /**
    * Shows one testimonial.
    * @param indexOrId - Its index from 0, or its id.
-   * @param options - `{ fromRotation: true }` marks a move made by automatic rotation (internal; a host leaves it out).
    */
-  goTo(indexOrId: number | string, options: { fromRotation?: boolean } = {}): void {
+  goTo(indexOrId: number | string): void {
     const index = indexOfTestimonial(this.items, indexOrId);
-    if (index >= 0) this.moveToIndex(index, options);
+    if (index >= 0) this.moveToIndex(index);
   }
 
   /** Starts automatic rotation. */
@@ -284,7 +283,7 @@ export class NotWithThemGallery extends LitElement {
 
   private readonly autoplayController = new AutoplayController(
     this,
-    () => this.goTo(nextIndex(this.activeIndex, this.paging, true), { fromRotation: true }),
+    () => this.goTo(nextIndex(this.activeIndex, this.paging, true)),
     () => Math.max(2000, Number.isFinite(this.interval) ? this.interval : 7000),
   );
 
@@ -445,9 +444,9 @@ export class NotWithThemGallery extends LitElement {
   // Behaviour: moving -------------------------------------------------------------------------------
 
   /** Moves to a testimonial, scrolling the track there. */
-  private moveToIndex(index: number, options: { fromRotation?: boolean } = {}): void {
+  private moveToIndex(index: number): void {
     const from = pageStart(this.activeIndex, this.paging);
-    this.setActive(index, options);
+    this.setActive(index);
     // Past the slides rendered around the page in view there is only blank space to glide over: jump.
     const far =
       this.items.length > WINDOW_THRESHOLD &&
@@ -456,9 +455,9 @@ export class NotWithThemGallery extends LitElement {
     void this.updateComplete.then(() => this.scrollToActive(far ? 'instant' : 'auto'));
   }
 
-  private setActive(index: number, { fromRotation = false } = {}): void {
+  /** A move never lifts a hold: a pointer resting on the gallery after a click still holds rotation. */
+  private setActive(index: number): void {
     const target = clampIndex(index, this.items.length);
-    if (!fromRotation) this.autoplayController.hold('hover', false);
     if (target === this.activeIndex) return;
     this.activeIndex = target;
     const testimonial = this.items[target];
@@ -525,12 +524,22 @@ export class NotWithThemGallery extends LitElement {
 
   // Behaviour: the reader ---------------------------------------------------------------------------
 
-  /** Keyboard focus entering the gallery stops rotation until the reader presses Start again. */
+  /**
+   * Keyboard focus entering the gallery stops rotation until the reader presses Start again. On the
+   * rotation button itself it only holds it, so the button still says "Stop" (the slides were moving);
+   * leaving the button, anywhere, stops it.
+   */
   private handleFocusIn(event: FocusEvent): void {
     const target = event.composedPath()[0] as Element | undefined;
-    if (this.autoplayController.playing && target?.matches?.(':focus-visible')) {
-      this.autoplayController.stop();
-    }
+    const autoplay = this.autoplayController;
+    if (!autoplay.playing || !target?.matches?.(':focus-visible')) return;
+    if (target.matches('.rotation')) {
+      autoplay.hold('focus', true);
+      // Unless Start was pressed meanwhile (it lifts the hold), leaving the button stops rotation.
+      target.addEventListener('focusout', () => autoplay.hold('focus', false) && autoplay.stop(), {
+        once: true,
+      });
+    } else autoplay.stop();
   }
 
   /** Figures parsed after the element was upgraded (script in <head> without defer) become the feed. */

@@ -3,7 +3,9 @@ import {
   a11ySnapshot,
   emulateMedia,
   findAccessibilityNode,
+  resetMouse,
   sendKeys,
+  sendMouse,
   setViewport,
 } from '@web/test-runner-commands';
 import sinon from 'sinon';
@@ -341,6 +343,56 @@ describe('carousel: autoplay', () => {
     expect(el.currentIndex).to.equal(1);
   });
 
+  it('keeps still for three intervals after a click on Next while the pointer rests on it', async () => {
+    const el = await mount({ width: 400, attrs: 'autoplay interval="2000"' });
+    const next = $(el, '[part~="next"]')!;
+    const box = next.getBoundingClientRect();
+    const position: [number, number] = [
+      Math.round(box.x + box.width / 2),
+      Math.round(box.y + box.height / 2),
+    ];
+    clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
+    const moves: number[] = [];
+    el.addEventListener('nwt-slide-change', (event) => moves.push(event.detail.index));
+    try {
+      await sendMouse({ type: 'move', position });
+      await waitUntil(() => $(el, TRACK)!.getAttribute('aria-live') === 'polite', 'hover never held');
+      await sendMouse({ type: 'click', position });
+      expect(moves, 'the click moved').to.deep.equal([1]);
+      clock.tick(3 * 2000);
+      await el.updateComplete;
+      expect(moves, 'nothing moved while the pointer rests on the gallery').to.deep.equal([1]);
+      expect($(el, TRACK)!.getAttribute('aria-live'), 'still held').to.equal('polite');
+      // The test can fail: once the pointer leaves, the next interval moves.
+      await sendMouse({ type: 'move', position: [0, Math.round(el.getBoundingClientRect().bottom + 40)] });
+      await waitUntil(() => $(el, TRACK)!.getAttribute('aria-live') === 'off', 'hover never lifted');
+      clock.tick(2000);
+      expect(moves).to.deep.equal([1, 2]);
+    } finally {
+      await resetMouse();
+    }
+  });
+
+  it('holds on the rotation button, still named Stop; leaving it stops rotation', async () => {
+    const el = await mount({ width: 400, attrs: 'autoplay' });
+    const rotation = $(el, '[part~="rotation"]')!;
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    el.before(before);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(rotation);
+    await el.updateComplete;
+    expect(rotation.getAttribute('aria-label'), 'the reader hears it was moving').to.equal(
+      'Stop automatic slide show',
+    );
+    expect($(el, TRACK)!.getAttribute('aria-live'), 'held: nothing moves').to.equal('polite');
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(rotation.getAttribute('aria-label')).to.equal('Start automatic slide show');
+    before.remove();
+  });
+
   it('stops when keyboard focus enters and stays stopped until Start is pressed', async () => {
     const el = await mount({ width: 400, attrs: 'autoplay' });
     const before = document.createElement('button');
@@ -348,9 +400,11 @@ describe('carousel: autoplay', () => {
     el.before(before);
     before.focus();
     await sendKeys({ press: 'Tab' });
-    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~="rotation"]'));
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.not.equal($(el, '[part~="rotation"]'));
     await el.updateComplete;
     expect($(el, '[part~="rotation"]')!.getAttribute('aria-label')).to.equal('Start automatic slide show');
+    $(el, '[part~="rotation"]')!.focus();
     clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true });
     clock.tick(20000);
     expect(el.currentIndex).to.equal(0);
