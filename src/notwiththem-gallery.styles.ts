@@ -11,7 +11,7 @@ export const galleryStyles = css`
   :host {
     /* Light and dark palettes in one place: light-dark() follows color-scheme, which the theme sets. */
     color-scheme: light;
-    --_accent: var(--nwt-accent, light-dark(#b3122e, #ff8a9b));
+    --_accent: var(--nwt-accent, light-dark(#b0112d, #ff8a9b));
     --_on-accent: var(--nwt-on-accent, light-dark(#fff, #16161a));
     --_bg: var(--nwt-background, light-dark(#fff, #16161a));
     --_fg: var(--nwt-color, light-dark(#1b1b1f, #f1f1f3));
@@ -307,7 +307,10 @@ export const galleryStyles = css`
   }
 
   /* Controls: native buttons, at least 44 CSS px, with a focus ring that is never clipped. */
+  /* The controls precede the slides in the tab sequence and the picker follows Next (so Tab from the
+     picker reaches the slides it shows); they are shown in reading order. */
   .controls {
+    order: 1;
     display: flex;
     align-items: center;
     justify-content: center;
@@ -424,6 +427,10 @@ export const galleryStyles = css`
     order: -1;
   }
 
+  .next {
+    order: 1;
+  }
+
   /* The full testimonial, in a native modal dialog. */
   .dialog {
     width: min(52rem, calc(100vw - 2rem));
@@ -498,6 +505,7 @@ export const galleryStyles = css`
   }
 
   .footer {
+    order: 2;
     min-height: calc(2 * var(--_line) * 1em);
     display: flex;
     align-items: center;

@@ -103,7 +103,7 @@ export type { NwtErrorDetail, NwtLoadDetail, NwtSlideChangeDetail, NwtShareDetai
  * @csspart share-fallback - The label and field showing the link to copy by hand when copying failed.
  * @csspart submit - The call to action in the footer ("Send us your pic…").
  *
- * @cssproperty [--nwt-accent=#b3122e] - Accent colour (buttons, links).
+ * @cssproperty [--nwt-accent=#b0112d] - Accent colour (buttons, links).
  * @cssproperty [--nwt-on-accent=#ffffff] - Text on the accent colour.
  * @cssproperty [--nwt-background=#ffffff] - Background.
  * @cssproperty [--nwt-color=#1b1b1f] - Text colour.
@@ -265,6 +265,8 @@ export class NotWithThemGallery extends LitElement {
   private resolvedStrings: GalleryStrings = resolveStrings('en');
   /** Set when the track must jump (not glide) to the active slide after the next render. */
   private jumpPending = false;
+  /** Try again was pressed: focus follows to each new state's control or message (the button is gone). */
+  private focusNewState = false;
   /** The button that opened the dialog, to give focus back when it closes. */
   private dialogOpener: HTMLElement | null = null;
   private scrollRestTimer: ReturnType<typeof setTimeout> | undefined;
@@ -344,6 +346,7 @@ export class NotWithThemGallery extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    if (this.focusNewState) this.focusState();
     if (this.jumpPending && measure.trackOf(this.renderRoot)) {
       this.jumpPending = false;
       // One microtask later: the photos just rendered queued their own loads as microtasks, so the
@@ -506,23 +509,44 @@ export class NotWithThemGallery extends LitElement {
     if (away) this.setActive(first);
   }
 
-  private handleKeydown(event: KeyboardEvent, scope: 'track' | 'picker'): void {
+  /**
+   * Arrows, Home and End, on the picker as in a tab list (a page, the first or the last page, always
+   * wrapping) and the same on a slide in view (the quick way through a large feed, which has no picker).
+   * Focus follows: to the selected tab, or to the first slide in view (the one it was on is inert now).
+   */
+  private handleKeydown(event: KeyboardEvent, picker = false): void {
     const move = keyToMove(event.key, measure.isRightToLeft(this));
     if (!move || event.altKey || event.ctrlKey || event.metaKey) {
-      // Any other key on the track may scroll it (Page Down, Space…).
-      if (scope === 'track') this.ownScroll = false;
+      // Any other key on a slide may scroll the track (Page Down, Space…).
+      this.ownScroll = false;
       return;
     }
     event.preventDefault();
-    this.goTo(keyTarget(move, scope, this.activeIndex, this.paging));
-    if (scope === 'picker') {
-      void this.updateComplete.then(() =>
-        this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus(),
-      );
-    }
+    this.goTo(keyTarget(move, this.activeIndex, this.paging));
+    void this.updateComplete.then(() =>
+      this.renderRoot
+        .querySelector<HTMLElement>(
+          picker
+            ? '[role="tab"][aria-selected="true"]'
+            : `#slide-${pageStart(this.activeIndex, this.paging)}`,
+        )
+        ?.focus({ preventScroll: true }),
+    );
   }
 
   // Behaviour: the reader ---------------------------------------------------------------------------
+
+  /** After Try again, focus goes to the new state's control or message, not to <body> with the button. */
+  private focusState(): void {
+    if (this.feedController.pending) return;
+    this.focusNewState = false;
+    // Unless the reader went elsewhere meanwhile.
+    if (document.activeElement !== document.body) return;
+    const find = (selector: string) => this.renderRoot.querySelector<HTMLElement>(selector);
+    const target = find('[part~="retry"]') ?? find('.slide[tabindex="0"]') ?? find('[part~="message"]');
+    if (target?.localName === 'p') target.tabIndex = -1;
+    target?.focus();
+  }
 
   /**
    * Keyboard focus entering the gallery stops rotation until the reader presses Start again. On the
@@ -579,7 +603,10 @@ export class NotWithThemGallery extends LitElement {
       error: (error) =>
         this.renderState(
           title,
-          renderError(error, t, () => this.reload()),
+          renderError(error, t, () => {
+            this.focusNewState = true;
+            void this.reload();
+          }),
         ),
       complete: (feed) =>
         feed.testimonials.length > 0
@@ -616,7 +643,6 @@ export class NotWithThemGallery extends LitElement {
     const { playing } = this.autoplayController;
     const paging = this.paging;
     const track = renderTrack({
-      label: this.titleText(feed),
       rotating: this.autoplayController.rotating,
       items: this.items,
       range: renderedRange(
@@ -630,7 +656,7 @@ export class NotWithThemGallery extends LitElement {
       onScrollEnd: this.syncFromScroll,
       // The reader scrolls the track: its position says which slide is current again.
       onReaderScroll: () => (this.ownScroll = false),
-      onKeydown: (event) => this.handleKeydown(event, 'track'),
+      onKeydown: (event) => this.handleKeydown(event),
     });
     const controls = renderControls({
       strings: t,
@@ -640,7 +666,7 @@ export class NotWithThemGallery extends LitElement {
       onPrevious: () => this.previous(),
       onNext: () => this.next(),
       onPick: (index) => this.goTo(index),
-      onPickerKeydown: (event) => this.handleKeydown(event, 'picker'),
+      onPickerKeydown: (event) => this.handleKeydown(event, true),
     });
     const rotation =
       this.autoplay || playing
@@ -660,6 +686,7 @@ export class NotWithThemGallery extends LitElement {
       paging,
       active: this.activeIndex,
       strings: this.resolvedStrings,
+      tabbed: this.showsDots(),
       failed: this.failedImages.has(testimonial.id),
       readMore: this.clampedIds.has(testimonial.id) && !this.shareController.isOpen(testimonial.id),
       share: this.shareController.render(
