@@ -41,6 +41,9 @@ export const galleryStyles = css`
     border-radius: var(--_radius);
     font-family: var(--_font);
     font-size: var(--nwt-font-size, 1rem);
+    /* A page (or a reader's text-spacing tool) may set it on the host: it reaches the text, and the
+       boxes sized in lines (1lh) grow with it. */
+    line-height: var(--_line);
     /* !important: the only host property a page must not win (with \`* { white-space: pre }\`, the white
        space between the shadow root's top-level nodes would show as blank lines). The other text
        properties are set again on .gallery and .dialog, below. */
@@ -78,8 +81,9 @@ export const galleryStyles = css`
   /*
    * A page's rules that match the host element itself (\`* { letter-spacing: 0.3em }\`) beat :host, and
    * the host passes them on by inheritance: the text properties are set again on the first elements
-   * inside (the frame and the dialog), where only this sheet applies. Font family and size still follow
-   * the host (the reader's font size is respected; the layout copes with large ones).
+   * inside (the frame and the dialog), where only this sheet applies. Font family and size, line
+   * height, letter and word spacing still follow the host: a reader's own size and spacing (WCAG text
+   * spacing) must reach the text, and the layout copes with them.
    */
   .gallery,
   .dialog {
@@ -88,9 +92,6 @@ export const galleryStyles = css`
     font-weight: 400;
     font-variant: normal;
     font-stretch: normal;
-    line-height: var(--_line);
-    letter-spacing: normal;
-    word-spacing: normal;
     text-align: start;
     text-transform: none;
     text-indent: 0;
@@ -276,8 +277,7 @@ export const galleryStyles = css`
     font-family: var(--_quote-font);
     font-size: 1.05em;
     font-weight: 600;
-    line-height: var(--_line);
-    height: calc(var(--_lines) * var(--_line) * 1em);
+    height: calc(var(--_lines) * 1lh);
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: var(--_lines);
@@ -288,9 +288,8 @@ export const galleryStyles = css`
   .who {
     margin: 0;
     font-size: 0.9em;
-    line-height: var(--_line);
     color: var(--_muted);
-    height: calc(3 * var(--_line) * 1em);
+    height: 3lh;
     overflow: hidden;
   }
 
@@ -506,7 +505,7 @@ export const galleryStyles = css`
 
   .footer {
     order: 2;
-    min-height: calc(2 * var(--_line) * 1em);
+    min-height: 2lh;
     display: flex;
     align-items: center;
     justify-content: center;
@@ -559,7 +558,7 @@ export const galleryStyles = css`
   }
 
   .skeleton-line {
-    height: calc(var(--_line) * 1em);
+    height: 1lh;
     border-radius: 0.3em;
     background: var(--_surface);
   }
