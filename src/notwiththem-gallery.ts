@@ -282,6 +282,10 @@ export class NotWithThemGallery extends LitElement {
     this,
     () => (this.constructor as typeof NotWithThemGallery).loaderOptions,
     () => this.onFeedReady(),
+    // A fetched feed's first testimonial, before the rest is checked: when the gallery opens on it (no
+    // deep link, no `start` elsewhere), its photo leaves now (and answers onFeedReady's request for it).
+    (first) =>
+      (this.deepLinkController.id ?? this.start ?? first.id) === first.id && preloadPhoto(first.image),
   );
 
   private readonly autoplayController = new AutoplayController(
@@ -391,8 +395,8 @@ export class NotWithThemGallery extends LitElement {
     this.clampedIds = new Set();
     this.dialogIndex = -1;
     const fromHash = this.indexOfId(this.deepLinkController.id);
-    const fromStart = this.start !== null ? indexOfTestimonial(this.items, this.start) : -1;
-    this.activeIndex = fromHash >= 0 ? fromHash : Math.max(0, fromStart);
+    this.activeIndex =
+      fromHash >= 0 ? fromHash : Math.max(0, indexOfTestimonial(this.items, this.start ?? -1));
     this.scrollIndex = this.activeIndex;
     this.jumpPending = true;
     // The first photo in view starts loading now, before its slide is rendered and laid out.
@@ -421,7 +425,8 @@ export class NotWithThemGallery extends LitElement {
 
   /** Reads slides per view from the CSS and how many picker dots fit, after any size change. */
   private measureLayout(): void {
-    const track = measure.trackOf(this.renderRoot) ?? this.renderRoot.querySelector<HTMLElement>('.track');
+    // The slides' track, or the loading skeleton's (one of them at a time).
+    const track = this.renderRoot.querySelector<HTMLElement>('.track');
     if (track) {
       const perView = measure.slidesPerView(track);
       if (perView !== this.perView) {
@@ -444,8 +449,8 @@ export class NotWithThemGallery extends LitElement {
 
   private measureClamps(): void {
     const clamped = measure.clampedQuotes(this.renderRoot);
-    const same = clamped.size === this.clampedIds.size && [...clamped].every((id) => this.clampedIds.has(id));
-    if (!same) this.clampedIds = clamped;
+    // Ids are slugs (no commas), both sets in the slides' order: equal lists, equal sets.
+    if (String([...clamped]) !== String([...this.clampedIds])) this.clampedIds = clamped;
   }
 
   private loadMoreIfNear(): void {
