@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { expectAccessible } from './helpers/axe.js';
+import { atRest, requestsRecorded } from './helpers/waits.js';
 
 const FEED = '/tests/fixtures/gallery-feed.json';
 
@@ -111,7 +112,10 @@ describe('<notwiththem-gallery> states', () => {
     const photo = () => shadow(el).querySelector<HTMLImageElement>('img[part~="image"]');
     await waitUntil(() => photo()?.complete && photo()!.naturalWidth > 0, 'the photo never loaded');
     await waitUntil(() => performance.getEntriesByName(src).length > 0, 'no resource timing for the photo');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // A second fetch would come from a later render: wait until none is pending and the layout holds,
+    // then until Resource Timing has every request that ended before now.
+    await atRest(el);
+    await requestsRecorded();
     const fetches = performance.getEntriesByName(src);
     expect(fetches.length, 'the photo was fetched more than once').to.equal(1);
     expect(fetches[0]!.startTime, 'the photo was requested only after its <img> was drawn').to.be.at.most(
@@ -239,7 +243,9 @@ describe('<notwiththem-gallery> states', () => {
     ];
     await waitUntil(() => shadow(el).querySelector('[part~="slide"]'));
     expect(el.getBoundingClientRect().height).to.equal(loadingHeight);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // And once the photo is in and the measures and renders it causes are done.
+    await waitUntil(() => shadow(el).querySelector('img')?.complete, 'the photo never loaded');
+    await atRest(el);
     expect(el.getBoundingClientRect().height).to.equal(loadingHeight);
   });
 
