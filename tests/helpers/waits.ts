@@ -96,16 +96,16 @@ export function atRest(
 /**
  * Resolves once Resource Timing has every request that completed before this call: a request of our own,
  * sent now, must show up in it (entries are added in the order responses complete, so a request of the
- * page that ended earlier is in). For "no request was made" checks.
+ * page that ended earlier is in). For "no request was made" checks. Returns the marker's URL, for a
+ * PerformanceObserver to wait for in turn.
  */
-export async function requestsRecorded(win: Window = window): Promise<void> {
+export async function requestsRecorded(win: Window = window): Promise<string> {
   const url = new URL(`/tests/fixtures/photos/sign-1.svg?recorded=${Math.random()}`, win.location.href).href;
   await (await win.fetch(url, { cache: 'no-store' })).arrayBuffer();
   await until(
     () => win.performance.getEntriesByName(url).length > 0,
     'the marker request was never recorded',
-    {
-      win,
-    },
+    { win },
   );
+  return url;
 }
