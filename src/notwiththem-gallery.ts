@@ -139,8 +139,9 @@ export class NotWithThemGallery extends LitElement {
     hashtag: {},
     lang: { reflect: true },
     label: {},
-    theme: { reflect: true },
-    fit: { reflect: true },
+    // A default is not reflected: the host keeps only the attributes its author wrote.
+    theme: { reflect: true, useDefault: true },
+    fit: { reflect: true, useDefault: true },
     testimonials: { attribute: false },
     strings: { attribute: false },
     activeIndex: { state: true },
@@ -338,6 +339,13 @@ export class NotWithThemGallery extends LitElement {
     for (const [name, value, ignored] of fixPropertyTypes(this, changed.keys())) {
       (this as Record<string, unknown>)[name] = value;
       if (ignored) warn(`${name} ignored: wrong type`);
+    }
+    // A framework that rendered the tag before it was defined (React 19 with a lazy define) wrote these
+    // as attributes ("[object Object]"): the objects are lost, say how to keep them.
+    for (const name of this.hasUpdated ? [] : ['testimonials', 'strings']) {
+      if (this.hasAttribute(name) && this[name as 'strings'] == null) {
+        warn(`${name} came as an attribute: import the define module before the first render`);
+      }
     }
     if (changed.has('lang') || changed.has('strings') || !this.hasUpdated) {
       this.resolvedStrings = resolveStrings(languageOf(this), this.strings);
