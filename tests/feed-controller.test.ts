@@ -1,8 +1,9 @@
-import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { slides } from './helpers/gallery.js';
+import { waitUntil } from './helpers/waits.js';
 
 /** A fetch that answers only when the test says so. */
 function heldFetch() {

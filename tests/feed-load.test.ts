@@ -1,8 +1,8 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { loadFeed, parseRetryAfter, type LoadOptions } from '../src/feed/load.js';
 import { FeedError, type FeedErrorCode } from '../src/feed/types.js';
-import { until } from './helpers/waits.js';
+import { until, waitUntil } from './helpers/waits.js';
 
 // Routes are served by tests/server/fault-routes.mjs. Each test uses its own key so counts never mix.
 let keySeq = 0;

@@ -6,7 +6,7 @@
 // timeout case, a 600 ms timeout (default 15 s), so that the whole file takes seconds; the number of
 // attempts and the decisions (what is retried, Retry-After, caps) are the loader's defaults.
 // Every case's observed behaviour (code, status, attempts, time to settle) is logged once at the end.
-import { expect, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, nextFrame, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/define.js';
 import { NotWithThemGallery } from '../src/notwiththem-gallery.js';
@@ -14,7 +14,7 @@ import type { NwtErrorDetail } from '../src/events.js';
 import { en } from '../src/i18n/en.js';
 import { es } from '../src/i18n/es.js';
 import { errorStringKeys } from '../src/templates/states.js';
-import { nextTask } from './helpers/waits.js';
+import { nextTask, waitUntil } from './helpers/waits.js';
 
 const key = () => `fault-${Math.random().toString(36).slice(2)}`;
 

@@ -3,9 +3,9 @@
 // `img { max-width: none !important }`, padded divs and rules aimed at the gallery's own class names.
 // The gallery, in a 320 px column, stays usable: within its column, controls visible and at least
 // 24 px, text inside the host, and the page's text styles stop at the host.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { $, TRACK } from './helpers/gallery.js';
-import { atRest } from './helpers/waits.js';
+import { atRest, waitUntil } from './helpers/waits.js';
 
 const COLUMN = 320;
 

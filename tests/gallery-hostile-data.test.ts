@@ -4,14 +4,14 @@
 // (tests/fixtures/naughty-strings.json). Rendering never throws, a canary global that any injected
 // script would set stays unset, no URL in the shadow DOM is anything but http(s): or mailto:, axe stays
 // clean on a sample.
-import { expect, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, nextFrame } from '@open-wc/testing';
 import fc from 'fast-check';
 import sinon from 'sinon';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { expectAccessible } from './helpers/axe.js';
 import { $, TRACK } from './helpers/gallery.js';
-import { nextTask, requestsRecorded, until } from './helpers/waits.js';
+import { nextTask, requestsRecorded, until, waitUntil } from './helpers/waits.js';
 
 declare global {
   interface Window {

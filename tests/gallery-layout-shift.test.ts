@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { iframeSnippet, scriptSnippet } from '../src/embed/snippets.js';
 
@@ -11,7 +11,7 @@ interface ShiftReport {
   definedAt: number | null;
 }
 import { TRACK } from './helpers/gallery.js';
-import { atRest, nextTask, stable } from './helpers/waits.js';
+import { atRest, nextTask, stable, waitUntil } from './helpers/waits.js';
 
 /**
  * A host page with the gallery above other content, embedded with the script snippet the embed builder

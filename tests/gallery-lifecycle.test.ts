@@ -2,10 +2,11 @@
 // unmounting leaves nothing behind (timers, window/document listeners and observers are counted);
 // galleries stay independent and share one request per feed; the bundle loaded twice and a property
 // set before the upgrade (both in iframes, with the built script-tag bundle) break nothing.
-import { expect, oneEvent, waitUntil, nextFrame } from '@open-wc/testing';
+import { expect, oneEvent, nextFrame } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
+import { waitUntil } from './helpers/waits.js';
 
 const key = () => `life-${Math.random().toString(36).slice(2)}`;
 

@@ -1,9 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { expectAccessible } from './helpers/axe.js';
 import { isWebKit } from './helpers/engine.js';
-import { atRest, requestsRecorded } from './helpers/waits.js';
+import { atRest, requestsRecorded, waitUntil } from './helpers/waits.js';
 
 const FEED = '/tests/fixtures/gallery-feed.json';
 

@@ -3,7 +3,8 @@
 //     require-trusted-types-for 'script'; trusted-types lit-html 'allow-duplicates'
 // (tests/server/strict-pages.mjs; pages in tests/fixtures/strict/), loaded in an iframe: the gallery
 // shows with zero `securitypolicyviolation` events, also when the page already runs its own Lit.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './helpers/waits.js';
 
 /** As tests/server/strict-pages.mjs sends it. */
 const STRICT_CSP =

@@ -1,4 +1,4 @@
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/define.js';
@@ -6,6 +6,7 @@ import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { shareHref, shareText, testimonialUrl, type ShareTarget } from '../src/share/targets.js';
 import { expectAccessible } from './helpers/axe.js';
 import { $, $$, FEED, mount, rendered, slides, TRACK } from './helpers/gallery.js';
+import { waitUntil } from './helpers/waits.js';
 
 const LAURA = {
   id: 'laura-vilches',

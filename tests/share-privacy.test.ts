@@ -17,13 +17,13 @@
  * Requests made by the browser itself and not by the page (the favicon, component updates) are not
  * the page's and are out of scope; the test runner's Chromium flags turn off background networking.
  */
-import { expect, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, nextFrame } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { $, mount, slides } from './helpers/gallery.js';
-import { requestsRecorded, until } from './helpers/waits.js';
+import { requestsRecorded, until, waitUntil } from './helpers/waits.js';
 
 performance.setResourceTimingBufferSize(100_000);
 const requests: string[] = [];

@@ -6,6 +6,18 @@
 //   await stable(() => JSON.stringify(el.getBoundingClientRect()), 'the layout kept moving');
 //   await nextTask(); // lets a task queued before this one run (an unhandled rejection's report)
 
+import { waitUntil as waitUntilWithin } from '@open-wc/testing';
+
+/**
+ * @open-wc's `waitUntil` with a 5 s deadline instead of its 1 s default: a loaded machine can take more
+ * than a second to render, load a photo or answer a request, and the deadline only bounds a broken run.
+ */
+export function waitUntil(
+  ...[predicate, message, options]: Parameters<typeof waitUntilWithin>
+): Promise<void> {
+  return waitUntilWithin(predicate, message, { timeout: 5000, ...options });
+}
+
 /** One animation frame of `win` (an iframe's window has frames of its own). */
 export const frame = (win: Window = window) =>
   new Promise<number>((resolve) => win.requestAnimationFrame(resolve));
