@@ -17,7 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync, constants as zlib } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../scripts/launch-chromium.mjs';
 import { contestants as allContestants, servedPackages, withOurSnippet } from './contestants.mjs';
 import { makeFeed, photos } from './feed.mjs';
 
@@ -193,19 +193,8 @@ async function bytesOf(contestant, urls) {
 }
 
 // 5. The browser -------------------------------------------------------------------------------------
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    // Nothing but 127.0.0.1 resolves: a contestant that tried to reach the network would fail, not wait.
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  ],
-});
+// Nothing but 127.0.0.1 resolves: a contestant that tried to reach the network would fail, not wait.
+const browser = await launchChromium(['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']);
 const instrument = readFileSync(join(benchDir, 'instrument.js'), 'utf8');
 const chromiumVersion = browser.version();
 
