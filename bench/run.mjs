@@ -91,6 +91,8 @@ function fileFor(pathname) {
     return file.startsWith(base + sep) && existsSync(file) && statSync(file).isFile() ? file : null;
   };
   if (pathname.startsWith('/dist/')) return inside(join(root, 'dist'), pathname.slice(6));
+  // A bundle built from another revision, to compare against in the same run (`nwt-before`).
+  if (pathname.startsWith('/before/')) return inside(join(workDir, 'before'), pathname.slice(8));
   if (pathname.startsWith('/bench/adapters/')) return inside(join(benchDir, 'adapters'), pathname.slice(16));
   if (pathname.startsWith('/nm/')) {
     const pkg = servedPackages.find((p) => pathname.startsWith(`/nm/${p}/`));

@@ -1,11 +1,12 @@
 // The host and its upgrade: the host keeps only the attributes its author wrote (defaults are not
 // reflected), and properties a framework set on the tag before it was defined are kept, or, when written
 // as attributes (React 19 with a lazy define), named in one warning each.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { $, mount, slides } from './helpers/gallery.js';
 import { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import '../src/define.js';
+import { waitUntil } from './helpers/waits.js';
 
 describe('gallery host attributes', () => {
   it('reflects no default the author did not set, and reflects what is set', async () => {
