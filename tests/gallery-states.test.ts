@@ -178,11 +178,16 @@ describe('<notwiththem-gallery> states', () => {
     await expectAccessible(el);
   });
 
-  it('on a 404 shows a localized message without Retry, fires nwt-error once, and reload() works', async () => {
+  it('on a 404 shows a localized message without Retry; Retry on a network error moves focus', async () => {
     const originalFetch = window.fetch;
-    let failing = true;
+    let fault: '404' | 'network' | '' = '404';
     window.fetch = (input, init) =>
-      failing ? Promise.resolve(new Response('gone', { status: 404 })) : originalFetch(input, init);
+      fault === '404'
+        ? Promise.resolve(new Response('gone', { status: 404 }))
+        : fault === 'network'
+          ? Promise.reject(new TypeError('offline'))
+          : originalFetch(input, init);
+    let gallery: typeof NotWithThemGallery | undefined;
     try {
       const errors: CustomEvent[] = [];
       const onError = (event: Event) => errors.push(event as CustomEvent);
@@ -204,6 +209,15 @@ describe('<notwiththem-gallery> states', () => {
       expect(warnings.length).to.equal(1);
       await expectAccessible(el);
 
+      // A network error offers Retry.
+      gallery = el.constructor as typeof NotWithThemGallery;
+      gallery.loaderOptions = { retryDelay: 1 };
+      fault = 'network';
+      void el.reload();
+      await waitUntil(() => shadow(el).querySelector('[part~="retry"]'), 'no Retry after a network error', {
+        timeout: 5000,
+      });
+
       // Focus follows Try again to the new state: the new Retry when it fails again…
       const retry = shadow(el).querySelector<HTMLButtonElement>('[part~="retry"]')!;
       retry.focus();
@@ -214,14 +228,20 @@ describe('<notwiththem-gallery> states', () => {
       );
 
       // …and the first slide when it loads.
-      failing = false;
+      fault = '';
       const loaded = oneEvent(el, 'nwt-load');
-      void el.reload();
+      shadow(el).querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
       await loaded;
       await waitUntil(() => shadow(el).querySelectorAll('[part~="slide"]').length === 4);
+      console.log(
+        'DEBUGF',
+        shadow(el).activeElement?.outerHTML.slice(0, 100),
+        document.activeElement?.localName,
+      );
       await waitUntil(() => shadow(el).activeElement?.id === 'slide-0', 'focus never reached the slides');
     } finally {
       window.fetch = originalFetch;
+      if (gallery) gallery.loaderOptions = {};
     }
   });
 

@@ -4,6 +4,7 @@
 // px, with the WCAG text-spacing values and with 200% text. Also: the photo shows its focal point.
 import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
+import { skipIn } from './helpers/engine.js';
 import { $, $$, mount, slides } from './helpers/gallery.js';
 
 const PORTRAITS = '/tests/fixtures/portraits/';
@@ -83,7 +84,8 @@ describe('no text is lost', function () {
   }
 
   for (const width of [320, 375]) {
-    it(`the dialog of a testimonial with a long link does not overflow sideways at ${width} px; Close and share stay in view`, async () => {
+    it(`the dialog of a testimonial with a long link does not overflow sideways at ${width} px; Close and share stay in view`, async function () {
+      skipIn(this, 'webkit', "MiniBrowser's window is at least about 450 px wide");
       const feed = await portraitFeed();
       // A quote too long for a slide: "Read more" opens the dialog.
       feed.testimonials[0]!.quote = String(feed.testimonials[1]!.quote).repeat(2);
