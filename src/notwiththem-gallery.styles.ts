@@ -24,7 +24,7 @@ export const galleryStyles = css`
     --_font: var(--nwt-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_quote-font: var(--nwt-quote-font-family, var(--_font));
     --_heading-font: var(--nwt-heading-font-family, var(--_font));
-    --_aspect: var(--nwt-aspect-ratio, 4 / 3);
+    --_aspect: var(--nwt-aspect-ratio, 4 / 5);
     --_lines: var(--nwt-caption-lines, 4);
     /* At most 16% of the gallery's width: with a reader's very large font, prev, dots and next still fit. */
     --_control-size: min(var(--nwt-control-size, 2.75rem), 16cqi);
@@ -114,17 +114,20 @@ export const galleryStyles = css`
     padding: var(--nwt-padding, min(var(--_gap), 5cqi));
   }
 
-  /* Header: the title sits in a box of two lines (one when wide) whatever the title is. */
+  /* Header: a band of two title lines (one when wide), decided before the feed; a title that needs more
+     wraps in full and the band grows: no word of it is ever cut. A shorter one is centred in it. */
   .header {
     display: flex;
     align-items: center;
     gap: var(--_gap);
     min-width: 0;
+    --_t: 3.12em;
+    min-height: max(var(--_t), var(--_a, 0px));
   }
 
   /* The rotation button comes with the slides: the loading skeleton keeps its room from the start. */
   :host([autoplay]) .header {
-    min-height: var(--_control-size);
+    --_a: var(--_control-size);
   }
 
   .title {
@@ -135,24 +138,17 @@ export const galleryStyles = css`
     font-size: 1.2em;
     font-weight: 700;
     line-height: 1.3;
-    height: calc(2 * 1.3em);
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
-    overflow: hidden;
     overflow-wrap: anywhere;
   }
 
   @container (min-width: 48rem) {
-    .title {
-      height: 1.3em;
-      -webkit-line-clamp: 1;
+    .header {
+      --_t: 1.56em;
     }
   }
 
   /* The track: native scroll-snap does swipe, momentum and snapping. */
   .viewport {
-    position: relative;
     min-width: 0;
   }
 
@@ -206,8 +202,7 @@ export const galleryStyles = css`
     flex-direction: column;
   }
 
-  figure,
-  .figure {
+  figure {
     margin: 0;
     display: flex;
     flex-direction: column;
@@ -238,15 +233,14 @@ export const galleryStyles = css`
   .photo-fallback {
     position: absolute;
     inset: 0;
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    justify-content: center;
+    display: grid;
+    place-content: center;
+    justify-items: center;
     gap: 0.5em;
     padding: 1em;
     text-align: center;
     color: var(--_muted);
-    background: repeating-linear-gradient(-45deg, var(--_surface) 0 0.75rem, transparent 0.75rem 1.5rem), var(--_bg);
+    background: var(--_surface);
     font-size: 0.9em;
     overflow: hidden;
   }
@@ -254,50 +248,57 @@ export const galleryStyles = css`
   .photo-fallback svg {
     width: 2.5em;
     height: 2.5em;
-    flex: none;
   }
 
-  .photo-fallback .alt {
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 3;
-    overflow: hidden;
-  }
-
-  figcaption,
-  .caption {
+  figcaption {
     display: grid;
     gap: 0.35em;
     min-width: 0;
   }
 
-  /* The quote is clamped to a fixed number of lines; the whole text stays in the DOM for screen readers. */
-  .quote {
-    margin: 0;
-    font-family: var(--_quote-font);
-    font-size: 1.05em;
-    font-weight: 600;
-    height: calc(var(--_lines) * 1lh);
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: var(--_lines);
+  /*
+   * Quote and who share a box of fixed height (the quote's lines and three lines of who), decided before
+   * the feed. The who follows the quote at the same distance whatever the quote's length; the room left
+   * stays below. The quote shows at most --nwt-caption-lines lines; names and who-lines wrap, never
+   * ellipsized. When they need more room than is left, the who's last lines are cut: the element
+   * measures every cut box and offers "Read more" (the whole text stays in the DOM for screen readers).
+   */
+  .text {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5em;
+    height: calc((var(--_lines) * 1.05 + 2.7) * 1lh + 0.35em);
     overflow: hidden;
     overflow-wrap: anywhere;
   }
 
+  /* Cut text fades out rather than ending in half a line. */
+  .cut {
+    mask: linear-gradient(#000 calc(100% - 1.2em), #0000);
+  }
+
+  .quote {
+    flex: none;
+    margin: 0;
+    font-family: var(--_quote-font);
+    font-size: 1.05em;
+    font-weight: 600;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--_lines);
+    overflow: hidden;
+  }
+
   .who {
+    min-height: 0;
     margin: 0;
     font-size: 0.9em;
     color: var(--_muted);
-    height: 3lh;
     overflow: hidden;
   }
 
   .who > span {
     display: block;
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
   }
 
   .who .name {
@@ -333,7 +334,7 @@ export const galleryStyles = css`
     cursor: pointer;
   }
 
-  .control:hover {
+  .control:not([aria-disabled='true']):hover {
     border-color: var(--_accent);
     color: var(--_accent);
   }
@@ -341,13 +342,13 @@ export const galleryStyles = css`
   .control[aria-disabled='true'] {
     cursor: default;
     opacity: 0.45;
-    border-color: var(--_border);
-    color: var(--_fg);
   }
 
-  .control svg {
+  /* Icons: the buttons that hold them take the clicks. */
+  svg {
     width: 1.25em;
     height: 1.25em;
+    flex: none;
     pointer-events: none;
   }
 
@@ -430,13 +431,14 @@ export const galleryStyles = css`
     order: 1;
   }
 
-  /* The full testimonial, in a native modal dialog. */
+  /* The full testimonial, in a native modal dialog: its body scrolls, Close stays in the corner, and the
+     share row sticks to the bottom while the text scrolls under it. */
   .dialog {
     width: min(52rem, calc(100vw - 2rem));
     max-height: calc(100dvh - 2rem);
     padding: 0;
     border: 0;
-    overflow: auto;
+    overflow: hidden;
   }
 
   .dialog::backdrop {
@@ -445,14 +447,17 @@ export const galleryStyles = css`
 
   .dialog-body {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
+    max-height: inherit;
     padding: var(--_gap);
+    overflow: auto;
   }
 
+  /* 45% of the window's height: the share row below stays in view on a phone and a laptop. */
   .dialog-photo {
     aspect-ratio: auto;
-    max-height: 60dvh;
-    height: min(60dvh, calc((min(52rem, 100vw - 2rem) - 2 * var(--_gap)) * 0.75));
+    height: 45dvh;
   }
 
   .dialog-photo img {
@@ -474,23 +479,13 @@ export const galleryStyles = css`
   }
 
   .dialog-who {
-    margin: 0;
-    color: var(--_muted);
-  }
-
-  .dialog-who > span {
-    display: block;
-  }
-
-  .dialog-who .name {
-    color: var(--_fg);
-    font-weight: 700;
+    margin-top: 0.5em;
   }
 
   .dialog-close {
     position: absolute;
-    top: calc(var(--_gap) + 0.5rem);
-    inset-inline-end: calc(var(--_gap) + 0.5rem);
+    top: 1.5rem;
+    inset-inline-end: 1.5rem;
     margin: 0;
   }
 
@@ -512,37 +507,68 @@ export const galleryStyles = css`
     gap: var(--_gap);
   }
 
+  /* Retry and the call to action: accent pills at least 44px high; two lines still fit the footer. */
   .text-button {
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    min-height: var(--_control-size);
-    padding: 0.4em 1.1em;
+    min-height: 2.75rem;
+    padding: 0 1.1em;
+    text-align: center;
+    overflow-wrap: anywhere;
     border: 2px solid var(--_accent);
     border-radius: 999px;
     background: var(--_accent);
     color: var(--_on-accent);
     font: inherit;
     font-weight: 700;
+    line-height: 1.2;
     cursor: pointer;
     text-decoration: none;
   }
 
-  /* States other than ready draw over a skeleton of the ready state, so the height never changes. */
+  /* States other than ready: a card centred over a skeleton of the ready state (the height never changes),
+     with an icon: a spinner while loading, "!" for an error, "i" otherwise. */
   .state {
     position: absolute;
     inset: 0;
     z-index: 1;
+    margin: auto;
+    width: fit-content;
+    height: fit-content;
+    max-width: calc(100% - 2em);
+    max-height: 100%;
     overflow: auto;
+    border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_bg) 88%, transparent);
+    background: var(--_bg);
     display: flex;
     flex-direction: column;
     align-items: center;
-    justify-content: center;
-    gap: 1em;
-    padding: 1.5em;
+    gap: 0.75em;
+    padding: 1.25em 1.5em;
     text-align: center;
+  }
+
+  .state::before {
+    content: 'i' / '';
+    display: grid;
+    place-items: center;
+    width: 2.5em;
+    height: 2.5em;
+    border: 0.2em solid var(--_accent);
+    border-radius: 50%;
+    color: var(--_accent);
+    font-weight: 700;
+  }
+
+  [role='alert']::before {
+    content: '!' / '';
+  }
+
+  .busy .state::before {
+    content: '';
+    border-top-color: transparent;
   }
 
   .skeleton-track {
@@ -557,30 +583,36 @@ export const galleryStyles = css`
     flex: 0 0 calc(var(--_slots) * (var(--_w) + var(--_gap)) - var(--_gap));
   }
 
+  /* Drawn in the text colour, faint: visible on light and dark. */
+  .skeleton .photo,
+  .skeleton-line {
+    background: color-mix(in srgb, var(--_fg) 12%, transparent);
+  }
+
   .skeleton-line {
     height: 1lh;
     border-radius: 0.3em;
-    background: var(--_surface);
   }
 
-  .skeleton-line.short {
+  .short {
     width: 70%;
   }
 
-  .skeleton-line.shorter {
+  .shorter {
     width: 45%;
   }
 
   @media (prefers-reduced-motion: no-preference) {
     .skeleton .photo,
-    .skeleton-line {
+    .skeleton-line,
+    .busy .state::before {
       animation: pulse 1.6s ease-in-out infinite;
     }
   }
 
   @keyframes pulse {
     50% {
-      opacity: 0.55;
+      opacity: 0.5;
     }
   }
 
@@ -590,14 +622,11 @@ export const galleryStyles = css`
   }
 
   .visually-hidden {
-    position: absolute !important;
+    position: absolute;
     width: 1px;
     height: 1px;
-    margin: -1px;
-    padding: 0;
     overflow: hidden;
-    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
     white-space: nowrap;
-    border: 0;
   }
 `;

@@ -118,7 +118,7 @@ export type { NwtErrorDetail, NwtLoadDetail, NwtSlideChangeDetail, NwtShareDetai
  * @cssproperty [--nwt-quote-font-family=inherit] - Font of the quotes.
  * @cssproperty [--nwt-heading-font-family=inherit] - Font of the title.
  * @cssproperty [--nwt-font-size=1rem] - Base font size.
- * @cssproperty [--nwt-aspect-ratio=4 / 3] - Aspect ratio of the photo boxes.
+ * @cssproperty [--nwt-aspect-ratio=4 / 5] - Aspect ratio of the photo boxes.
  * @cssproperty [--nwt-caption-lines=4] - Lines of quote shown before "Read more".
  * @cssproperty [--nwt-slides-per-view] - Slides shown at once; by default 1, 2 or 3 by the element's width.
  * @cssproperty [--nwt-control-size=2.75rem] - Size of the round controls.

@@ -178,11 +178,16 @@ describe('<notwiththem-gallery> states', () => {
     await expectAccessible(el);
   });
 
-  it('on a failed load shows a localized message with Retry, fires nwt-error once, and Retry works', async () => {
+  it('on a 404 shows a localized message without Retry; Retry on a network error moves focus', async () => {
     const originalFetch = window.fetch;
-    let failing = true;
+    let fault: '404' | 'network' | '' = '404';
     window.fetch = (input, init) =>
-      failing ? Promise.resolve(new Response('gone', { status: 404 })) : originalFetch(input, init);
+      fault === '404'
+        ? Promise.resolve(new Response('gone', { status: 404 }))
+        : fault === 'network'
+          ? Promise.reject(new TypeError('offline'))
+          : originalFetch(input, init);
+    let gallery: typeof NotWithThemGallery | undefined;
     try {
       const errors: CustomEvent[] = [];
       const onError = (event: Event) => errors.push(event as CustomEvent);
@@ -190,10 +195,12 @@ describe('<notwiththem-gallery> states', () => {
       const el = await fixture<NotWithThemGallery>(
         html`<notwiththem-gallery lang="es" src=${FEED}></notwiththem-gallery>`,
       );
-      await waitUntil(() => shadow(el).querySelector('[part~="retry"]'), 'no retry button', {
+      await waitUntil(() => shadow(el).querySelector('[role="alert"]'), 'no error message', {
         timeout: 5000,
       });
       document.removeEventListener('nwt-error', onError);
+      // Trying again cannot mend a missing file: no useless button.
+      expect(shadow(el).querySelector('[part~="retry"]')).to.equal(null);
       expect(errors.length).to.equal(1);
       expect(errors[0]!.detail.code).to.equal('http');
       expect(errors[0]!.detail.status).to.equal(404);
@@ -201,6 +208,15 @@ describe('<notwiththem-gallery> states', () => {
       expect(shadow(el).querySelector('[role="alert"]')).to.not.equal(null);
       expect(warnings.length).to.equal(1);
       await expectAccessible(el);
+
+      // A network error offers Retry.
+      gallery = el.constructor as typeof NotWithThemGallery;
+      gallery.loaderOptions = { retryDelay: 1 };
+      fault = 'network';
+      void el.reload();
+      await waitUntil(() => shadow(el).querySelector('[part~="retry"]'), 'no Retry after a network error', {
+        timeout: 5000,
+      });
 
       // Focus follows Try again to the new state: the new Retry when it fails again…
       const retry = shadow(el).querySelector<HTMLButtonElement>('[part~="retry"]')!;
@@ -212,14 +228,20 @@ describe('<notwiththem-gallery> states', () => {
       );
 
       // …and the first slide when it loads.
-      failing = false;
+      fault = '';
       const loaded = oneEvent(el, 'nwt-load');
       shadow(el).querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
       await loaded;
       await waitUntil(() => shadow(el).querySelectorAll('[part~="slide"]').length === 4);
+      console.log(
+        'DEBUGF',
+        shadow(el).activeElement?.outerHTML.slice(0, 100),
+        document.activeElement?.localName,
+      );
       await waitUntil(() => shadow(el).activeElement?.id === 'slide-0', 'focus never reached the slides');
     } finally {
       window.fetch = originalFetch;
+      if (gallery) gallery.loaderOptions = {};
     }
   });
 

@@ -1,6 +1,8 @@
 // Visual regression baselines (@web/test-runner-visual-regression, configured in
 // web-test-runner.config.mjs): the ready gallery with the local fixture photos, in a fixed-width wrapper,
-// at 320, 768 and 1280 px, light and dark, left-to-right and right-to-left. Chromium only.
+// at 320, 375, 768, 1280 and 1440 px, light and dark, left-to-right and right-to-left; and the portrait
+// fixture (tests/fixtures/portraits: portrait photos with focal points, long Spanish names, short and
+// long quotes) at the same widths, light and dark. Chromium only.
 //
 // Baselines: tests/visual-baselines/Chromium/baseline/<name>.png, committed. After an intended visual
 // change, rewrite them with
@@ -60,7 +62,18 @@ const FEED = {
   ],
 };
 
-const WIDTHS = [320, 768, 1280] as const;
+/** The portrait fixture, its photo paths made absolute. */
+async function portraitFeed(): Promise<unknown> {
+  const base = '/tests/fixtures/portraits/';
+  const feed = await (await fetch(`${base}testimonials.json`)).json();
+  for (const t of feed.testimonials) {
+    t.image.src = base + t.image.src;
+    t.image.srcset = t.image.srcset.replace(/(^|, )photos\//g, `$1${base}photos/`);
+  }
+  return feed;
+}
+
+const WIDTHS = [320, 375, 768, 1280, 1440] as const;
 const THEMES = ['light', 'dark'] as const;
 const DIRECTIONS = ['ltr', 'rtl'] as const;
 
@@ -88,7 +101,7 @@ describe('visual regression', function () {
   before(async function () {
     if (!isChromium) return;
     // Room for the widest wrapper; no animation or smooth scrolling in the pictures.
-    await setViewport({ width: 1340, height: 1000 });
+    await setViewport({ width: 1500, height: 1000 });
     await emulateMedia({ reducedMotion: 'reduce' });
   });
 
@@ -100,42 +113,50 @@ describe('visual regression', function () {
 
   afterEach(() => document.querySelectorAll('[data-test]').forEach((node) => node.remove()));
 
+  /** Shoots `feed` in a `width` px frame with the page colour of `theme`, once its photos are on show. */
+  async function shoot(name: string, width: number, theme: string, dir: string, lang: string, feed: unknown) {
+    const wrapper = document.createElement('div');
+    wrapper.dataset.test = '';
+    wrapper.dir = dir;
+    wrapper.lang = lang;
+    // A fixed-width frame with the page colour of the theme; the gallery's height is its own.
+    wrapper.style.cssText = `width: ${width}px; padding: 8px; box-sizing: content-box; background: ${theme === 'dark' ? '#000' : '#fff'}; font: 16px/1.5 sans-serif`;
+    const el = document.createElement('notwiththem-gallery');
+    el.theme = theme as NotWithThemGallery['theme'];
+    el.testimonials = feed;
+    wrapper.append(el);
+    document.body.prepend(wrapper);
+
+    await waitUntil(() => el.shadowRoot?.querySelectorAll('[part~="slide"]').length === 4, 'no slides', {
+      timeout: 5000,
+    });
+    await document.fonts.ready;
+    await photosLoaded(el);
+    // Let the measures (slides per view, dots, clamps, share row) settle, then finish anything animating.
+    for (let i = 0; i < 3; i++) {
+      await el.updateComplete;
+      await nextFrame();
+    }
+    for (const animation of document.getAnimations()) animation.finish();
+    (document.activeElement as HTMLElement | null)?.blur();
+    expect(el.getBoundingClientRect().width).to.equal(width);
+
+    await visualDiff(wrapper, name);
+  }
+
   for (const width of WIDTHS) {
     for (const theme of THEMES) {
       for (const dir of DIRECTIONS) {
         const name = `gallery-${width}-${theme}-${dir}`;
-        it(name, async () => {
-          const wrapper = document.createElement('div');
-          wrapper.dataset.test = '';
-          wrapper.dir = dir;
-          wrapper.lang = 'en';
-          // A fixed-width frame with the page colour of the theme; the gallery's height is its own.
-          wrapper.style.cssText = `width: ${width}px; padding: 8px; box-sizing: content-box; background: ${theme === 'dark' ? '#000' : '#fff'}; font: 16px/1.5 sans-serif`;
-          const el = document.createElement('notwiththem-gallery');
-          el.theme = theme;
-          el.testimonials = FEED;
-          wrapper.append(el);
-          document.body.prepend(wrapper);
-
-          await waitUntil(
-            () => el.shadowRoot?.querySelectorAll('[part~="slide"]').length === 4,
-            'no slides',
-            { timeout: 5000 },
-          );
-          await document.fonts.ready;
-          await photosLoaded(el);
-          // Let the measures (slides per view, dots, clamps, share row) settle, then finish anything animating.
-          for (let i = 0; i < 3; i++) {
-            await el.updateComplete;
-            await nextFrame();
-          }
-          for (const animation of document.getAnimations()) animation.finish();
-          (document.activeElement as HTMLElement | null)?.blur();
-          expect(el.getBoundingClientRect().width).to.equal(width);
-
-          await visualDiff(wrapper, name);
-        });
+        it(name, () => shoot(name, width, theme, dir, 'en', FEED));
       }
+    }
+  }
+
+  for (const width of WIDTHS) {
+    for (const theme of THEMES) {
+      const name = `portraits-${width}-${theme}`;
+      it(name, async () => shoot(name, width, theme, 'ltr', 'es', await portraitFeed()));
     }
   }
 });

@@ -60,7 +60,8 @@ async function galleryWith(data: unknown, width = 480, attrs = ''): Promise<NotW
 }
 
 async function openDialogFromSlide(el: NotWithThemGallery): Promise<HTMLDialogElement> {
-  const opener = $(firstSlide(el), '[part~="share-more"], [part~="read-more"]')!;
+  await waitUntil(() => $(firstSlide(el), '[part~="read-more"]'), 'no Read more');
+  const opener = $(firstSlide(el), '[part~="read-more"]')!;
   opener.click();
   const dialog = $<HTMLDialogElement>(shadow(el), 'dialog')!;
   await waitUntil(
@@ -94,10 +95,12 @@ describe('share area', () => {
   beforeEach(() => {
     sandbox = sinon.createSandbox();
     navigations.length = 0;
-    // The test page must never navigate: a link click that gets here is recorded, then stopped.
+    // The test page must never navigate: a link click that gets here is recorded, then stopped (a
+    // button's own action, such as opening the share sheet, goes on).
     stopNavigation = (event: Event) => {
       const link = (event.composedPath()[0] as Element).closest?.('a');
-      if (link && !event.defaultPrevented) navigations.push(link.href);
+      if (!link) return;
+      if (!event.defaultPrevented) navigations.push(link.href);
       event.preventDefault();
     };
     document.addEventListener('click', stopNavigation);
@@ -378,7 +381,7 @@ describe('share area', () => {
   });
 
   describe('narrow slides', () => {
-    it('show one "Share" button in the same row when the targets do not fit, which opens the dialog with all of them', async () => {
+    it('show one "Share" button in the same row when the targets do not fit, which opens a compact share sheet', async () => {
       const el = await galleryWith(
         [
           { id: 'long', image: '/tests/fixtures/photos/sign-1.svg', quote: LONG_QUOTE, name: 'Ana' },
@@ -391,22 +394,40 @@ describe('share area', () => {
       const row = $(slide, '.slide-actions')!;
       const more = $(slide, '[part~="share-more"]')!;
       const readMore = $(slide, '[part~="read-more"]')!;
-      expect(controls(slide)).to.deep.equal([]);
+      const sheet = $(slide, '[part~="share-sheet"]')!;
+      expect(controls(row).filter((c) => !sheet.contains(c))).to.deep.equal([]);
       expect(more.textContent!.trim()).to.equal('Share');
-      expect(more.getAttribute('aria-haspopup')).to.equal('dialog');
       expect(more.getBoundingClientRect().top).to.equal(readMore.getBoundingClientRect().top);
       expect(row.getBoundingClientRect().height).to.be.at.most(44.5);
+      expect(sheet.matches(':popover-open')).to.equal(false);
       await expectAccessible(el);
 
-      more.click();
-      const dialog = $<HTMLDialogElement>(shadow(el), 'dialog')!;
-      await waitUntil(() => dialog.open && $(dialog, '[part~="share"]'), 'dialog never opened');
-      expect(controls(dialog).map(targetOf)).to.deep.equal(DEFAULT_ORDER);
-      expect(controls(dialog).map((c) => c.getAttribute('aria-label'))).to.deep.equal(
+      // The sheet: the targets first, each with its name, focus on the first; not the whole testimonial.
+      $(firstSlide(el), '[part~="share-more"]')!.click();
+      await waitUntil(
+        () => $(firstSlide(el), '[part~="share-sheet"]:popover-open'),
+        'the share sheet never opened',
+      );
+      const sheetShown = $(firstSlide(el), '[part~="share-sheet"]')!;
+      expect(sheetShown).to.equal(sheet);
+      await waitUntil(
+        () => shadow(el).activeElement === controls(sheet)[0],
+        'focus is not on the first target',
+      );
+      expect($<HTMLDialogElement>(shadow(el), 'dialog')!.open).to.equal(false);
+      expect(controls(sheet).map(targetOf)).to.deep.equal(DEFAULT_ORDER);
+      expect(controls(sheet).map((c) => c.getAttribute('aria-label'))).to.deep.equal(
         DEFAULT_ORDER.map((t) => NAMES[t]),
       );
+      for (const control of controls(sheet)) {
+        expect(control.textContent!.trim(), 'a visible name').to.not.equal('');
+        expect(control.getBoundingClientRect().height).to.be.at.least(44);
+      }
+      const box = sheet.getBoundingClientRect();
+      expect(box.bottom).to.be.at.most(innerHeight + 1);
+      expect(box.right).to.be.at.most(innerWidth + 1);
       const url = `${pageUrl()}#nwt-long`;
-      expect(controls(dialog)[2]!.getAttribute('href')).to.equal(
+      expect(controls(sheet)[2]!.getAttribute('href')).to.equal(
         shareHref('whatsapp', {
           url,
           testimonial: { quote: LONG_QUOTE, name: 'Ana' },
@@ -414,8 +435,8 @@ describe('share area', () => {
         }),
       );
       await expectAccessible(el);
-      dialog.close();
-      await waitUntil(() => shadow(el).activeElement === more, 'focus did not return to the Share button');
+      sheet.hidePopover();
+      await waitUntil(() => !sheet.matches(':popover-open'), 'the share sheet did not close');
     });
 
     it('a gallery with few targets shows them even when narrow', async () => {
@@ -455,7 +476,10 @@ describe('share area', () => {
 
     it('announces inside the open dialog, where the rest of the gallery is inert', async () => {
       sandbox.stub(navigator.clipboard, 'writeText').resolves();
-      const el = await gallery(300);
+      const el = await galleryWith(
+        [{ id: 'long', image: '/tests/fixtures/photos/sign-1.svg', quote: LONG_QUOTE, name: 'Ana' }],
+        300,
+      );
       const dialog = await openDialogFromSlide(el);
       $(dialog, '[part~="share-copy"]')!.click();
       const status = $(dialog, '[role="status"]')!;
@@ -652,11 +676,20 @@ describe('share area', () => {
       el.theme = 'dark';
       await el.updateComplete;
       await expectAccessible(el);
-      const narrow = await gallery(300);
+      const narrow = await galleryWith(
+        [{ id: 'long', image: '/tests/fixtures/photos/sign-1.svg', quote: LONG_QUOTE, name: 'Ana' }],
+        300,
+      );
       const dialog = await openDialogFromSlide(narrow);
       expect(controls(dialog).length).to.equal(8);
       await expectAccessible(narrow);
       dialog.close();
+      // The slide's Share opens the compact sheet.
+      await waitUntil(() => !$(narrow, 'dialog[open]'), 'the dialog did not close');
+      $(firstSlide(narrow), '[part~="share-more"]')!.click();
+      await waitUntil(() => $(firstSlide(narrow), '[part~="share-sheet"]:popover-open'), 'no share sheet');
+      await expectAccessible(narrow);
+      $(firstSlide(narrow), '[part~="share-sheet"]')!.hidePopover();
     });
   });
 });

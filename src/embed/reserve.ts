@@ -35,7 +35,7 @@ const heightOf = (aspect: string, lines: string) =>
   'calc(2*var(--p) + 2.25*var(--g) + max(var(--t),var(--a))' +
   ` + (100cqi - 2*var(--p) - (var(--s) - 1)*var(--g))/var(--s)/(${aspect})` +
   ` + var(--c) + max(var(--c),2.75em) + 8.115em + 1.5225em*${lines})`;
-const height = heightOf('var(--nwt-aspect-ratio,4/3)', 'var(--nwt-caption-lines,4)');
+const height = heightOf('var(--nwt-aspect-ratio,4/5)', 'var(--nwt-caption-lines,4)');
 
 /**
  * A style sheet (minified, nested, for a `<style>` in the page) that gives every not yet defined `tag`
@@ -71,7 +71,7 @@ export function reservedFrameCss(boxId: string, autoplay = false): string {
   ].join(';');
   return (
     `#${boxId}{container-type:inline-size;font-size:medium;` +
-    `&>iframe{${frameVars};height:round(up,${heightOf('4/3', '4')},1px)}` +
+    `&>iframe{${frameVars};height:round(up,${heightOf('4/5', '4')},1px)}` +
     `@container (min-width:36em){&>iframe{--s:2}}` +
     `@container (min-width:48em){&>iframe{--t:1.56em}}` +
     `@container (min-width:60em){&>iframe{--s:3}}}`

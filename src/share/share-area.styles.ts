@@ -19,14 +19,14 @@ export const shareAreaStyles = css`
     margin-inline-start: auto;
   }
 
+  /* In the dialog the row sticks to the bottom of the scrolling body: always in view. */
   .share-dialog {
     flex-wrap: wrap;
-    margin-top: 1em;
-  }
-
-  .share-title {
-    margin-inline-end: 0.5em;
-    font-weight: 700;
+    position: sticky;
+    bottom: calc(-1 * var(--_gap));
+    margin-top: 0.5em;
+    padding-block: 0.5em;
+    background: var(--_bg);
   }
 
   .share-control,
@@ -64,11 +64,6 @@ export const shareAreaStyles = css`
     width: 2.75em;
   }
 
-  .share-dialog .share-control {
-    border: 2px solid var(--_border);
-    border-radius: 50%;
-  }
-
   .share-control:hover {
     color: var(--_accent);
     background: var(--_surface);
@@ -77,15 +72,11 @@ export const shareAreaStyles = css`
   .share svg,
   .share-more svg,
   .share-close svg {
-    width: 1.25em;
-    height: 1.25em;
-    flex: none;
     fill: none;
     stroke: currentColor;
     stroke-width: 2;
     stroke-linecap: round;
     stroke-linejoin: round;
-    pointer-events: none;
   }
 
   .share-more {
@@ -144,17 +135,35 @@ export const shareAreaStyles = css`
     outline-offset: 2px;
   }
 
-  /* The call to action: a clear link, two lines at most, in the footer's reserved height. */
+  /* The compact share sheet of a narrow slide: a bottom sheet of named targets, two columns on a phone. */
+  .sheet {
+    inset: auto 0 0;
+    width: 100%;
+    max-width: 36rem;
+    margin: 0 auto;
+    padding: var(--_gap);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius) var(--_radius) 0 0;
+    background: var(--_bg);
+  }
+
+  .share-sheet {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(10em, 1fr));
+  }
+
+  .share-sheet .share-control {
+    display: flex;
+    justify-content: start;
+    gap: 0.6em;
+    width: 100%;
+    padding: 0 0.6em;
+    text-decoration: none;
+  }
+
+  /* The call to action: an accent button (.text-button), a little smaller so that two lines hold a long
+     label in the footer's height at 320 px. */
   .submit {
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
-    overflow: hidden;
-    padding: 0 0.25em;
-    line-height: var(--_line);
-    color: var(--_accent);
-    font-weight: 700;
-    text-align: center;
-    text-underline-offset: 0.2em;
+    font-size: 0.9em;
   }
 `;

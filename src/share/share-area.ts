@@ -13,7 +13,7 @@ import type { GalleryStrings } from '../i18n/en.js';
 import { format } from '../i18n/pick.js';
 import { icons } from '../icons.js';
 import { shareIcon } from './share-icons.js';
-import { NETWORK_NAMES, shareHref, type ShareTarget } from './targets.js';
+import { isNetworkTarget, NETWORK_NAMES, shareHref, type ShareTarget } from './targets.js';
 
 export type SharePlace = 'slide' | 'dialog';
 
@@ -28,8 +28,8 @@ export interface ShareAreaInput {
   strings: GalleryStrings;
   /**
    * How a slide shows its area: `inline`, the targets themselves (few of them, and they fit); `button`,
-   * one "Share" button that opens them on the slide (`onOpen`) or, when they do not fit, in the dialog
-   * (`onMore`); `open`, the targets and a button that hides them again (`onClose`). Default `inline`.
+   * one "Share" button that opens them on the slide (`onOpen`) or, when they do not fit, in a compact
+   * share sheet; `open`, the targets and a button that hides them again (`onClose`). Default `inline`.
    */
   mode?: 'inline' | 'button' | 'open';
   /** The copy button shows "Link copied". */
@@ -56,8 +56,12 @@ export function shareLabel(target: ShareTarget, strings: GalleryStrings): string
   return format(strings.shareOn, { network: NETWORK_NAMES[target] });
 }
 
-function renderControl(target: ShareTarget, input: ShareAreaInput): TemplateResult {
+/** One target's link or button; `named` also shows its name beside the icon (in the share sheet). */
+function renderControl(target: ShareTarget, input: ShareAreaInput, named = false): TemplateResult {
   const label = shareLabel(target, input.strings);
+  const name = named
+    ? html`<span>${isNetworkTarget(target) ? NETWORK_NAMES[target] : label}</span>`
+    : nothing;
   const part = `share-control share-${target}`;
   const onClick = (event: Event) => input.onShare(target, event);
   const href = input.href ? input.href(target) : shareHref(target, input);
@@ -72,12 +76,12 @@ function renderControl(target: ShareTarget, input: ShareAreaInput): TemplateResu
       rel=${ifDefined(web ? 'noopener noreferrer' : undefined)}
       aria-label=${label}
       @click=${onClick}
-      >${shareIcon(target)}</a
+      >${shareIcon(target)}${name}</a
     >`;
   }
   const copied = target === 'copy' && input.copied;
   const button = html`<button class="share-control" part=${part} type="button" aria-label=${label} @click=${onClick}>
-    ${shareIcon(copied ? 'check' : target)}
+    ${shareIcon(copied ? 'check' : target)}${name}
   </button>`;
   if (target !== 'copy') return button;
   // "Link copied" shows beside the button, not in it: the button keeps its name ("Copy link"), and
@@ -95,25 +99,34 @@ function renderControls(input: ShareAreaInput): TemplateResult | typeof nothing 
       <input readonly .value=${input.url} @blur=${() => input.onFallbackDone?.()} />
     </label>`;
   }
-  const { onOpen, onMore, onClose } = input;
-  if (input.mode === 'button' && (onOpen || onMore)) {
-    // Opens the targets in place when they fit (a disclosure), else the dialog that lists them.
-    return html`<button
+  const { onOpen, onClose } = input;
+  if (input.mode === 'button') {
+    // Opens the targets in place when they fit (a disclosure), else a compact share sheet (a popover:
+    // the targets with their names, focus on the first; Escape or a tap outside closes it).
+    const sheet = `sheet-${input.testimonial.id}`;
+    const button = html`<button
       class="link-button share-more"
       part="share-more"
       type="button"
       data-share=${input.testimonial.id}
       aria-expanded=${ifDefined(onOpen ? 'false' : undefined)}
-      aria-haspopup=${ifDefined(onOpen ? undefined : 'dialog')}
-      @click=${(event: Event) => (onOpen ? onOpen() : onMore!(event.currentTarget as HTMLElement))}
+      popovertarget=${ifDefined(onOpen ? undefined : sheet)}
+      @click=${() => onOpen?.()}
     >
       ${shareIcon('native')}${strings.share}
     </button>`;
+    if (onOpen) return button;
+    const onToggle = (event: ToggleEvent) =>
+      event.newState === 'open' && (event.target as Element).querySelector<HTMLElement>('a,button')?.focus();
+    return html`${button}<div class="sheet" part="share-sheet" id=${sheet} popover @toggle=${onToggle}>
+        <div class="share share-sheet" role="group" aria-label=${strings.share}>
+          ${input.targets.map((target) => renderControl(target, input, true))}
+        </div>
+      </div>`;
   }
   const open = input.mode === 'open' && onClose;
   const onKeydown = (event: KeyboardEvent) => open && event.key === 'Escape' && onClose();
   return html`<div class=${`share share-${input.place}`} part="share" role="group" aria-label=${strings.share} @keydown=${onKeydown}>
-      ${input.place === 'dialog' ? html`<span class="share-title" aria-hidden="true">${strings.share}</span>` : nothing}
       ${input.targets.map((target) => renderControl(target, input))}
     </div>${
       open
@@ -156,7 +169,7 @@ export function renderSubmitLink(
   if (!submit || !/^(https?|mailto):/i.test(submit.url)) return nothing;
   const web = !/^mailto:/i.test(submit.url);
   return html`<a
-    class="submit"
+    class="text-button submit"
     part="submit"
     href=${submit.url}
     target=${ifDefined(web ? '_blank' : undefined)}

@@ -38,7 +38,7 @@ function renderDialogBody(input: DialogInput): TemplateResult {
       <div class="dialog-text">
         <h3 class="visually-hidden" id="dialog-title">${title}</h3>
         <blockquote class="dialog-quote" part="dialog-quote" dir="auto" lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
-        <p class="dialog-who" part="dialog-who">${renderWho(testimonial)}</p>
+        <p class="who dialog-who" part="dialog-who">${renderWho(testimonial)}</p>
         ${
           link
             ? html`<p><a part="dialog-link" href=${link} target="_blank" rel="noopener noreferrer">${testimonial.url}</a></p>`

@@ -41,7 +41,7 @@ export function renderFrame(input: FrameInput): TemplateResult {
   const { title } = input;
   return html`
     <section
-      class="gallery"
+      class=${input.busy ? 'gallery busy' : 'gallery'}
       part="gallery"
       aria-roledescription=${input.strings.carousel}
       aria-labelledby="title"
@@ -62,14 +62,17 @@ export function renderFrame(input: FrameInput): TemplateResult {
 
 const placeholder = html`
   <div class="slide skeleton">
-    <div class="figure">
+    <figure>
       <div class="photo"></div>
-      <div class="caption">
-        <div class="quote"><div class="skeleton-line"></div><div class="skeleton-line short"></div></div>
-        <div class="who"><div class="skeleton-line shorter"></div></div>
+      <figcaption>
+        <div class="text">
+          <div class="skeleton-line"></div>
+          <div class="skeleton-line short"></div>
+          <div class="skeleton-line shorter"></div>
+        </div>
         <div class="slide-actions"></div>
-      </div>
-    </div>
+      </figcaption>
+    </figure>
   </div>
 `;
 
@@ -95,10 +98,18 @@ export function renderError(error: unknown, strings: GalleryStrings, onRetry: ()
   const code: FeedErrorCode = error instanceof FeedError ? error.code : 'network';
   const status = error instanceof FeedError && error.status !== undefined ? error.status : '';
   const message = format(strings[errorStringKeys[code]], { status });
+  // Only where trying again can help: the network, a timeout, a server error or "too many requests"
+  // (as the loader retries); a 404 or a bad file stays so, and says so without a useless button.
+  const retryable =
+    code === 'network' || code === 'timeout' || (code === 'http' && (+status > 499 || status === 429));
   return html`
     <div class="state" part="state" role="alert">
       <p class="message" part="message">${message}</p>
-      <button class="text-button" part="retry" type="button" @click=${onRetry}>${strings.retry}</button>
+      ${
+        retryable
+          ? html`<button class="text-button" part="retry" type="button" @click=${onRetry}>${strings.retry}</button>`
+          : nothing
+      }
     </div>
   `;
 }

@@ -98,8 +98,10 @@ export function renderSlide(input: SlideInput): TemplateResult {
           ${renderPhoto(input, first)}
         </div>
         <figcaption part="caption">
-          <blockquote class="quote" part="quote" id=${`quote-${index}`} dir="auto" data-id=${testimonial.id} lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
-          <p class="who" part="who">${renderWho(testimonial, nameId)}</p>
+          <div class=${input.readMore ? 'text cut' : 'text'}>
+            <blockquote class="quote" part="quote" id=${`quote-${index}`} dir="auto" data-id=${testimonial.id} lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
+            <p class="who" part="who" data-id=${testimonial.id}>${renderWho(testimonial, nameId)}</p>
+          </div>
           <div class="slide-actions">
             ${
               input.readMore
