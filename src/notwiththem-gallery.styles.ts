@@ -11,7 +11,7 @@ export const galleryStyles = css`
   :host {
     /* Light and dark palettes in one place: light-dark() follows color-scheme, which the theme sets. */
     color-scheme: light;
-    --_accent: var(--nwt-accent, light-dark(#b3122e, #ff8a9b));
+    --_accent: var(--nwt-accent, light-dark(#b0112d, #ff8a9b));
     --_on-accent: var(--nwt-on-accent, light-dark(#fff, #16161a));
     --_bg: var(--nwt-background, light-dark(#fff, #16161a));
     --_fg: var(--nwt-color, light-dark(#1b1b1f, #f1f1f3));
@@ -41,6 +41,9 @@ export const galleryStyles = css`
     border-radius: var(--_radius);
     font-family: var(--_font);
     font-size: var(--nwt-font-size, 1rem);
+    /* A page (or a reader's text-spacing tool) may set it on the host: it reaches the text, and the
+       boxes sized in lines (1lh) grow with it. */
+    line-height: var(--_line);
     /* !important: the only host property a page must not win (with \`* { white-space: pre }\`, the white
        space between the shadow root's top-level nodes would show as blank lines). The other text
        properties are set again on .gallery and .dialog, below. */
@@ -78,8 +81,9 @@ export const galleryStyles = css`
   /*
    * A page's rules that match the host element itself (\`* { letter-spacing: 0.3em }\`) beat :host, and
    * the host passes them on by inheritance: the text properties are set again on the first elements
-   * inside (the frame and the dialog), where only this sheet applies. Font family and size still follow
-   * the host (the reader's font size is respected; the layout copes with large ones).
+   * inside (the frame and the dialog), where only this sheet applies. Font family and size, line
+   * height, letter and word spacing still follow the host: a reader's own size and spacing (WCAG text
+   * spacing) must reach the text, and the layout copes with them.
    */
   .gallery,
   .dialog {
@@ -88,9 +92,6 @@ export const galleryStyles = css`
     font-weight: 400;
     font-variant: normal;
     font-stretch: normal;
-    line-height: var(--_line);
-    letter-spacing: normal;
-    word-spacing: normal;
     text-align: start;
     text-transform: none;
     text-indent: 0;
@@ -276,8 +277,7 @@ export const galleryStyles = css`
     font-family: var(--_quote-font);
     font-size: 1.05em;
     font-weight: 600;
-    line-height: var(--_line);
-    height: calc(var(--_lines) * var(--_line) * 1em);
+    height: calc(var(--_lines) * 1lh);
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: var(--_lines);
@@ -288,9 +288,8 @@ export const galleryStyles = css`
   .who {
     margin: 0;
     font-size: 0.9em;
-    line-height: var(--_line);
     color: var(--_muted);
-    height: calc(3 * var(--_line) * 1em);
+    height: 3lh;
     overflow: hidden;
   }
 
@@ -307,7 +306,10 @@ export const galleryStyles = css`
   }
 
   /* Controls: native buttons, at least 44 CSS px, with a focus ring that is never clipped. */
+  /* The controls precede the slides in the tab sequence and the picker follows Next (so Tab from the
+     picker reaches the slides it shows); they are shown in reading order. */
   .controls {
+    order: 1;
     display: flex;
     align-items: center;
     justify-content: center;
@@ -424,6 +426,10 @@ export const galleryStyles = css`
     order: -1;
   }
 
+  .next {
+    order: 1;
+  }
+
   /* The full testimonial, in a native modal dialog. */
   .dialog {
     width: min(52rem, calc(100vw - 2rem));
@@ -498,7 +504,8 @@ export const galleryStyles = css`
   }
 
   .footer {
-    min-height: calc(2 * var(--_line) * 1em);
+    order: 2;
+    min-height: 2lh;
     display: flex;
     align-items: center;
     justify-content: center;
@@ -551,7 +558,7 @@ export const galleryStyles = css`
   }
 
   .skeleton-line {
-    height: calc(var(--_line) * 1em);
+    height: 1lh;
     border-radius: 0.3em;
     background: var(--_surface);
   }

@@ -103,7 +103,7 @@ export type { NwtErrorDetail, NwtLoadDetail, NwtSlideChangeDetail, NwtShareDetai
  * @csspart share-fallback - The label and field showing the link to copy by hand when copying failed.
  * @csspart submit - The call to action in the footer ("Send us your pic…").
  *
- * @cssproperty [--nwt-accent=#b3122e] - Accent colour (buttons, links).
+ * @cssproperty [--nwt-accent=#b0112d] - Accent colour (buttons, links).
  * @cssproperty [--nwt-on-accent=#ffffff] - Text on the accent colour.
  * @cssproperty [--nwt-background=#ffffff] - Background.
  * @cssproperty [--nwt-color=#1b1b1f] - Text colour.
@@ -225,11 +225,10 @@ export class NotWithThemGallery extends LitElement {
   /**
    * Shows one testimonial.
    * @param indexOrId - Its index from 0, or its id.
-   * @param options - `{ fromRotation: true }` marks a move made by automatic rotation (internal; a host leaves it out).
    */
-  goTo(indexOrId: number | string, options: { fromRotation?: boolean } = {}): void {
+  goTo(indexOrId: number | string): void {
     const index = indexOfTestimonial(this.items, indexOrId);
-    if (index >= 0) this.moveToIndex(index, options);
+    if (index >= 0) this.moveToIndex(index);
   }
 
   /** Starts automatic rotation. */
@@ -267,6 +266,8 @@ export class NotWithThemGallery extends LitElement {
   private resolvedStrings: GalleryStrings = resolveStrings('en');
   /** Set when the track must jump (not glide) to the active slide after the next render. */
   private jumpPending = false;
+  /** Try again was pressed: focus follows to each new state's control or message (the button is gone). */
+  private focusNewState = false;
   /** The button that opened the dialog, to give focus back when it closes. */
   private dialogOpener: HTMLElement | null = null;
   private scrollRestTimer: ReturnType<typeof setTimeout> | undefined;
@@ -281,11 +282,15 @@ export class NotWithThemGallery extends LitElement {
     this,
     () => (this.constructor as typeof NotWithThemGallery).loaderOptions,
     () => this.onFeedReady(),
+    // A fetched feed's first testimonial, before the rest is checked: when the gallery opens on it (no
+    // deep link, no `start` elsewhere), its photo leaves now (and answers onFeedReady's request for it).
+    (first) =>
+      (this.deepLinkController.id ?? this.start ?? first.id) === first.id && preloadPhoto(first.image),
   );
 
   private readonly autoplayController = new AutoplayController(
     this,
-    () => this.goTo(nextIndex(this.activeIndex, this.paging, true), { fromRotation: true }),
+    () => this.goTo(nextIndex(this.activeIndex, this.paging, true)),
     () => Math.max(2000, Number.isFinite(this.interval) ? this.interval : 7000),
   );
 
@@ -353,6 +358,7 @@ export class NotWithThemGallery extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    if (this.focusNewState) this.focusState();
     if (this.jumpPending && measure.trackOf(this.renderRoot)) {
       this.jumpPending = false;
       // One microtask later: the photos just rendered queued their own loads as microtasks, so the
@@ -389,8 +395,8 @@ export class NotWithThemGallery extends LitElement {
     this.clampedIds = new Set();
     this.dialogIndex = -1;
     const fromHash = this.indexOfId(this.deepLinkController.id);
-    const fromStart = this.start !== null ? indexOfTestimonial(this.items, this.start) : -1;
-    this.activeIndex = fromHash >= 0 ? fromHash : Math.max(0, fromStart);
+    this.activeIndex =
+      fromHash >= 0 ? fromHash : Math.max(0, indexOfTestimonial(this.items, this.start ?? -1));
     this.scrollIndex = this.activeIndex;
     this.jumpPending = true;
     // The first photo in view starts loading now, before its slide is rendered and laid out.
@@ -419,7 +425,8 @@ export class NotWithThemGallery extends LitElement {
 
   /** Reads slides per view from the CSS and how many picker dots fit, after any size change. */
   private measureLayout(): void {
-    const track = measure.trackOf(this.renderRoot) ?? this.renderRoot.querySelector<HTMLElement>('.track');
+    // The slides' track, or the loading skeleton's (one of them at a time).
+    const track = this.renderRoot.querySelector<HTMLElement>('.track');
     if (track) {
       const perView = measure.slidesPerView(track);
       if (perView !== this.perView) {
@@ -442,8 +449,8 @@ export class NotWithThemGallery extends LitElement {
 
   private measureClamps(): void {
     const clamped = measure.clampedQuotes(this.renderRoot);
-    const same = clamped.size === this.clampedIds.size && [...clamped].every((id) => this.clampedIds.has(id));
-    if (!same) this.clampedIds = clamped;
+    // Ids are slugs (no commas), both sets in the slides' order: equal lists, equal sets.
+    if (String([...clamped]) !== String([...this.clampedIds])) this.clampedIds = clamped;
   }
 
   private loadMoreIfNear(): void {
@@ -453,9 +460,9 @@ export class NotWithThemGallery extends LitElement {
   // Behaviour: moving -------------------------------------------------------------------------------
 
   /** Moves to a testimonial, scrolling the track there. */
-  private moveToIndex(index: number, options: { fromRotation?: boolean } = {}): void {
+  private moveToIndex(index: number): void {
     const from = pageStart(this.activeIndex, this.paging);
-    this.setActive(index, options);
+    this.setActive(index);
     // Past the slides rendered around the page in view there is only blank space to glide over: jump.
     const far =
       this.items.length > WINDOW_THRESHOLD &&
@@ -464,9 +471,9 @@ export class NotWithThemGallery extends LitElement {
     void this.updateComplete.then(() => this.scrollToActive(far ? 'instant' : 'auto'));
   }
 
-  private setActive(index: number, { fromRotation = false } = {}): void {
+  /** A move never lifts a hold: a pointer resting on the gallery after a click still holds rotation. */
+  private setActive(index: number): void {
     const target = clampIndex(index, this.items.length);
-    if (!fromRotation) this.autoplayController.hold('hover', false);
     if (target === this.activeIndex) return;
     this.activeIndex = target;
     const testimonial = this.items[target];
@@ -515,30 +522,61 @@ export class NotWithThemGallery extends LitElement {
     if (away) this.setActive(first);
   }
 
-  private handleKeydown(event: KeyboardEvent, scope: 'track' | 'picker'): void {
+  /**
+   * Arrows, Home and End, on the picker as in a tab list (a page, the first or the last page, always
+   * wrapping) and the same on a slide in view (the quick way through a large feed, which has no picker).
+   * Focus follows: to the selected tab, or to the first slide in view (the one it was on is inert now).
+   */
+  private handleKeydown(event: KeyboardEvent, picker = false): void {
     const move = keyToMove(event.key, measure.isRightToLeft(this));
     if (!move || event.altKey || event.ctrlKey || event.metaKey) {
-      // Any other key on the track may scroll it (Page Down, Space…).
-      if (scope === 'track') this.ownScroll = false;
+      // Any other key on a slide may scroll the track (Page Down, Space…).
+      this.ownScroll = false;
       return;
     }
     event.preventDefault();
-    this.goTo(keyTarget(move, scope, this.activeIndex, this.paging));
-    if (scope === 'picker') {
-      void this.updateComplete.then(() =>
-        this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus(),
-      );
-    }
+    this.goTo(keyTarget(move, this.activeIndex, this.paging));
+    void this.updateComplete.then(() =>
+      this.renderRoot
+        .querySelector<HTMLElement>(
+          picker
+            ? '[role="tab"][aria-selected="true"]'
+            : `#slide-${pageStart(this.activeIndex, this.paging)}`,
+        )
+        ?.focus({ preventScroll: true }),
+    );
   }
 
   // Behaviour: the reader ---------------------------------------------------------------------------
 
-  /** Keyboard focus entering the gallery stops rotation until the reader presses Start again. */
+  /** After Try again, focus goes to the new state's control or message, not to <body> with the button. */
+  private focusState(): void {
+    if (this.feedController.pending) return;
+    this.focusNewState = false;
+    // Unless the reader went elsewhere meanwhile.
+    if (document.activeElement !== document.body) return;
+    const find = (selector: string) => this.renderRoot.querySelector<HTMLElement>(selector);
+    const target = find('[part~="retry"]') ?? find('.slide[tabindex="0"]') ?? find('[part~="message"]');
+    if (target?.localName === 'p') target.tabIndex = -1;
+    target?.focus();
+  }
+
+  /**
+   * Keyboard focus entering the gallery stops rotation until the reader presses Start again. On the
+   * rotation button itself it only holds it, so the button still says "Stop" (the slides were moving);
+   * leaving the button, anywhere, stops it.
+   */
   private handleFocusIn(event: FocusEvent): void {
     const target = event.composedPath()[0] as Element | undefined;
-    if (this.autoplayController.playing && target?.matches?.(':focus-visible')) {
-      this.autoplayController.stop();
-    }
+    const autoplay = this.autoplayController;
+    if (!autoplay.playing || !target?.matches?.(':focus-visible')) return;
+    if (target.matches('.rotation')) {
+      autoplay.hold('focus', true);
+      // Unless Start was pressed meanwhile (it lifts the hold), leaving the button stops rotation.
+      target.addEventListener('focusout', () => autoplay.hold('focus', false) && autoplay.stop(), {
+        once: true,
+      });
+    } else autoplay.stop();
   }
 
   /** Figures parsed after the element was upgraded (script in <head> without defer) become the feed. */
@@ -578,7 +616,10 @@ export class NotWithThemGallery extends LitElement {
       error: (error) =>
         this.renderState(
           title,
-          renderError(error, t, () => this.reload()),
+          renderError(error, t, () => {
+            this.focusNewState = true;
+            void this.reload();
+          }),
         ),
       complete: (feed) =>
         feed.testimonials.length > 0
@@ -615,7 +656,6 @@ export class NotWithThemGallery extends LitElement {
     const { playing } = this.autoplayController;
     const paging = this.paging;
     const track = renderTrack({
-      label: this.titleText(feed),
       rotating: this.autoplayController.rotating,
       items: this.items,
       range: renderedRange(
@@ -629,7 +669,7 @@ export class NotWithThemGallery extends LitElement {
       onScrollEnd: this.syncFromScroll,
       // The reader scrolls the track: its position says which slide is current again.
       onReaderScroll: () => (this.ownScroll = false),
-      onKeydown: (event) => this.handleKeydown(event, 'track'),
+      onKeydown: (event) => this.handleKeydown(event),
     });
     const controls = renderControls({
       strings: t,
@@ -639,7 +679,7 @@ export class NotWithThemGallery extends LitElement {
       onPrevious: () => this.previous(),
       onNext: () => this.next(),
       onPick: (index) => this.goTo(index),
-      onPickerKeydown: (event) => this.handleKeydown(event, 'picker'),
+      onPickerKeydown: (event) => this.handleKeydown(event, true),
     });
     const rotation =
       this.autoplay || playing
@@ -659,6 +699,7 @@ export class NotWithThemGallery extends LitElement {
       paging,
       active: this.activeIndex,
       strings: this.resolvedStrings,
+      tabbed: this.showsDots(),
       failed: this.failedImages.has(testimonial.id),
       readMore: this.clampedIds.has(testimonial.id) && !this.shareController.isOpen(testimonial.id),
       share: this.shareController.render(

@@ -5,8 +5,11 @@ import {
   isAtStart,
   isInView,
   nextIndex,
+  pageCount,
+  pageOf,
   pageStart,
   previousIndex,
+  startOfPage,
 } from '../src/carousel/paging.js';
 import { keyTarget, keyToMove } from '../src/carousel/keys.js';
 import { renderedRange, slideWindow, WINDOW_THRESHOLD } from '../src/carousel/rendered-range.js';
@@ -75,30 +78,38 @@ describe('slide window (pure)', () => {
   });
 });
 
-describe('carousel key targets (pure)', () => {
+describe('carousel picker pages (pure)', () => {
   const paging = { count: 7, perView: 3, loop: false };
 
-  it('moves a page on the track, without wrapping unless the carousel loops', () => {
-    expect(keyTarget('next', 'track', 0, paging)).to.equal(3);
-    expect(keyTarget('next', 'track', 4, paging)).to.equal(4);
-    expect(keyTarget('previous', 'track', 4, paging)).to.equal(1);
-    expect(keyTarget('previous', 'track', 0, paging)).to.equal(0);
-    expect(keyTarget('next', 'track', 4, { ...paging, loop: true })).to.equal(0);
-    expect(keyTarget('previous', 'track', 0, { ...paging, loop: true })).to.equal(4);
+  it('has one page per view of slides, the last one full', () => {
+    expect(pageCount(paging)).to.equal(3);
+    expect([0, 1, 2].map((page) => startOfPage(page, paging))).to.deep.equal([0, 3, 4]);
+    expect(pageCount({ ...paging, perView: 1 })).to.equal(7);
+    expect(pageCount({ ...paging, count: 2 })).to.equal(1);
+    expect(startOfPage(0, { ...paging, count: 2 })).to.equal(0);
   });
 
-  it('moves one slide in the picker, always wrapping, as a tab list does', () => {
-    expect(keyTarget('next', 'picker', 0, paging)).to.equal(1);
-    expect(keyTarget('next', 'picker', 6, paging)).to.equal(0);
-    expect(keyTarget('previous', 'picker', 0, paging)).to.equal(6);
-    expect(keyTarget('previous', 'picker', 3, paging)).to.equal(2);
+  it('selects the last page that starts at or before the view', () => {
+    expect([0, 1, 2, 3, 4, 5, 6].map((active) => pageOf(active, paging))).to.deep.equal([
+      0, 0, 0, 1, 2, 2, 2,
+    ]);
+    expect(pageOf(5, { ...paging, perView: 1 })).to.equal(5);
   });
 
-  it('goes to the first and the last slide from anywhere', () => {
-    for (const scope of ['track', 'picker'] as const) {
-      expect(keyTarget('first', scope, 5, paging)).to.equal(0);
-      expect(keyTarget('last', scope, 1, paging)).to.equal(6);
-    }
+  it('moves one page with the arrows, always wrapping, as a tab list does', () => {
+    expect(keyTarget('next', 0, paging)).to.equal(3);
+    expect(keyTarget('next', 3, paging)).to.equal(4);
+    expect(keyTarget('next', 4, paging)).to.equal(0);
+    expect(keyTarget('previous', 0, paging)).to.equal(4);
+    expect(keyTarget('previous', 4, paging)).to.equal(3);
+    expect(keyTarget('next', 6, { ...paging, perView: 1 })).to.equal(0);
+    expect(keyTarget('previous', 3, { ...paging, perView: 1 })).to.equal(2);
+  });
+
+  it('goes to the first and the last page from anywhere', () => {
+    expect(keyTarget('first', 5, paging)).to.equal(0);
+    expect(keyTarget('last', 1, paging)).to.equal(4);
+    expect(keyTarget('last', 1, { ...paging, perView: 1 })).to.equal(6);
   });
 });
 

@@ -71,7 +71,8 @@ describe('<notwiththem-gallery> states', () => {
     expect(first.querySelector('[part~="who"]')!.textContent).to.contain('Legislator · Córdoba, Argentina');
     expect(first.querySelector('[part~="who"]')!.textContent).to.contain("Left and Workers' Front – PTS");
     expect(shadow(el).querySelector('.title')!.textContent).to.equal('Test gallery');
-    expect(shadow(el).querySelector('section')!.getAttribute('aria-label')).to.equal('Test gallery');
+    expect(shadow(el).querySelector('section')!.getAttribute('aria-labelledby')).to.equal('title');
+    expect(shadow(el).querySelector('#title')!.textContent).to.equal('Test gallery');
     await expectAccessible(el);
   });
 
@@ -201,11 +202,22 @@ describe('<notwiththem-gallery> states', () => {
       expect(warnings.length).to.equal(1);
       await expectAccessible(el);
 
+      // Focus follows Try again to the new state: the new Retry when it fails again…
+      const retry = shadow(el).querySelector<HTMLButtonElement>('[part~="retry"]')!;
+      retry.focus();
+      retry.click();
+      await waitUntil(
+        () => shadow(el).activeElement?.matches('[part~="retry"]') && shadow(el).activeElement !== retry,
+        'focus never reached the new Retry',
+      );
+
+      // …and the first slide when it loads.
       failing = false;
       const loaded = oneEvent(el, 'nwt-load');
       shadow(el).querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
       await loaded;
       await waitUntil(() => shadow(el).querySelectorAll('[part~="slide"]').length === 4);
+      await waitUntil(() => shadow(el).activeElement?.id === 'slide-0', 'focus never reached the slides');
     } finally {
       window.fetch = originalFetch;
     }

@@ -57,12 +57,12 @@ describe('windowed rendering', () => {
     const el = await gallery(10_000, 400);
     expect($(el, '[role="tablist"]')).to.equal(null);
     expect($(el, '[part~="position"]')!.textContent).to.equal('1 / 10000');
-    $(el, TRACK)!.focus();
+    $(el, `${TRACK} > .slide[tabindex="0"]`)!.focus();
     await sendKeys({ press: 'End' });
     await settled(el);
     expect(el.currentIndex).to.equal(9_999);
     expect($(el, '[part~="position"]')!.textContent).to.equal('10000 / 10000');
-    const last = slides(el).find((s) => s.getAttribute('aria-label') === '10000 of 10000')!;
+    const last = slides(el).find((s) => s.id === 'slide-9999')!;
     expect(last, 'the last slide is rendered').to.exist;
     expect(last.hasAttribute('inert')).to.equal(false);
     const trackBox = $(el, TRACK)!.getBoundingClientRect();
@@ -75,7 +75,7 @@ describe('windowed rendering', () => {
     await sendKeys({ press: 'Home' });
     await settled(el);
     expect(el.currentIndex).to.equal(0);
-    expect(slides(el)[0]!.getAttribute('aria-label')).to.equal('1 of 10000');
+    expect(slides(el)[0]!.id).to.equal('slide-0');
   });
 
   it('opens on a deep link to the last testimonial', async () => {
@@ -84,9 +84,7 @@ describe('windowed rendering', () => {
       const el = await gallery(10_000, 400);
       await settled(el);
       expect(el.currentIndex).to.equal(9_999);
-      expect(slides(el).some((s) => s.getAttribute('aria-label') === '10000 of 10000' && !s.inert)).to.equal(
-        true,
-      );
+      expect(slides(el).some((s) => s.id === 'slide-9999' && !s.inert)).to.equal(true);
     } finally {
       history.replaceState(null, '', location.pathname + location.search);
     }
@@ -103,7 +101,7 @@ describe('windowed rendering', () => {
     }
     await settled(el);
     await waitUntil(() => el.currentIndex === 100, `current is ${el.currentIndex}`, { timeout: 3000 });
-    const current = slides(el).find((s) => s.getAttribute('aria-label') === '101 of 10000');
+    const current = slides(el).find((s) => s.id === 'slide-100');
     expect(current, 'slide 101 rendered').to.exist;
     expect(
       Math.round(current!.getBoundingClientRect().left - track.getBoundingClientRect().left - 6),
@@ -114,7 +112,7 @@ describe('windowed rendering', () => {
     const el = await gallery(10_000, 1100, 'share="x copy" share-url="https://example.org/campaign"');
     el.goTo('t10000');
     await settled(el);
-    const last = slides(el).find((s) => s.getAttribute('aria-label') === '10000 of 10000')!;
+    const last = slides(el).find((s) => s.id === 'slide-9999')!;
     const x = await waitUntil(
       () => last.querySelector<HTMLAnchorElement>('a[part~="share-x"]'),
       'no X link',
@@ -137,7 +135,7 @@ describe('windowed rendering', () => {
     el.next();
     await settled(el);
     const again = slides(el)
-      .find((s) => s.getAttribute('aria-label') === '2 of 10000')!
+      .find((s) => s.id === 'slide-1')!
       .querySelector('img');
     expect(again).to.equal(secondImage);
   });
@@ -149,7 +147,7 @@ describe('windowed rendering', () => {
     await waitUntil(
       () =>
         slides(el)
-          .find((s) => s.getAttribute('aria-label') === '9999 of 10000')
+          .find((s) => s.id === 'slide-9998')
           ?.querySelector('[part~="read-more"]'),
       'no Read more',
       { timeout: 3000 },
@@ -159,7 +157,7 @@ describe('windowed rendering', () => {
   it('renders every slide and the dots of a feed at the threshold', async () => {
     const el = await gallery(7, 1100);
     expect(slides(el).length).to.equal(7);
-    expect($$(el, '[role="tab"]').length).to.equal(7);
+    expect($$(el, '[role="tab"]').length, 'one tab per page of 3').to.equal(3);
     expect($$(el, '.spacer').length).to.equal(0);
   });
 });

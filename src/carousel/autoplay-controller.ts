@@ -1,8 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { clampInterval } from './interval.js';
 
-/** Why rotation is held for a while without the reader having stopped it. */
-export type PauseReason = 'hover' | 'hidden' | 'offscreen';
+/**
+ * Why rotation is held for a while without the reader having stopped it. `focus`: keyboard focus rests
+ * on the rotation button, which keeps saying "Stop" so the reader hears that the slides were moving.
+ */
+export type PauseReason = 'hover' | 'hidden' | 'offscreen' | 'focus';
 
 /**
  * Automatic rotation as the WAI-ARIA carousel pattern wants it: `playing` is the reader's choice
@@ -68,8 +71,11 @@ export class AutoplayController implements ReactiveController {
     this.clearTick();
   }
 
+  /** The reader asked for rotation: it starts at once, whatever the pointer or focus hold. */
   start(): void {
     this.playing = true;
+    this.activeHolds.delete('hover');
+    this.activeHolds.delete('focus');
     this.scheduleTick();
     this.gallery.requestUpdate();
   }
@@ -80,14 +86,15 @@ export class AutoplayController implements ReactiveController {
     this.gallery.requestUpdate();
   }
 
-  /** Adds or lifts one temporary hold. */
-  hold(reason: PauseReason, on: boolean): void {
+  /** Adds or lifts one temporary hold; true when that changed it. */
+  hold(reason: PauseReason, on: boolean): boolean {
     const had = this.activeHolds.has(reason);
-    if (on === had) return;
+    if (on === had) return false;
     if (on) this.activeHolds.add(reason);
     else this.activeHolds.delete(reason);
     this.scheduleTick();
     this.gallery.requestUpdate();
+    return true;
   }
 
   /** Whether a timer is pending (for tests and leak checks). */

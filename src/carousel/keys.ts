@@ -1,5 +1,5 @@
 /** Keys to carousel moves and moves to slides. Pure, so the mapping is easy to test. */
-import { nextIndex, previousIndex, type Paging } from './paging.js';
+import { pageCount, pageOf, startOfPage, type Paging } from './paging.js';
 
 export type KeyMove = 'previous' | 'next' | 'first' | 'last';
 
@@ -20,14 +20,12 @@ export function keyToMove(key: string, rtl: boolean): KeyMove | undefined {
 }
 
 /**
- * The slide a key move leads to. On the track a move goes one page (wrapping with `loop`); in the picker
- * one slide, always wrapping, as in the tab list pattern.
+ * The slide a key move on the picker leads to: the first slide of the next or previous page, always
+ * wrapping, as in the tab list pattern; Home and End go to the first and the last page.
  */
-export function keyTarget(move: KeyMove, scope: 'track' | 'picker', active: number, paging: Paging): number {
-  const last = paging.count - 1;
-  if (move === 'first') return 0;
-  if (move === 'last') return last;
-  if (scope === 'track') return move === 'next' ? nextIndex(active, paging) : previousIndex(active, paging);
-  const step = move === 'next' ? active + 1 : active - 1;
-  return step < 0 ? last : step > last ? 0 : step;
+export function keyTarget(move: KeyMove, active: number, paging: Paging): number {
+  const pages = pageCount(paging);
+  const page =
+    move === 'first' ? 0 : move === 'last' ? pages - 1 : pageOf(active, paging) + (move === 'next' ? 1 : -1);
+  return startOfPage((page + pages) % pages, paging);
 }

@@ -43,6 +43,25 @@ export function previousIndex(active: number, paging: Paging, wrap = paging.loop
   return Math.max(0, start - paging.perView);
 }
 
+/**
+ * The picker's pages: one tab per `perView` slides. The last page is full, so with 7 slides 3 at a
+ * time the pages start at 0, 3 and 4.
+ */
+export function pageCount({ count, perView }: Paging): number {
+  return Math.ceil(count / perView);
+}
+
+/** The first slide of picker page `page`. */
+export function startOfPage(page: number, { count, perView }: Paging): number {
+  return Math.min(page * perView, Math.max(0, count - perView));
+}
+
+/** The picker page selected while `active` is the current slide: the last one that starts at or before the view. */
+export function pageOf(active: number, paging: Paging): number {
+  const start = pageStart(active, paging);
+  return start >= paging.count - paging.perView ? pageCount(paging) - 1 : Math.floor(start / paging.perView);
+}
+
 /** Whether slide `index` is on the page shown for `active`. */
 export function isInView(index: number, active: number, paging: Paging): boolean {
   const start = pageStart(active, paging);

@@ -71,13 +71,12 @@ function renderControl(target: ShareTarget, input: ShareAreaInput): TemplateResu
       target=${ifDefined(web ? '_blank' : undefined)}
       rel=${ifDefined(web ? 'noopener noreferrer' : undefined)}
       aria-label=${label}
-      title=${label}
       @click=${onClick}
       >${shareIcon(target)}</a
     >`;
   }
   const copied = target === 'copy' && input.copied;
-  const button = html`<button class="share-control" part=${part} type="button" aria-label=${label} title=${label} @click=${onClick}>
+  const button = html`<button class="share-control" part=${part} type="button" aria-label=${label} @click=${onClick}>
     ${shareIcon(copied ? 'check' : target)}
   </button>`;
   if (target !== 'copy') return button;
@@ -123,7 +122,6 @@ function renderControls(input: ShareAreaInput): TemplateResult | typeof nothing 
           part="share-close"
           type="button"
           aria-label=${strings.shareClose}
-          title=${strings.shareClose}
           @click=${onClose}
           @keydown=${onKeydown}
         >

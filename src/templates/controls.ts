@@ -1,6 +1,18 @@
-/** The carousel's controls: previous and next, the picker (or the "3 / 120" counter), Start / Stop. */
-import { html, type TemplateResult } from 'lit';
-import { isAtEnd, isAtStart, type Paging } from '../carousel/paging.js';
+/**
+ * The carousel's controls: previous and next, the picker (or the "3 / 120" counter), Start / Stop.
+ * They come before the slides in the tab sequence (the stylesheet shows them below), so Tab from the
+ * picker lands in the slides it shows; the picker comes after Next for the same reason.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import {
+  isAtEnd,
+  isAtStart,
+  pageCount,
+  pageOf,
+  pageStart,
+  startOfPage,
+  type Paging,
+} from '../carousel/paging.js';
 import type { GalleryStrings } from '../i18n/en.js';
 import { format } from '../i18n/pick.js';
 import { icons } from '../icons.js';
@@ -10,7 +22,7 @@ export interface ControlsInput {
   paging: Paging;
   /** The testimonial the reader is on. */
   active: number;
-  /** One dot per testimonial fits in the row; else the counter. */
+  /** One dot per page fits in the row (a tab list, the slides its tab panels); else the counter. */
   dots: boolean;
   onPrevious(): void;
   onNext(): void;
@@ -29,43 +41,51 @@ export function renderControls(input: ControlsInput): TemplateResult {
       type="button"
       aria-controls="track"
       aria-label=${strings.previous}
-      aria-disabled=${atStart ? 'true' : 'false'}
+      aria-disabled=${atStart}
       @click=${() => (atStart ? undefined : input.onPrevious())}
     >
       ${icons.previous}
     </button>
-    ${input.dots ? renderPicker(input) : renderCounter(input)}
     <button
       class="control next"
       part="control next"
       type="button"
       aria-controls="track"
       aria-label=${strings.next}
-      aria-disabled=${atEnd ? 'true' : 'false'}
+      aria-disabled=${atEnd}
       @click=${() => (atEnd ? undefined : input.onNext())}
     >
       ${icons.next}
     </button>
+    ${input.dots ? renderPicker(input) : renderCounter(input)}
   `;
 }
 
-/** The slide picker: a tab list with roving tabindex, as in the pattern's tabbed carousel. */
+/**
+ * The picker: a tab list with roving tabindex, one tab per page (with three slides in view, one tab
+ * shows three). The slides are the tab panels: the selected tab controls the ones in view; the other
+ * tabs control nothing, since their slides are inert until shown.
+ */
 function renderPicker(input: ControlsInput): TemplateResult {
-  const { strings } = input;
+  const { strings, paging, active } = input;
+  const selectedPage = pageOf(active, paging);
+  const inView = pageStart(active, paging);
   return html`
     <div class="picker" part="picker" role="tablist" aria-label=${strings.picker} @keydown=${input.onPickerKeydown}>
-      ${Array.from({ length: input.paging.count }, (_, index) => {
-        const selected = index === input.active;
+      ${Array.from({ length: pageCount(paging) }, (_, page) => {
+        const selected = page === selectedPage;
+        const start = startOfPage(page, paging);
+        const end = Math.min(start + paging.perView, paging.count);
         return html`<button
           class="dot"
           part="picker-dot"
           type="button"
           role="tab"
-          aria-selected=${selected ? 'true' : 'false'}
-          aria-controls=${`slide-${index}`}
-          aria-label=${format(strings.pickerItem, { index: index + 1 })}
+          aria-selected=${selected}
+          aria-controls=${selected ? Array.from({ length: end - start }, (_, i) => `slide-${inView + i}`).join(' ') : nothing}
+          aria-label=${format(strings.pickerItem, { index: end - start > 1 ? `${start + 1}–${end}` : end })}
           tabindex=${selected ? 0 : -1}
-          @click=${() => input.onPick(index)}
+          @click=${() => input.onPick(start)}
         ></button>`;
       })}
     </div>

@@ -33,7 +33,10 @@ export interface FrameInput {
   onFocusIn(event: FocusEvent): void;
 }
 
-/** Every state shares this frame: header, viewport, controls row and footer keep their sizes. */
+/**
+ * Every state shares this frame: header, viewport, controls row and footer keep their sizes. The controls
+ * come before the viewport in the tab sequence (the stylesheet shows them below it).
+ */
 export function renderFrame(input: FrameInput): TemplateResult {
   const { title } = input;
   return html`
@@ -41,17 +44,17 @@ export function renderFrame(input: FrameInput): TemplateResult {
       class="gallery"
       part="gallery"
       aria-roledescription=${input.strings.carousel}
-      aria-label=${title}
+      aria-labelledby="title"
       aria-busy=${input.busy ? 'true' : 'false'}
       @focusin=${input.onFocusIn}
     >
       <div class="header" part="header">
         ${input.rotation ?? nothing}
-        <h2 class="title" part="title" dir="auto">${title}</h2>
+        <h2 class="title" part="title" id="title" dir="auto">${title}</h2>
         <slot name="header"></slot>
       </div>
-      <div class="viewport" part="viewport">${input.viewport}</div>
       <div class="controls" part="controls">${input.controls ?? nothing}</div>
+      <div class="viewport" part="viewport">${input.viewport}</div>
       <div class="footer" part="footer">${input.footer}<slot name="footer"></slot></div>
     </section>
   `;

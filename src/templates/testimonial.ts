@@ -6,7 +6,6 @@ import { objectPosition } from '../feed/focus.js';
 import { ownFields } from '../feed/own.js';
 import type { Testimonial, TestimonialImage } from '../feed/types.js';
 import type { GalleryStrings } from '../i18n/en.js';
-import { format } from '../i18n/pick.js';
 import { icons } from '../icons.js';
 
 type Part = TemplateResult | typeof nothing;
@@ -52,10 +51,11 @@ export function renderPhoto(input: PhotoInput, eager: boolean, sizes?: string): 
   />`;
 }
 
-export function renderWho(testimonial: Testimonial): TemplateResult {
+/** Name, role and place, affiliation; `nameId` lets a slide take its name from the visible one. */
+export function renderWho(testimonial: Testimonial, nameId?: string): TemplateResult {
   const where = [testimonial.role, testimonial.place].filter(Boolean).join(' · ');
   return html`
-    ${testimonial.name ? html`<span class="name" part="name" dir="auto">${testimonial.name}</span>` : nothing}
+    ${testimonial.name ? html`<span class="name" part="name" id=${ifDefined(nameId)} dir="auto">${testimonial.name}</span>` : nothing}
     ${where ? html`<span dir="auto">${where}</span>` : nothing}
     ${testimonial.affiliation ? html`<span dir="auto">${testimonial.affiliation}</span>` : nothing}
   `;
@@ -66,6 +66,8 @@ export interface SlideInput extends PhotoInput {
   paging: Paging;
   /** The testimonial the reader is on: the slides of its page are in view, the others inert. */
   active: number;
+  /** The picker is a tab list: the slide is a tab panel (else a group described as a slide). */
+  tabbed: boolean;
   /** The quote is cut: show "Read more". */
   readMore: boolean;
   share: Part;
@@ -76,23 +78,28 @@ export function renderSlide(input: SlideInput): TemplateResult {
   const { testimonial, strings, index, paging, active } = input;
   // The first slide in view loads its photo first.
   const first = index === pageStart(active, paging);
+  const inView = isInView(index, active, paging);
+  // Named by its visible name, else by its quote (visible, unique to it). A slide in view is a tab stop,
+  // as a tab panel whose first content (the photo) is not focusable is.
+  const nameId = testimonial.name ? `name-${index}` : undefined;
   return html`
     <div
       class="slide"
       part="slide"
       id=${`slide-${index}`}
-      role="group"
-      aria-roledescription=${strings.slide}
-      aria-label=${format(strings.slideLabel, { index: index + 1, count: paging.count })}
-      ?inert=${!isInView(index, active, paging)}
+      role=${input.tabbed ? 'tabpanel' : 'group'}
+      aria-roledescription=${ifDefined(input.tabbed ? undefined : strings.slide)}
+      aria-labelledby=${nameId ?? `quote-${index}`}
+      tabindex=${ifDefined(inView ? 0 : undefined)}
+      ?inert=${!inView}
     >
       <figure part="figure">
         <div class="photo" part="photo" .style=${placeholderStyle(testimonial.image.color)}>
           ${renderPhoto(input, first)}
         </div>
         <figcaption part="caption">
-          <blockquote class="quote" part="quote" dir="auto" data-id=${testimonial.id} lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
-          <p class="who" part="who">${renderWho(testimonial)}</p>
+          <blockquote class="quote" part="quote" id=${`quote-${index}`} dir="auto" data-id=${testimonial.id} lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
+          <p class="who" part="who">${renderWho(testimonial, nameId)}</p>
           <div class="slide-actions">
             ${
               input.readMore

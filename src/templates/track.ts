@@ -1,11 +1,13 @@
-/** The scrolling track: the slides rendered, with spacers standing in for the slides of a large feed that are not. */
+/**
+ * The scrolling track: the slides rendered, with spacers standing in for the slides of a large feed that
+ * are not. Not a tab stop of its own: the slides in view are, and take its keys (←/→ a page, Home, End).
+ */
 import { html, nothing, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { Testimonial } from '../feed/types.js';
+import { keyedList } from '../carousel/keyed-list.js';
 import type { SlideWindow } from '../carousel/rendered-range.js';
 
 export interface TrackInput {
-  label: string;
   /** Slides move by themselves: the track is not a live region then. */
   rotating: boolean;
   items: readonly Testimonial[];
@@ -15,6 +17,7 @@ export interface TrackInput {
   onScrollEnd(): void;
   /** Wheel or pointer on the track: a scroll the reader makes. */
   onReaderScroll(): unknown;
+  /** A key on a slide in view (not on a control inside it). */
   onKeydown(event: KeyboardEvent): void;
 }
 
@@ -29,17 +32,15 @@ export function renderTrack(input: TrackInput): TemplateResult {
       class="track"
       part="track"
       id="track"
-      tabindex="0"
-      aria-label=${input.label}
       aria-live=${input.rotating ? 'off' : 'polite'}
       @scroll=${input.onScroll}
       @scrollend=${input.onScrollEnd}
       @wheel=${{ handleEvent: input.onReaderScroll, passive: true }}
       @pointerdown=${input.onReaderScroll}
-      @keydown=${(event: KeyboardEvent) => event.target === event.currentTarget && input.onKeydown(event)}
+      @keydown=${(event: KeyboardEvent) => (event.target as Element).matches('.slide') && input.onKeydown(event)}
     >
       ${spacer(from)}
-      ${repeat(
+      ${keyedList(
         items.slice(from, to),
         (testimonial) => testimonial.id,
         (testimonial, offset) => input.renderSlide(testimonial, from + offset),
