@@ -241,7 +241,11 @@ describe('carousel: the element’s own scrolls', () => {
     const track = $(el, TRACK)!;
     const [first, last] = [slides(el)[0]!, slides(el)[3]!];
     const at = () => Math.abs(Math.abs(track.scrollLeft) - (last.offsetLeft - first.offsetLeft)) < 1;
-    await waitUntil(at, 'the track never rested on the last slide', { timeout: 5000 });
+    await waitUntil(at, 'the track never rested on the last slide', { timeout: 5000 }).catch(() => {
+      throw new Error(
+        `the track rests at ${track.scrollLeft}, not on the last slide (current ${el.currentIndex})`,
+      );
+    });
     await settled(el);
   }
 

@@ -90,7 +90,10 @@ describe('windowed rendering', () => {
     }
   });
 
-  it('follows a swipe: the window moves with the scroll position and the slide in view becomes current', async () => {
+  it('follows a swipe: the window moves with the scroll position and the slide in view becomes current', async function () {
+    // A hundred frames, one scroll step each: WebKit under stress-ng gives fewer than five a second. The
+    // timeout only bounds a broken run.
+    this.timeout(90_000);
     const el = await gallery(10_000, 400);
     const track = $(el, TRACK)!;
     const step = slides(el)[0]!.getBoundingClientRect().width + parseFloat(getComputedStyle(track).columnGap);

@@ -124,7 +124,8 @@ try {
       console.log(
         `${engine} run ${run}/${runs}: ${result.failures.length ? 'FAIL' : 'pass'} (${result.counts}) at ${minutes} min`,
       );
-      for (const { file, test } of result.failures) console.log(`  ✗ ${file} › ${test}`);
+      for (const { file, test, error } of result.failures)
+        console.log(`  ✗ ${file} › ${test}${error ? `: ${error.split('\n')[0]}` : ''}`);
     }
   }
 } finally {
