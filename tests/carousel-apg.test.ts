@@ -15,7 +15,7 @@ interface Row {
   asserts: string;
   /** Set when the element deliberately follows the pattern text instead of the example: the sentence. */
   patternText?: string;
-  check(el: NotWithThemGallery): Promise<void> | void;
+  check(el: NotWithThemGallery): unknown;
 }
 
 const rotation = (el: NotWithThemGallery) => $(el, '[part~="rotation"]')!;

@@ -76,6 +76,14 @@ describe('carousel: roles and names (WAI-ARIA carousel pattern)', () => {
     expect(slide.getAttribute('role')).to.equal('group');
     expect(slide.getAttribute('aria-roledescription')).to.equal('slide');
     expect(nameOf(el, slide)).to.be.a('string').and.not.equal('');
+    // No picker: the track is the tab stop for ←/→, Home and End, a region named for what they do.
+    expect(slide.hasAttribute('tabindex')).to.equal(false);
+    const track = $(el, TRACK)!;
+    expect([track.tabIndex, track.getAttribute('role'), track.getAttribute('aria-label')]).to.deep.equal([
+      0,
+      'region',
+      'Choose a testimonial',
+    ]);
   });
 
   it('localizes the role descriptions and names in Spanish', async () => {
