@@ -87,6 +87,18 @@ export const contestants = [
     own: ['/nm/@shoelace-style/shoelace/'],
   },
   {
+    // Not run by default (`--only nwt-before,…`): the snippet without the first photo's preload, with the
+    // bundle found in bench/.work/before/ (built from an earlier revision), to compare in the same run.
+    id: 'nwt-before',
+    label: 'notwiththem-gallery, earlier build and snippet',
+    peer: false,
+    optional: true,
+    head: '',
+    body: null,
+    scope: 'shadow',
+    own: ['/before/'],
+  },
+  {
     // Not run by default (`--only nwt-head,…`): the embed the README recommended before the builder's
     // snippet, a classic script in <head> without defer, kept to compare against.
     id: 'nwt-head',
@@ -109,13 +121,25 @@ export function withOurSnippet(list, snippets) {
   const mark = (html) =>
     html.replace('<notwiththem-gallery', '<notwiththem-gallery data-bench-gallery data-bench-scope="shadow"');
   return list.map((c) => {
+    // The builder adds the first photo's preload once its preview has read the feed: the bench feed's
+    // first photo is /img/0.webp, without srcset.
     if (c.id === 'nwt')
       return {
         ...c,
         body: mark(
           snippets.scriptSnippet(
-            { src: '{{FEED}}', label: 'Testimonials' },
+            { src: '{{FEED}}', label: 'Testimonials', firstPhoto: { src: '/img/0.webp' } },
             { bundle: BUNDLE_URL, embed: 'http://127.0.0.1/dist/embed.html' },
+          ),
+        ),
+      };
+    if (c.id === 'nwt-before')
+      return {
+        ...c,
+        body: mark(
+          snippets.scriptSnippet(
+            { src: '{{FEED}}', label: 'Testimonials' },
+            { bundle: '/before/notwiththem-gallery.bundle.js', embed: 'http://127.0.0.1/dist/embed.html' },
           ),
         ),
       };

@@ -17,7 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync, constants as zlib } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../scripts/launch-chromium.mjs';
 import { contestants as allContestants, servedPackages, withOurSnippet } from './contestants.mjs';
 import { makeFeed, photos } from './feed.mjs';
 
@@ -91,6 +91,8 @@ function fileFor(pathname) {
     return file.startsWith(base + sep) && existsSync(file) && statSync(file).isFile() ? file : null;
   };
   if (pathname.startsWith('/dist/')) return inside(join(root, 'dist'), pathname.slice(6));
+  // A bundle built from another revision, to compare against in the same run (`nwt-before`).
+  if (pathname.startsWith('/before/')) return inside(join(workDir, 'before'), pathname.slice(8));
   if (pathname.startsWith('/bench/adapters/')) return inside(join(benchDir, 'adapters'), pathname.slice(16));
   if (pathname.startsWith('/nm/')) {
     const pkg = servedPackages.find((p) => pathname.startsWith(`/nm/${p}/`));
@@ -191,19 +193,8 @@ async function bytesOf(contestant, urls) {
 }
 
 // 5. The browser -------------------------------------------------------------------------------------
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    // Nothing but 127.0.0.1 resolves: a contestant that tried to reach the network would fail, not wait.
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  ],
-});
+// Nothing but 127.0.0.1 resolves: a contestant that tried to reach the network would fail, not wait.
+const browser = await launchChromium(['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']);
 const instrument = readFileSync(join(benchDir, 'instrument.js'), 'utf8');
 const chromiumVersion = browser.version();
 

@@ -55,8 +55,20 @@ function options(): EmbedOptions {
     interval: Number.isFinite(seconds) && seconds >= 2 ? Math.round(seconds * 1000) : undefined,
     loop: field('loop').checked,
     share: checked.length === SHARE_TARGETS.length ? undefined : checked,
+    firstPhoto: firstPhoto(),
   };
 }
+
+/**
+ * The photo the snippet's gallery shows first, as the preview read it from the feed: only when it opens
+ * on the feed's first testimonial whatever the page's width (no `start`), so the snippet can preload it.
+ */
+function firstPhoto(): EmbedOptions['firstPhoto'] {
+  const image = preview.src === field('src').value && !preview.start ? preview.items[0]?.image : undefined;
+  return image && { src: image.src, srcset: image.srcset, sizes: image.sizes };
+}
+// A newly loaded feed may start with another photo.
+preview.addEventListener('nwt-load', () => update());
 
 function hostedFiles(): HostedFiles {
   let base: URL;

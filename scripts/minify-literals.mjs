@@ -5,9 +5,10 @@
 //   as targets, and with the transforms that would change meaning turned off (`:dir()` lowering, prefixes,
 //   logical properties). css`…` with `${}` only gets its line breaks and indentation collapsed.
 // - html`…` and svg`…`: every run of white space that holds a line break becomes one space (what the HTML
-//   parser renders it as anyway), and such a run at the very start or end of a template, or between a
-//   tag's `>` and the next `<`, is dropped (the element's templates lay such tags out in blocks or flex
-//   rows, where that space renders as nothing). Static attribute values of plain word characters lose
+//   parser renders it as anyway), and such a run at the very start or end of a template, between a
+//   tag's `>` and the next `<` or `${}`, between a `${}` and the next `<`, or before a tag's closing `>`,
+//   is dropped (the element's templates lay such tags out in blocks or flex and grid rows, where that
+//   space renders as nothing; between two `${}` it stays). Static attribute values of plain word characters lose
 //   their quotes. Templates with <pre>, <textarea> or a line continuation are left as they are.
 // - Lit's own modules: the texts of the errors they throw for misuse (`Error("…")` becomes `Error()`);
 //   a developer sees those in Lit's development build, a reader never does.
@@ -44,11 +45,15 @@ export function minifyCss(text) {
   return code.toString();
 }
 
-/** Collapses white space that holds a line break; `first`/`last` say whether the piece opens/closes the template. */
+/**
+ * Collapses white space that holds a line break; `first`/`last` say whether the piece opens/closes the template.
+ * A piece lies between two `${}` (or a template's ends): a run at its start goes when a tag opens or
+ * closes right after it, a run at its end when a tag closed right before it.
+ */
 export function collapseWhitespace(text, first, last) {
   let out = text.replace(/>[ \t\r\f]*\n[ \t\r\n\f]*</g, '><').replace(/[ \t\r\n\f]*\n[ \t\r\n\f]*/g, ' ');
-  if (first && /^[ \t\r\f]*\n/.test(text)) out = out.replace(/^ /, '');
-  if (last && /\n[ \t\r\f]*$/.test(text)) out = out.replace(/ $/, '');
+  if (/^[ \t\r\f]*\n/.test(text) && (first || /^ [<>]/.test(out))) out = out.replace(/^ /, '');
+  if (/\n[ \t\r\f]*$/.test(text) && (last || />$/.test(out.slice(0, -1)))) out = out.replace(/ $/, '');
   return out;
 }
 
@@ -146,14 +151,17 @@ export function minifyLitLiterals() {
 }
 
 /**
- * Names of `private` class members in `files` that are safe to shorten in the bundle: not also the name of a
- * non-private member in our code, of a property in TypeScript's DOM and ECMAScript libraries, or of a
- * property that the bundled packages (`packageFiles`) read or write. Only the bundle is mangled: the npm
- * modules keep every name.
+ * Names of internal class members in `files` that are safe to shorten in the bundle: not also the name of a
+ * public member of an exported class or of another interface in our code, of a property in TypeScript's
+ * DOM and ECMAScript libraries, or of a property that the bundled packages (`packageFiles`) read or write.
+ * Internal: `private` members, and every member of a class that no module in `files` exports from
+ * `entries` (the package's public modules): the controllers' methods are called by the element only.
+ * Only the bundle is mangled: the npm modules keep every name.
  */
-export function privateMemberNames(files, packageFiles = []) {
+export function privateMemberNames(files, packageFiles = [], entries = []) {
   const privates = new Set();
   const others = new Set();
+  const exported = exportedNames(entries);
   /** Properties of the templates' plain input objects (interfaces named `…Input`): internal too. */
   const inputs = new Set();
   /** Keys written in object literals: safe only where they are private or input names. */
@@ -176,7 +184,11 @@ export function privateMemberNames(files, packageFiles = []) {
         inputs.add(node.name.text);
       } else if (member && node.name && ts.isIdentifier(node.name)) {
         const isPrivate = ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Private;
-        (isPrivate ? privates : others).add(node.name.text);
+        const isStatic = ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Static;
+        const owner = ts.isParameter(node) ? node.parent.parent : node.parent;
+        const internal =
+          entries.length > 0 && ts.isClassLike(owner) && !exported.has(owner.name?.text) && !isStatic;
+        (isPrivate || internal ? privates : others).add(node.name.text);
       } else if ((ts.isPropertySignature(node) || ts.isMethodSignature(node)) && node.name) {
         others.add(node.name.getText(source).replace(/^['"]|['"]$/g, ''));
       } else if ((ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) && node.name) {
@@ -188,18 +200,62 @@ export function privateMemberNames(files, packageFiles = []) {
     };
     visit(source);
   }
-  const libDir = dirname(createRequire(import.meta.url).resolve('typescript/lib/lib.dom.d.ts'));
-  const libText = readdirSync(libDir)
-    .filter((name) => /^lib\..*\.d\.ts$/.test(name))
-    .map((name) => readFileSync(join(libDir, name), 'utf8'))
-    .join('\n');
-  const used = libText + '\n' + packageFiles.map((file) => readFileSync(file, 'utf8')).join('\n');
+  const libNames = libMemberNames();
+  const used = packageFiles.map((file) => readFileSync(file, 'utf8')).join('\n');
   // A key in an object literal is another name for a private or input property (the element's
   // `static properties`, a template's input), or it must keep its name.
   for (const name of assigned) if (!inputs.has(name) && !privates.has(name)) others.add(name);
   return [...new Set([...privates, ...inputs])]
-    .filter((name) => !others.has(name) && !new RegExp(`[.\\s"']${name}\\b`).test(used))
+    .filter(
+      (name) => !others.has(name) && !libNames.has(name) && !new RegExp(`[.\\s"']${name}\\b`).test(used),
+    )
     .sort();
+}
+
+/**
+ * Every member name declared in TypeScript's DOM and ECMAScript libraries (properties and methods), read
+ * with the TypeScript parser: the words of their comments, string types and the keys of the event maps
+ * (event names, not properties) do not count.
+ */
+function libMemberNames() {
+  const libDir = dirname(createRequire(import.meta.url).resolve('typescript/lib/lib.dom.d.ts'));
+  const names = new Set();
+  for (const file of readdirSync(libDir).filter((name) => /^lib\..*\.d\.ts$/.test(name))) {
+    const path = join(libDir, file);
+    const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, false);
+    const visit = (node) => {
+      if (ts.isInterfaceDeclaration(node) && node.name.text.endsWith('EventMap')) return;
+      if (node.name && (ts.isIdentifier(node.name) || ts.isStringLiteralLike(node.name)))
+        names.add(node.name.text);
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return names;
+}
+
+/** The names that the modules `entries` export, as themselves or re-exported from other modules. */
+function exportedNames(entries) {
+  const names = new Set();
+  for (const file of entries) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    for (const statement of source.statements) {
+      if (
+        ts.isExportDeclaration(statement) &&
+        statement.exportClause &&
+        ts.isNamedExports(statement.exportClause)
+      ) {
+        for (const element of statement.exportClause.elements)
+          names.add((element.propertyName ?? element.name).text);
+      } else if (
+        ts.canHaveModifiers(statement) &&
+        ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+      ) {
+        if (statement.name) names.add(statement.name.text);
+      }
+    }
+  }
+  return names;
 }
 
 /** Files under `dir` (recursively) whose path matches `keep`. */

@@ -5,8 +5,8 @@
 // Usage: node scripts/screenshots.mjs [--out dir] [page ...]   (pages relative to the repository)
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
+import { launchChromium } from './launch-chromium.mjs';
 
 const { values, positionals } = parseArgs({
   options: { out: { type: 'string', default: 'screenshots' } },
@@ -24,17 +24,7 @@ const server = await createServer({
 });
 await server.listen();
 const base = server.resolvedUrls.local[0];
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 try {
   for (const pageName of pages) {
     for (const scheme of ['light', 'dark']) {

@@ -139,8 +139,9 @@ export class NotWithThemGallery extends LitElement {
     hashtag: {},
     lang: { reflect: true },
     label: {},
-    theme: { reflect: true },
-    fit: { reflect: true },
+    // A default is not reflected: the host keeps only the attributes its author wrote.
+    theme: { reflect: true, useDefault: true },
+    fit: { reflect: true, useDefault: true },
     testimonials: { attribute: false },
     strings: { attribute: false },
     activeIndex: { state: true },
@@ -281,6 +282,10 @@ export class NotWithThemGallery extends LitElement {
     this,
     () => (this.constructor as typeof NotWithThemGallery).loaderOptions,
     () => this.onFeedReady(),
+    // A fetched feed's first testimonial, before the rest is checked: when the gallery opens on it (no
+    // deep link, no `start` elsewhere), its photo leaves now (and answers onFeedReady's request for it).
+    (first) =>
+      (this.deepLinkController.id ?? this.start ?? first.id) === first.id && preloadPhoto(first.image),
   );
 
   private readonly autoplayController = new AutoplayController(
@@ -340,6 +345,13 @@ export class NotWithThemGallery extends LitElement {
       (this as Record<string, unknown>)[name] = value;
       if (ignored) warn(`${name} ignored: wrong type`);
     }
+    // A framework that rendered the tag before it was defined (React 19 with a lazy define) wrote these
+    // as attributes ("[object Object]"): the objects are lost, say how to keep them.
+    for (const name of this.hasUpdated ? [] : ['testimonials', 'strings']) {
+      if (this.hasAttribute(name) && this[name as 'strings'] == null) {
+        warn(`${name} came as an attribute: import the define module before the first render`);
+      }
+    }
     if (changed.has('lang') || changed.has('strings') || !this.hasUpdated) {
       this.resolvedStrings = resolveStrings(languageOf(this), this.strings);
     }
@@ -383,8 +395,8 @@ export class NotWithThemGallery extends LitElement {
     this.clampedIds = new Set();
     this.dialogIndex = -1;
     const fromHash = this.indexOfId(this.deepLinkController.id);
-    const fromStart = this.start !== null ? indexOfTestimonial(this.items, this.start) : -1;
-    this.activeIndex = fromHash >= 0 ? fromHash : Math.max(0, fromStart);
+    this.activeIndex =
+      fromHash >= 0 ? fromHash : Math.max(0, indexOfTestimonial(this.items, this.start ?? -1));
     this.scrollIndex = this.activeIndex;
     this.jumpPending = true;
     // The first photo in view starts loading now, before its slide is rendered and laid out.
@@ -413,7 +425,8 @@ export class NotWithThemGallery extends LitElement {
 
   /** Reads slides per view from the CSS and how many picker dots fit, after any size change. */
   private measureLayout(): void {
-    const track = measure.trackOf(this.renderRoot) ?? this.renderRoot.querySelector<HTMLElement>('.track');
+    // The slides' track, or the loading skeleton's (one of them at a time).
+    const track = this.renderRoot.querySelector<HTMLElement>('.track');
     if (track) {
       const perView = measure.slidesPerView(track);
       if (perView !== this.perView) {
@@ -436,8 +449,8 @@ export class NotWithThemGallery extends LitElement {
 
   private measureClamps(): void {
     const clamped = measure.clampedQuotes(this.renderRoot);
-    const same = clamped.size === this.clampedIds.size && [...clamped].every((id) => this.clampedIds.has(id));
-    if (!same) this.clampedIds = clamped;
+    // Ids are slugs (no commas), both sets in the slides' order: equal lists, equal sets.
+    if (String([...clamped]) !== String([...this.clampedIds])) this.clampedIds = clamped;
   }
 
   private loadMoreIfNear(): void {

@@ -1,8 +1,9 @@
 // Progressive enhancement: <figure> children are the data when there is no src and no testimonials.
-import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import '../src/define.js';
 import { readFigures } from '../src/feed/from-figures.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
+import { waitUntil } from './helpers/waits.js';
 
 const slides = (el: Element) => [...(el.shadowRoot?.querySelectorAll('[part~="slide"]') ?? [])];
 

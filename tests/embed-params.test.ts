@@ -8,6 +8,7 @@ import {
   escapeHtml,
   iframeSnippet,
   npmSnippet,
+  photoPreload,
   scriptSnippet,
 } from '../src/embed/snippets.js';
 import { reservedBoxCss, reservedFrameCss } from '../src/embed/reserve.js';
@@ -141,6 +142,29 @@ describe('embed snippets', () => {
     ]);
     // Nothing to preload without a feed.
     expect(scriptSnippet({ src: ' ' }, files)).not.to.contain('preload');
+  });
+
+  it('the script snippet preloads the first photo when it is known, as the gallery’s <img> asks', () => {
+    const lines = scriptSnippet(
+      {
+        src: '/t.json',
+        firstPhoto: {
+          src: 'https://f.example/a.webp?x=1&y=2',
+          srcset: 'a-480.webp 480w, a.webp 960w',
+          sizes: ' ',
+        },
+      },
+      files,
+    ).split('\n');
+    expect(lines[1]).to.equal(
+      '<link rel="preload" href="https://f.example/a.webp?x=1&amp;y=2" as="image" imagesrcset="a-480.webp 480w, a.webp 960w" fetchpriority="high" referrerpolicy="no-referrer">',
+    );
+    expect(lines[2]).to.match(/^<style>/);
+    expect(photoPreload({ src: '/t.json', firstPhoto: { src: 'a.webp', sizes: '50vw' } })).to.equal(
+      '<link rel="preload" href="a.webp" as="image" imagesizes="50vw" fetchpriority="high" referrerpolicy="no-referrer">',
+    );
+    expect(photoPreload({ src: '/t.json', firstPhoto: { src: ' ' } })).to.equal(undefined);
+    expect(photoPreload({ src: '/t.json' })).to.equal(undefined);
   });
 
   it('the iframe snippet reserves the frame’s height in a box of its own', () => {

@@ -1,10 +1,11 @@
 // Registration as embeds meet it: a property set before the script defines the element, the define file
 // imported twice, a second copy of another version, another tag name. This file must not import
 // src/define.ts statically: the first test defines the element itself, late, as a slow script would.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { version } from '../src/version.js';
+import { waitUntil } from './helpers/waits.js';
 
 const TESTIMONIALS = [
   {

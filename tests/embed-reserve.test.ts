@@ -1,6 +1,7 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { scriptSnippet, type EmbedOptions } from '../src/embed/snippets.js';
+import { waitUntil } from './helpers/waits.js';
 
 /**
  * The box the script snippet reserves before the element is defined has the gallery's own height, in

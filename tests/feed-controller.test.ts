@@ -1,20 +1,26 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { slides } from './helpers/gallery.js';
+import { waitUntil } from './helpers/waits.js';
 
 /** A fetch that answers only when the test says so. */
 function heldFetch() {
-  const calls: { url: string; signal: AbortSignal; answer(body: unknown): void }[] = [];
+  const calls: { url: string; signal: AbortSignal; answer(body: unknown): Response }[] = [];
   sinon.stub(window, 'fetch').callsFake(
     (input, init) =>
       new Promise<Response>((resolve) =>
         calls.push({
           url: String(input),
           signal: init!.signal!,
-          answer: (body) =>
-            resolve(new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })),
+          answer: (body) => {
+            const response = new Response(JSON.stringify(body), {
+              headers: { 'content-type': 'application/json' },
+            });
+            resolve(response);
+            return response;
+          },
         }),
       ),
   );
@@ -40,10 +46,16 @@ describe('feed-controller', () => {
     const loaded = oneEvent(el, 'nwt-load');
     calls[1]!.answer(feedOf('b1', 'b2'));
     await loaded;
-    // The first answer arrives late: it changes nothing.
-    calls[0]!.answer(feedOf('a1'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The first answer arrives late: it changes nothing, not even for one render. Its load was settled by
+    // the abort, so the answer could only act through the fetch promise's reactions, which run before the
+    // next frame: by then its body is still unread (nothing can parse it later) and no render showed it.
+    const rendered: string[][] = [];
+    el.addController({ hostUpdated: () => rendered.push(el.items.map((item) => item.id)) });
+    const late = calls[0]!.answer(feedOf('a1'));
+    await nextFrame();
     await el.updateComplete;
+    expect(late.bodyUsed, 'the late answer was read').to.equal(false);
+    expect(rendered.flat()).to.not.include('a1');
     expect(el.items.map((item) => item.id)).to.deep.equal(['b1', 'b2']);
     expect(slides(el)).to.have.length(2);
   });

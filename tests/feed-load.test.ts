@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
 import { loadFeed, parseRetryAfter, type LoadOptions } from '../src/feed/load.js';
 import { FeedError, type FeedErrorCode } from '../src/feed/types.js';
+import { until, waitUntil } from './helpers/waits.js';
 
 // Routes are served by tests/server/fault-routes.mjs. Each test uses its own key so counts never mix.
 let keySeq = 0;
@@ -13,15 +15,19 @@ async function hits(key: string): Promise<number> {
   return ((await response.json()) as { hits: number }).hits;
 }
 
-/** A fetch seam that counts calls and remembers the signals it was given. */
+/** A fetch seam that counts calls and answers (headers in), and remembers the signals it was given. */
 function fetchSpy() {
   const spy = {
     calls: 0,
+    answers: 0,
     signals: [] as AbortSignal[],
     fetch: ((input: RequestInfo | URL, init?: RequestInit) => {
       spy.calls++;
       if (init?.signal) spy.signals.push(init.signal);
-      return window.fetch(input, init);
+      return window.fetch(input, init).then((response) => {
+        spy.answers++;
+        return response;
+      });
     }) as typeof fetch,
   };
   return spy;
@@ -51,7 +57,6 @@ async function expectAbortError(promise: Promise<unknown>): Promise<void> {
   expect((error as DOMException).name).to.equal('AbortError');
 }
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const fast: LoadOptions = { retryDelay: 10 };
 
 describe('loadFeed', () => {
@@ -183,12 +188,15 @@ describe('loadFeed', () => {
     it('times out while waiting for headers, retrying once', async () => {
       const spy = fetchSpy();
       const started = performance.now();
+      // A short timeout (a setting) meets a server that answers after 5 s: two attempts of 300 ms end
+      // long before it, even on a loaded machine; waiting for the headers would take 10 s.
       await expectFeedError(
-        loadFeed(route('slow', { ms: 2000, key: newKey() }), { ...fast, timeout: 300, fetch: spy.fetch }),
+        loadFeed(route('slow', { ms: 5000, key: newKey() }), { ...fast, timeout: 300, fetch: spy.fetch }),
         'timeout',
       );
       expect(spy.calls).to.equal(2);
-      expect(performance.now() - started).to.be.below(1500);
+      expect(spy.answers, 'no headers came').to.equal(0);
+      expect(performance.now() - started).to.be.below(4500);
       expect(spy.signals.every((signal) => signal.aborted)).to.equal(true);
     });
 
@@ -253,25 +261,31 @@ describe('loadFeed', () => {
     it('aborts while waiting for headers', async () => {
       const spy = fetchSpy();
       const controller = new AbortController();
-      const promise = loadFeed(route('slow', { ms: 2000, key: newKey() }), {
+      const key = newKey();
+      const promise = loadFeed(route('slow', { ms: 5000, key }), {
         ...fast,
         signal: controller.signal,
         fetch: spy.fetch,
       });
-      await delay(100);
+      // The server has the request; its headers come 5 s later.
+      await waitUntil(async () => (await hits(key)) === 1, 'the request never reached the server');
       controller.abort();
       await expectAbortError(promise);
       expect(spy.calls).to.equal(1);
+      expect(spy.answers, 'no headers came').to.equal(0);
       expect(spy.signals[0]?.aborted).to.equal(true);
     });
 
     it('aborts while reading the body', async () => {
+      const spy = fetchSpy();
       const controller = new AbortController();
-      const promise = loadFeed(route('slow-body', { ms: 2000, key: newKey() }), {
+      const promise = loadFeed(route('slow-body', { ms: 5000, key: newKey() }), {
         ...fast,
         signal: controller.signal,
+        fetch: spy.fetch,
       });
-      await delay(300);
+      // The headers and half the body are in; the rest comes 5 s later.
+      await waitUntil(() => spy.answers === 1, 'the headers never came');
       controller.abort();
       await expectAbortError(promise);
     });
@@ -279,16 +293,25 @@ describe('loadFeed', () => {
     it('aborts during a backoff wait', async () => {
       const key = newKey();
       const controller = new AbortController();
-      // The first answer is a 429 with Retry-After: 1; abort shortly after it arrives.
-      const seam = (async (input: RequestInfo | URL, init?: RequestInit) => {
-        const response = await window.fetch(input, init);
-        setTimeout(() => controller.abort(), 100);
-        return response;
-      }) as typeof fetch;
-      const started = performance.now();
-      await expectAbortError(loadFeed(route('429', { key }), { signal: controller.signal, fetch: seam }));
-      expect(performance.now() - started).to.be.below(900);
-      await delay(1200);
+      const spy = fetchSpy();
+      // The first answer is a 429 with Retry-After: 1. A controllable clock holds the loader's wait for it
+      // (no per-attempt timeout, so that wait is the only timer): the abort lands inside the wait for
+      // certain, and the clock then shows that nothing was left to retry, without a real second passing.
+      const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        const promise = loadFeed(route('429', { key }), {
+          signal: controller.signal,
+          fetch: spy.fetch,
+          timeout: 0,
+        });
+        await until(() => spy.answers === 1 && clock.countTimers() === 1, 'the loader never waited');
+        controller.abort();
+        await expectAbortError(promise);
+        await clock.tickAsync(60_000);
+        expect(spy.calls).to.equal(1);
+      } finally {
+        clock.restore();
+      }
       expect(await hits(key)).to.equal(1);
     });
 
@@ -299,6 +322,11 @@ describe('loadFeed', () => {
           new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('[')) })),
         )) as typeof fetch;
       const never = (() => new Promise<Response>(() => {})) as typeof fetch;
+      let stalled = 0;
+      const stallingOnce = ((...args: Parameters<typeof fetch>) => (
+        stalled++,
+        stalling(...args)
+      )) as typeof fetch;
 
       await expectFeedError(
         loadFeed('/__feeds/seam-body', { timeout: 200, retries: 0, fetch: stalling }),
@@ -309,8 +337,8 @@ describe('loadFeed', () => {
         'timeout',
       );
       const controller = new AbortController();
-      const promise = loadFeed('/__feeds/seam-abort', { signal: controller.signal, fetch: stalling });
-      await delay(50);
+      const promise = loadFeed('/__feeds/seam-abort', { signal: controller.signal, fetch: stallingOnce });
+      await until(() => stalled === 1, 'the seam was never called');
       controller.abort();
       await expectAbortError(promise);
     });
@@ -345,7 +373,7 @@ describe('loadFeed', () => {
       const first = new AbortController();
       const a = loadFeed(url, { ...fast, signal: first.signal, fetch: spy.fetch });
       const b = loadFeed(url, { ...fast, signal: new AbortController().signal, fetch: spy.fetch });
-      await delay(50);
+      await waitUntil(() => spy.calls === 1, 'the request never started');
       first.abort();
       await expectAbortError(a);
       const result = await b;
@@ -363,7 +391,7 @@ describe('loadFeed', () => {
       const second = new AbortController();
       const a = loadFeed(url, { ...fast, signal: first.signal, fetch: spy.fetch });
       const b = loadFeed(url, { ...fast, signal: second.signal, fetch: spy.fetch });
-      await delay(50);
+      await waitUntil(() => spy.calls === 1, 'the request never started');
       first.abort();
       expect(spy.signals[0]?.aborted).to.equal(false);
       second.abort();

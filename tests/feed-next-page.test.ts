@@ -1,9 +1,10 @@
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { joinPage, nearEnd } from '../src/feed/next-page.js';
 import type { Testimonial } from '../src/feed/types.js';
 import { $, TRACK } from './helpers/gallery.js';
+import { waitUntil } from './helpers/waits.js';
 
 const hits = async (key: string) =>
   ((await (await fetch(`/__feeds/hits?key=${key}`)).json()) as { hits: number }).hits;

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil, nextFrame } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, nextFrame } from '@open-wc/testing';
 import {
   a11ySnapshot,
   emulateMedia,
@@ -14,6 +14,7 @@ import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { expectAccessible } from './helpers/axe.js';
 import { skipIn } from './helpers/engine.js';
 import { $, $$, mount, settled, slides, TRACK } from './helpers/gallery.js';
+import { waitUntil } from './helpers/waits.js';
 
 const inertFlags = (el: NotWithThemGallery) =>
   $$(el, `${TRACK} > .slide`).map((s) => s.hasAttribute('inert'));

@@ -6,7 +6,7 @@
 // timeout case, a 600 ms timeout (default 15 s), so that the whole file takes seconds; the number of
 // attempts and the decisions (what is retried, Retry-After, caps) are the loader's defaults.
 // Every case's observed behaviour (code, status, attempts, time to settle) is logged once at the end.
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, nextFrame, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/define.js';
 import { NotWithThemGallery } from '../src/notwiththem-gallery.js';
@@ -14,6 +14,7 @@ import type { NwtErrorDetail } from '../src/events.js';
 import { en } from '../src/i18n/en.js';
 import { es } from '../src/i18n/es.js';
 import { errorStringKeys } from '../src/templates/states.js';
+import { nextTask, waitUntil } from './helpers/waits.js';
 
 const key = () => `fault-${Math.random().toString(36).slice(2)}`;
 
@@ -198,8 +199,9 @@ describe('faults served by the test server', function () {
     sinon.restore();
     NotWithThemGallery.loaderOptions = saved;
     document.querySelectorAll('body > div').forEach((node) => node.remove());
-    // A rejection reported a task later still belongs to the test that caused it.
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // A rejection is reported in a task queued after it: it still belongs to the test that caused it.
+    await nextFrame();
+    await nextTask();
     expect(uncaught, 'uncaught errors and rejections').to.deep.equal([]);
   });
 
@@ -224,7 +226,10 @@ describe('faults served by the test server', function () {
 
       // The error event: its code (and status), once.
       expect(loads, 'nwt-load').to.deep.equal([]);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // A second nwt-error would come from the same settled load, through its promise reactions: a frame
+      // and a render after the first one it would have fired.
+      await nextFrame();
+      await el.updateComplete;
       expect(errors.length, 'nwt-error fired once').to.equal(1);
       const [detail] = errors as [NwtErrorDetail];
       expect(detail.code).to.equal(c.code);
@@ -261,7 +266,9 @@ describe('faults served by the test server', function () {
       expect((await again).detail.code).to.equal(c.code);
       await el.updateComplete;
 
-      // Once the fault clears, Retry shows the gallery.
+      // Once the fault clears, Retry shows the gallery (within the default timeout: a short one is there
+      // only to meet the slow fault quickly, and a loaded machine could exceed it on a healthy answer).
+      NotWithThemGallery.loaderOptions = { ...NotWithThemGallery.loaderOptions, timeout: saved.timeout };
       await clear(k);
       const loaded = oneEvent(el, 'nwt-load');
       retryOf(el)!.click();

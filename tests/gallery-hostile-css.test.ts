@@ -3,8 +3,9 @@
 // `img { max-width: none !important }`, padded divs and rules aimed at the gallery's own class names.
 // The gallery, in a 320 px column, stays usable: within its column, controls visible and at least
 // 24 px, text inside the host, and the page's text styles stop at the host.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { $, TRACK } from './helpers/gallery.js';
+import { atRest, waitUntil } from './helpers/waits.js';
 
 const COLUMN = 320;
 
@@ -34,9 +35,8 @@ async function hostilePage(query = '') {
     { timeout: 10_000 },
   );
   await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-  // Let the ResizeObserver-driven measures (slides per view, dots, clamps, share row) settle.
-  await new Promise((resolve) => win.requestAnimationFrame(() => win.requestAnimationFrame(resolve)));
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  // The ResizeObserver-driven measures (slides per view, dots, clamps, share row) and their renders are done.
+  await atRest(el, 'the gallery never came to rest', { win });
   return { iframe, doc, win, el, root: el.shadowRoot! };
 }
 
@@ -136,8 +136,7 @@ describe('hostile host CSS', function () {
         `${n} slides never showed`,
         { timeout: 10_000 },
       );
-      await new Promise((resolve) => win.requestAnimationFrame(() => win.requestAnimationFrame(resolve)));
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await atRest(el, `${n} slides never came to rest`, { win });
       const host = box(el);
       const row = root.querySelector('[part~="controls"]')!;
       const describe = () =>

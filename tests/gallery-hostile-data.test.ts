@@ -4,13 +4,14 @@
 // (tests/fixtures/naughty-strings.json). Rendering never throws, a canary global that any injected
 // script would set stays unset, no URL in the shadow DOM is anything but http(s): or mailto:, axe stays
 // clean on a sample.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, nextFrame } from '@open-wc/testing';
 import fc from 'fast-check';
 import sinon from 'sinon';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { expectAccessible } from './helpers/axe.js';
 import { $, TRACK } from './helpers/gallery.js';
+import { nextTask, requestsRecorded, until, waitUntil } from './helpers/waits.js';
 
 declare global {
   interface Window {
@@ -106,13 +107,12 @@ function violations(el: NotWithThemGallery): string[] {
 
 /** Waits until the gallery is no longer loading (and rendered that). */
 async function settle(el: NotWithThemGallery): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+  await until(async () => {
     await el.updateComplete;
-    if (el.shadowRoot!.querySelector('section')?.getAttribute('aria-busy') === 'false' && !el.isUpdatePending)
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  throw new Error('the gallery never settled');
+    return (
+      el.shadowRoot!.querySelector('section')?.getAttribute('aria-busy') === 'false' && !el.isUpdatePending
+    );
+  }, 'the gallery never settled');
 }
 
 /** Opens the dialog on the first testimonial (renders its link and the dialog's share row), then closes it. */
@@ -259,8 +259,11 @@ describe('hostile data', function () {
       // The submit link, if any survived, is http(s) or mailto (checked above); the feed's hashtag is letters only.
       el.remove();
     }
-    // Broken images' error handlers, lazy loads: give anything that would run a moment to run.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Broken images' error handlers, lazy loads: every request that ended before now is recorded, and the
+    // events its end queued (load, error) have had their turn.
+    await requestsRecorded();
+    await nextFrame();
+    await nextTask();
     expect(window.__pwned).to.equal(undefined);
     expect(uncaught).to.deep.equal([]);
   });

@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { iframeSnippet, scriptSnippet } from '../src/embed/snippets.js';
 
@@ -11,6 +11,7 @@ interface ShiftReport {
   definedAt: number | null;
 }
 import { TRACK } from './helpers/gallery.js';
+import { atRest, nextTask, stable, waitUntil } from './helpers/waits.js';
 
 /**
  * A host page with the gallery above other content, embedded with the script snippet the embed builder
@@ -90,7 +91,17 @@ async function layoutShiftOf(
       'photos never loaded',
       { timeout: 10000 },
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Late shifts would come from the renders and measures that follow the photos: wait until the gallery
+    // and the paragraph below it hold still, then for the observer's delivery (a task after the frame).
+    const inner = frame.contentDocument!.querySelector('iframe');
+    const galleryWindow = inner ? inner.contentWindow! : frame.contentWindow!;
+    const gallery = galleryWindow.document.querySelector('notwiththem-gallery')!;
+    await atRest(gallery, 'the gallery never came to rest', { win: galleryWindow, timeout: 10_000 });
+    const below = frame.contentDocument!.getElementById('below')!;
+    await stable(() => below.getBoundingClientRect().toJSON(), 'the paragraph below kept moving', {
+      win: frame.contentWindow!,
+    });
+    await nextTask();
     return (frame.contentWindow as unknown as { report: ShiftReport }).report;
   } finally {
     frame.remove();

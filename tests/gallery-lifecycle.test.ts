@@ -2,22 +2,23 @@
 // unmounting leaves nothing behind (timers, window/document listeners and observers are counted);
 // galleries stay independent and share one request per feed; the bundle loaded twice and a property
 // set before the upgrade (both in iframes, with the built script-tag bundle) break nothing.
-import { expect, oneEvent, waitUntil, nextFrame } from '@open-wc/testing';
+import { expect, oneEvent, nextFrame } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
+import { waitUntil } from './helpers/waits.js';
 
 const key = () => `life-${Math.random().toString(36).slice(2)}`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// Waits that the census does not see (waitUntil leaves its 5 s guard timer pending when it succeeds).
-const rawSetTimeout = window.setTimeout.bind(window);
-const rawSleep = (ms: number) => new Promise((resolve) => rawSetTimeout(resolve, ms));
+// Waits that the census does not see (waitUntil leaves its 5 s guard timer pending when it succeeds):
+// animation frames of the page's own requestAnimationFrame, taken before the census wraps it.
+const rawFrame = window.requestAnimationFrame.bind(window);
+const frameUnseen = () => new Promise((resolve) => rawFrame(resolve));
 async function until(condition: () => boolean, message: string, timeout = 5000): Promise<void> {
   const end = performance.now() + timeout;
   while (!condition()) {
     if (performance.now() > end) throw new Error(message);
-    await rawSleep(5);
+    await frameUnseen();
   }
 }
 const slidesOf = (el: Element) => el.shadowRoot?.querySelectorAll('[part~="slide"]').length ?? 0;
@@ -267,8 +268,12 @@ describe('lifecycle', function () {
     await waitUntil(async () => (await gone(k)) === 1, 'the server never saw the client go', {
       timeout: 5000,
     });
-    // An abort is not a failure: no nwt-error, nothing in the console.
-    await sleep(50);
+    // An abort is not a failure: no nwt-error, nothing in the console. The abort reaches the element
+    // only through promise reactions: once the fetch itself has rejected and a frame and a render have
+    // passed, an nwt-error would have fired.
+    await (feedCall!.returnValue as Promise<Response>).catch(() => {});
+    await nextFrame();
+    await el.updateComplete;
     expect(errors).to.deep.equal([]);
   });
 
@@ -307,7 +312,7 @@ describe('lifecycle', function () {
     expect(await hits(k), 'the move made no second request').to.equal(1);
 
     el.remove();
-    await sleep(30);
+    await nextFrame(); // not a move: the reconnect comes in a later task
     first.append(el);
     await el.updateComplete;
     expect(slidesOf(el)).to.equal(2);
@@ -323,13 +328,13 @@ describe('lifecycle', function () {
     container.dataset.test = '';
     container.style.width = '700px';
     document.body.append(container);
-    // Settle what the page itself was doing.
-    await sleep(50);
+    // Let what the page itself was doing run its frame.
+    await nextFrame();
     tracker.install();
     const warn = sinon.stub(console, 'warn');
     let during: { max: Census } = { max: tracker.count() };
     try {
-      await sleep(20);
+      await frameUnseen();
       const before = tracker.count();
       const k = key();
       for (let cycle = 0; cycle < 100; cycle++) {
@@ -347,7 +352,7 @@ describe('lifecycle', function () {
         if (kind === 3) el.src = `/__feeds/hang?ms=5000&key=${k}-${cycle}`;
         container.append(el);
         if (kind !== 3) await until(() => slidesOf(el) > 0, `cycle ${cycle}: no slides`);
-        else await rawSleep(5);
+        else await el.updateComplete; // rendered its loading state: the request is under way
         await nextFrame();
         const now = tracker.count();
         during = {
@@ -360,9 +365,12 @@ describe('lifecycle', function () {
         };
         el.remove();
       }
-      // Let aborted loads settle, observers' last callbacks run and our own waits finish.
-      await sleep(200);
-      await nextFrame();
+      // Aborted loads settle, observers run their last callbacks: wait until the census is back where it
+      // started (the assertion below names what is left if it never gets there).
+      await until(
+        () => JSON.stringify(tracker.count()) === JSON.stringify(before),
+        'not back to the census before',
+      ).catch(() => {});
       const after = tracker.count();
       console.log(
         `lifecycle census: before ${JSON.stringify(before)}, busiest cycle ${JSON.stringify(during.max)}, after ${JSON.stringify(after)}`,

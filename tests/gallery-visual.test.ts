@@ -7,13 +7,14 @@
 //   UPDATE_REFS=true NWT_BROWSERS=chromium npx web-test-runner tests/gallery-visual.test.ts --config web-test-runner.config.mjs
 // and commit the new images. A failed comparison leaves the new screenshot and a diff in
 // screenshots/visual-failed/Chromium/ (ignored by git).
-import { expect, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, nextFrame } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import * as visualRegression from '@web/test-runner-visual-regression';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { isChromium, skipIn } from './helpers/engine.js';
 import { $$, TRACK } from './helpers/gallery.js';
+import { waitUntil } from './helpers/waits.js';
 
 // The package's index.d.ts re-exports './browser/commands.mjs', for which it ships no .d.mts: TypeScript
 // sees no exports. The function is there at run time (browser/commands.d.ts describes it).

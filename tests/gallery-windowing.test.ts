@@ -1,8 +1,9 @@
-import { expect, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, nextFrame } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { $, $$, mount, settled, slides, TRACK } from './helpers/gallery.js';
+import { waitUntil } from './helpers/waits.js';
 
 /** Testimonials t1…tN with photos from the test server. */
 function feed(count: number) {

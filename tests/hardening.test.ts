@@ -1,12 +1,13 @@
 // The element against hostile or careless input: values a timer cannot hold, properties of the wrong
 // type, share URLs that are not http(s), polluted prototypes, figures that arrive late. Each test here
 // failed before the fix it names.
-import { expect, fixture, html, waitUntil, nextFrame } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/define.js';
 import { iframeSnippet } from '../src/embed/snippets.js';
 import { readFigures } from '../src/feed/from-figures.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
+import { waitUntil } from './helpers/waits.js';
 
 const FEED = '/tests/fixtures/gallery-feed.json';
 

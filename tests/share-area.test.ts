@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/define.js';
@@ -6,6 +6,7 @@ import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { shareHref, shareText, testimonialUrl, type ShareTarget } from '../src/share/targets.js';
 import { expectAccessible } from './helpers/axe.js';
 import { $, $$, FEED, mount, rendered, slides, TRACK } from './helpers/gallery.js';
+import { waitUntil } from './helpers/waits.js';
 
 const LAURA = {
   id: 'laura-vilches',
@@ -531,7 +532,11 @@ describe('share area', () => {
       const share = sinon.stub().resolves();
       Object.defineProperty(navigator, 'share', { value: share, configurable: true });
       const el = await gallery(480);
-      const cancel = (event: Event) => event.preventDefault();
+      const cancelled: string[] = [];
+      const cancel = (event: CustomEvent<{ target: string }>) => {
+        cancelled.push(event.detail.target);
+        event.preventDefault();
+      };
       el.addEventListener('nwt-share', cancel);
       try {
         for (const target of ['facebook', 'x', 'whatsapp', 'telegram', 'bluesky', 'linkedin', 'email']) {
@@ -540,7 +545,11 @@ describe('share area', () => {
         }
         $(firstSlide(el), '[part~="share-copy"]')!.click();
         $(firstSlide(el), '[part~="share-native"]')!.click();
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        // The element decides in its click handler, on the event's answer; what it does next would show
+        // in a render and a frame.
+        expect(cancelled.slice(-2)).to.deep.equal(['copy', 'native']);
+        await el.updateComplete;
+        await nextFrame();
       } finally {
         el.removeEventListener('nwt-share', cancel);
       }
@@ -575,7 +584,9 @@ describe('share area', () => {
           url: `${pageUrl()}#nwt-laura-vilches`,
         },
       ]);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // The share sheet was closed: the handler's catch runs in the reactions to its promise.
+      await (share.firstCall.returnValue as Promise<void>).catch(() => {});
+      await nextFrame();
       expect(warn.args.filter((args) => String(args[0]).includes('share'))).to.deep.equal([]);
       await expectAccessible(el);
     });

@@ -1,4 +1,4 @@
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { render } from 'lit';
 import sinon from 'sinon';
 import '../src/define.js';
@@ -6,6 +6,7 @@ import type { Testimonial } from '../src/feed/types.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { renderDownloadCard } from '../src/share/download-card.js';
 import { shareText } from '../src/share/targets.js';
+import { waitUntil } from './helpers/waits.js';
 
 // A feed built with `build-feed --share-pages`: each entry names its share page and its cards.
 const SHARE_PAGE = 'https://campaign.example/gallery/share/laura-vilches.html';

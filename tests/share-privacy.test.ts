@@ -17,12 +17,13 @@
  * Requests made by the browser itself and not by the page (the favicon, component updates) are not
  * the page's and are out of scope; the test runner's Chromium flags turn off background networking.
  */
-import { expect, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, nextFrame } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { $, mount, slides } from './helpers/gallery.js';
+import { requestsRecorded, until, waitUntil } from './helpers/waits.js';
 
 performance.setResourceTimingBufferSize(100_000);
 const requests: string[] = [];
@@ -38,6 +39,12 @@ const isLocal = (url: string) => {
   return parsed.origin === location.origin || parsed.protocol === 'data:' || parsed.protocol === 'blob:';
 };
 const leaving = () => requests.filter((url) => !isLocal(url));
+
+/** Resolves once the observer above has every request that ended before this call (see requestsRecorded). */
+async function observed(): Promise<void> {
+  const marker = await requestsRecorded();
+  await until(() => requests.includes(marker), 'the observer never saw the marker request');
+}
 
 /** A gallery of `width` px, ready, with its first photo loaded. */
 async function gallery(width: number): Promise<NotWithThemGallery> {
@@ -144,7 +151,7 @@ describe('share privacy', () => {
       await mouse('move', control);
       control.focus();
     }
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await observed();
     const beforeClicks = requests.length;
     expect(beforeClicks, 'the page made requests (feed, photos, scripts)').to.be.greaterThan(5);
     expect(leaving(), 'requests before any click').to.deep.equal([]);
@@ -155,7 +162,7 @@ describe('share privacy', () => {
     // Clicks on the slide's controls, one by one.
     for (const control of slideControls) {
       await mouse('click', control);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await observed();
       expect(leaving(), `after a click on ${control.getAttribute('part')}`).to.deep.equal([]);
     }
     // The dialog's controls.
@@ -168,7 +175,7 @@ describe('share privacy', () => {
     for (const control of dialogControls) {
       await mouse('move', control);
       await mouse('click', control);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await observed();
       expect(leaving(), `after a click in the dialog on ${control.getAttribute('part')}`).to.deep.equal([]);
     }
     dialog.close();
@@ -184,6 +191,7 @@ describe('share privacy', () => {
     ]);
     expect(navigations.length).to.equal(2 * 7 + 1);
     expect(calls).to.deep.equal([]);
+    await observed();
     expect(leaving()).to.deep.equal([]);
   });
 });

@@ -31,6 +31,11 @@ export interface EmbedOptions {
    * builder's preview measures it. It is all a page that strips the height script and the style gets.
    */
   frameHeight?: number;
+  /**
+   * The photo the gallery shows first (the feed's first testimonial's, or the `start` one's), as the
+   * builder's preview read it from the feed: the script snippet then asks for it while the page is parsed.
+   */
+  firstPhoto?: { src: string; srcset?: string; sizes?: string };
 }
 
 export interface HostedFiles {
@@ -108,6 +113,20 @@ export function feedPreload(options: EmbedOptions): string | undefined {
     : undefined;
 }
 
+/**
+ * A preload of the first photo, so that its request leaves while the page is parsed, not once the bundle
+ * has run and the feed is read (the largest paint of a page with the gallery is that photo). It asks
+ * exactly as the gallery's `<img>` will (same URL, srcset and sizes, no referrer), which then takes it.
+ * Written only when the first photo is known; stale once the feed starts with another testimonial.
+ */
+export function photoPreload({ firstPhoto: photo }: EmbedOptions): string | undefined {
+  const src = photo?.src.trim();
+  if (!src) return undefined;
+  const set = (name: string, value: string | undefined) =>
+    value?.trim() ? ` ${name}="${escapeHtml(value.trim())}"` : '';
+  return `<link rel="preload" href="${escapeHtml(src)}" as="image"${set('imagesrcset', photo!.srcset)}${set('imagesizes', photo!.sizes)} fetchpriority="high" referrerpolicy="no-referrer">`;
+}
+
 /** The style that keeps the gallery's room on the page until the element is defined (see reserve.ts). */
 export function reservedBoxStyle(): string {
   return `<style>${reservedBoxCss()}</style>`;
@@ -116,11 +135,12 @@ export function reservedBoxStyle(): string {
 /**
  * For a site that can add a script, pasted where the gallery goes: nothing in it delays the page's first
  * paint (the bundle is deferred), the gallery's box is reserved from that first paint (so nothing below
- * it moves), and the feed's request leaves at once.
+ * it moves), and the feed's request (and the first photo's, when known) leaves at once.
  */
 export function scriptSnippet(options: EmbedOptions, files: HostedFiles): string {
   return [
     feedPreload(options),
+    photoPreload(options),
     reservedBoxStyle(),
     `<script src="${escapeHtml(files.bundle)}" defer></script>`,
     elementMarkup(options),

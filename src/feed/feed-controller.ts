@@ -56,11 +56,14 @@ export class FeedController implements ReactiveController {
   /**
    * @param options - The loading settings, read when a load starts.
    * @param onReady - Called with a new feed before its first render (where to start, what to measure).
+   * @param onFirst - Called with a fetched feed's first testimonial, checked alone, before the rest is
+   *   checked (100 ms and more for a large feed): its photo may leave at once.
    */
   constructor(
     private readonly gallery: FeedHost,
     private readonly readOptions: () => LoaderOptions,
     private readonly onReady: (feed: ParsedFeed) => void,
+    private readonly onFirst: (first: Testimonial) => unknown,
   ) {
     gallery.addController(this);
   }
@@ -180,8 +183,16 @@ export class FeedController implements ReactiveController {
         feed = parseFeed(given, { baseUrl: document.baseURI });
       } else if (src) {
         const loaded = await loadFeed(src, { ...this.readOptions(), signal });
-        feed = parseFeed(loaded.data, { baseUrl: loaded.url });
-        this.firstPages = firstPageUrls(src, loaded.url, document.baseURI);
+        const { data, url } = loaded;
+        // The first testimonial alone (an object's `testimonials`, or the array itself), checked alike.
+        const entries: unknown = own(Object(data), 'testimonials') ?? data;
+        const [first] = Array.isArray(entries)
+          ? parseFeed(entries.slice(0, 1), { baseUrl: url }).testimonials
+          : [];
+        // An <img> starts its request in a microtask: this one waits for it to leave.
+        if (first) await this.onFirst(first);
+        feed = parseFeed(data, { baseUrl: url });
+        this.firstPages = firstPageUrls(src, url, document.baseURI);
       } else if (hasFigures(this.gallery)) {
         // No src and no testimonials: the <figure> children written in the page are the feed.
         feed = parseFeed(readFigures(this.gallery), { baseUrl: document.baseURI });

@@ -29,6 +29,7 @@
  * - lang: `lang` on the blockquote, else on the figure.
  * Relative URLs resolve against the page (the caller passes `document.baseURI` to `parseFeed`).
  */
+import { setTruthy } from './own.js';
 import type { TestimonialText } from './types.js';
 
 /** One testimonial as written in a feed (before `parseFeed`). */
@@ -57,10 +58,8 @@ export function hasFigures(host: Element): boolean {
 
 const isFigure = (child: Element) => child.localName === 'figure';
 
-/** Sets `key` when `value` is not empty (nor 0, nor NaN). */
-function set(target: object, key: string, value: unknown): void {
-  if (value) (target as Record<string, unknown>)[key] = value;
-}
+/** `setTruthy` for the loose records built here: a value is set when not empty (nor 0, nor NaN). */
+const set = setTruthy as (target: object, key: string, value: unknown) => void;
 
 function readFigure(figure: Element): RawFigureTestimonial {
   const img = figure.querySelector('img');

@@ -14,3 +14,13 @@ export function own<T extends object, K extends keyof T>(object: T, key: K): T[K
 export function ownFields<T extends object>(object: T): T {
   return Object.assign(Object.create(null), object);
 }
+
+/** Sets `key` only when `value` is truthy (so never '', 0 or NaN); returns `object`. */
+export function setTruthy<T extends object, K extends keyof T>(
+  object: T,
+  key: K,
+  value: T[K] | undefined,
+): T {
+  if (value) object[key] = value;
+  return object;
+}

@@ -26,7 +26,7 @@
  *   other value is dropped, and, since a focal point is usually written by hand and a wrong one crops
  *   faces silently, the feed gets one warning (`index: -1`) counting the entries whose focus was dropped.
  */
-import { own } from './own.js';
+import { own, setTruthy as set } from './own.js';
 import {
   FeedError,
   type FeedWarning,
@@ -402,12 +402,6 @@ function text(value: unknown): string | undefined {
       .replace(/[\ud800-\udbff]$/, '')
       .trimEnd();
   return result || undefined;
-}
-
-/** Sets `key` only when `value` is truthy (checked values are never '' or 0); returns `object`. */
-function set<T extends object, K extends keyof T>(object: T, key: K, value: T[K] | undefined): T {
-  if (value) object[key] = value;
-  return object;
 }
 
 function kind(value: unknown): string {

@@ -5,8 +5,8 @@
  */
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { Testimonial } from '../feed/types.js';
+import { keyedList } from '../carousel/keyed-list.js';
 import type { SlideWindow } from '../carousel/rendered-range.js';
 
 export interface TrackInput {
@@ -48,7 +48,7 @@ export function renderTrack(input: TrackInput): TemplateResult {
       @keydown=${(event: KeyboardEvent) => (event.target as Element).matches('.slide,.track') && input.onKeydown(event)}
     >
       ${spacer(from)}
-      ${repeat(
+      ${keyedList(
         items.slice(from, to),
         (testimonial) => testimonial.id,
         (testimonial, offset) => input.renderSlide(testimonial, from + offset),

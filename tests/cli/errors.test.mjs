@@ -1,27 +1,9 @@
 // Problems are reported by sheet row, make the exit status non-zero, and leave nothing half-written.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, readdir, writeFile, mkdir, stat } from 'node:fs/promises';
+import { readFile, readdir, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cli, scratch, png, report, CSV_HEADER } from './helpers.mjs';
-
-async function folder(t, photos) {
-  const dir = await scratch(t);
-  await mkdir(join(dir, 'photos'));
-  for (const [name, bytes] of Object.entries(photos)) await writeFile(join(dir, 'photos', name), bytes);
-  return dir;
-}
-
-const build = (dir, ...extra) =>
-  cli([
-    'build-feed',
-    join(dir, 'photos'),
-    '--captions',
-    join(dir, 'captions.csv'),
-    '--out',
-    join(dir, 'site'),
-    ...extra,
-  ]);
+import { buildFeed, cli, png, project, report, CSV_HEADER } from './helpers.mjs';
 
 /** Every file under `dir` with its size and mtime: "nothing changed" is this being equal. */
 async function snapshot(dir) {
@@ -36,7 +18,7 @@ async function snapshot(dir) {
 
 test('every problem is reported with its sheet row, on stderr and in the --json report; exit 1; nothing written', async (t) => {
   const good = await png(600, 400);
-  const dir = await folder(t, {
+  const dir = await project(t, {
     'ok.png': good,
     'also-ok.png': await png(600, 400, '#e76f51'),
     'broken.jpg': Buffer.from('this is not a JPEG at all'),
@@ -56,7 +38,7 @@ test('every problem is reported with its sheet row, on stderr and in the --json 
       'OK.PNG,#NotWithThem,Hana', // row 9: wrong case
     ].join('\n') + '\n',
   );
-  const result = await build(dir, '--json');
+  const result = await buildFeed(dir, '--json');
   assert.equal(result.code, 1);
   const { ok, problems, feed } = report(result);
   assert.equal(ok, false);
@@ -91,9 +73,9 @@ test('every problem is reported with its sheet row, on stderr and in the --json 
 });
 
 test('a failing run leaves a previous feed and its renditions exactly as they were, and no temp folder', async (t) => {
-  const dir = await folder(t, { 'a.png': await png(1000, 800) });
+  const dir = await project(t, { 'a.png': await png(1000, 800) });
   await writeFile(join(dir, 'captions.csv'), `${CSV_HEADER}\na.png,#NotWithThem because first\n`);
-  assert.equal((await build(dir)).code, 0);
+  assert.equal((await buildFeed(dir)).code, 0);
   const before = await snapshot(join(dir, 'site'));
   const feedBefore = await readFile(join(dir, 'site/testimonials.json'), 'utf8');
 
@@ -105,7 +87,7 @@ test('a failing run leaves a previous feed and its renditions exactly as they we
     join(dir, 'captions.csv'),
     `${CSV_HEADER}\na.png,#NotWithThem because changed\ncut.png,#NotWithThem because cut\n`,
   );
-  const result = await build(dir, '--json');
+  const result = await buildFeed(dir, '--json');
   assert.equal(result.code, 1, result.stdout);
   assert.deepEqual(
     report(result).problems.map((p) => [p.row, p.code]),
@@ -116,9 +98,9 @@ test('a failing run leaves a previous feed and its renditions exactly as they we
 });
 
 test('an empty sheet, a missing sheet, a missing photos folder are problems too', async (t) => {
-  const dir = await folder(t, {});
+  const dir = await project(t, {});
   await writeFile(join(dir, 'captions.csv'), `${CSV_HEADER}\n`);
-  let result = await build(dir);
+  let result = await buildFeed(dir);
   assert.equal(result.code, 1);
   assert.match(result.stderr, /no testimonials/);
   result = await cli([

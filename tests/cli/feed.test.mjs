@@ -1,29 +1,12 @@
 // The feed written: checked by the gallery's own parser, portable (relative URLs), and rebuilt incrementally.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, readdir, writeFile, mkdir, stat } from 'node:fs/promises';
+import { readFile, readdir, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFeed } from '../../dist/esm/feed/parse.js';
-import { cli, scratch, png, phoneJpeg, report, CSV_HEADER } from './helpers.mjs';
+import { buildFeed, png, phoneJpeg, project, report } from './helpers.mjs';
 
-async function project(t, photos, rows) {
-  const dir = await scratch(t);
-  await mkdir(join(dir, 'photos'));
-  for (const [name, bytes] of Object.entries(photos)) await writeFile(join(dir, 'photos', name), bytes);
-  await writeFile(join(dir, 'captions.csv'), [CSV_HEADER, ...rows].join('\n') + '\n');
-  return dir;
-}
-
-const build = (dir, ...extra) =>
-  cli([
-    'build-feed',
-    join(dir, 'photos'),
-    '--captions',
-    join(dir, 'captions.csv'),
-    '--out',
-    join(dir, 'site'),
-    ...extra,
-  ]);
+const build = buildFeed;
 
 const readFeed = async (dir) => JSON.parse(await readFile(join(dir, 'site/testimonials.json'), 'utf8'));
 

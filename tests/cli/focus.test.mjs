@@ -1,34 +1,18 @@
 // The focal point build-feed writes: found in the picture by sharp's attention strategy, or the sheet's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFeed } from '../../dist/esm/feed/parse.js';
-import { cli, personPhoto, report, ROOT, scratch } from './helpers.mjs';
+import { buildFeed, personPhoto, project as sheetProject, report, ROOT } from './helpers.mjs';
 
 /** The portrait fixture's first photo: face at 50% 17%, a lettered sign from 50% to 76% of the height. */
 const SIGN_PHOTO = 'maria-de-los-angeles-fernandez-etcheverr-54f2c0e3-960.webp';
 
 const HEADER = 'file,quote,name,focus';
+const project = (t, photos, rows) => sheetProject(t, photos, rows, HEADER);
 
-async function project(t, photos, rows) {
-  const dir = await scratch(t);
-  await mkdir(join(dir, 'photos'));
-  for (const [name, bytes] of Object.entries(photos)) await writeFile(join(dir, 'photos', name), bytes);
-  await writeFile(join(dir, 'captions.csv'), [HEADER, ...rows].join('\n') + '\n');
-  return dir;
-}
-
-const build = (dir) =>
-  cli([
-    'build-feed',
-    join(dir, 'photos'),
-    '--captions',
-    join(dir, 'captions.csv'),
-    '--out',
-    join(dir, 'site'),
-    '--json',
-  ]);
+const build = (dir) => buildFeed(dir, '--json');
 
 const focusOf = (feed) =>
   Object.fromEntries(

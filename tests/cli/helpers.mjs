@@ -1,6 +1,6 @@
 // Shared by the build-feed tests: run the real command (bin shim → dist/esm/cli), make photos with sharp.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,30 @@ export async function scratch(t) {
   t.after(() => rm(dir, { recursive: true, force: true }));
   return dir;
 }
+
+/**
+ * A build-feed project in a fresh temporary folder: `photos/` holding `photos` (file name → bytes), and
+ * `captions.csv` with `header` and `rows` when rows are given (a test may write its own sheet).
+ */
+export async function project(t, photos, rows, header = CSV_HEADER) {
+  const dir = await scratch(t);
+  await mkdir(join(dir, 'photos'));
+  for (const [name, bytes] of Object.entries(photos)) await writeFile(join(dir, 'photos', name), bytes);
+  if (rows) await writeFile(join(dir, 'captions.csv'), [header, ...rows].join('\n') + '\n');
+  return dir;
+}
+
+/** `build-feed` on a `project()`: its photos and sheet in, its `site/` out, `extra` arguments after. */
+export const buildFeed = (dir, ...extra) =>
+  cli([
+    'build-feed',
+    join(dir, 'photos'),
+    '--captions',
+    join(dir, 'captions.csv'),
+    '--out',
+    join(dir, 'site'),
+    ...extra,
+  ]);
 
 export const XMP = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">

@@ -1,31 +1,13 @@
 // What comes out of a phone photo: no EXIF, GPS, XMP, IPTC or ICC; upright; the right sizes; never upscaled.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { cli, scratch, phoneJpeg, png, gpsEntries, riffChunks, report, CSV_HEADER } from './helpers.mjs';
+import { buildFeed, project, phoneJpeg, png, gpsEntries, riffChunks, report } from './helpers.mjs';
 
-async function setup(t, photos, rows) {
-  const dir = await scratch(t);
-  await mkdir(join(dir, 'photos'));
-  for (const [name, bytes] of Object.entries(photos)) await writeFile(join(dir, 'photos', name), bytes);
-  await writeFile(join(dir, 'captions.csv'), [CSV_HEADER, ...rows].join('\n') + '\n');
-  return dir;
-}
-
-const build = (dir, ...extra) =>
-  cli([
-    'build-feed',
-    join(dir, 'photos'),
-    '--captions',
-    join(dir, 'captions.csv'),
-    '--out',
-    join(dir, 'site'),
-    '--json',
-    ...extra,
-  ]);
+const build = (dir, ...extra) => buildFeed(dir, '--json', ...extra);
 
 test('the fixture really carries camera EXIF, GPS, XMP, IPTC and an ICC profile', async () => {
   const meta = await sharp(await phoneJpeg()).metadata();
@@ -38,7 +20,7 @@ test('the fixture really carries camera EXIF, GPS, XMP, IPTC and an ICC profile'
 
 test('renditions carry no metadata at all, are sRGB WebP, and the originals are untouched', async (t) => {
   const original = await phoneJpeg();
-  const dir = await setup(t, { 'phone.jpg': original }, ['phone.jpg,#NotWithThem because test,Ana']);
+  const dir = await project(t, { 'phone.jpg': original }, ['phone.jpg,#NotWithThem because test,Ana']);
   const result = await build(dir);
   assert.equal(result.code, 0, result.stderr);
   const r = report(result);
@@ -74,7 +56,7 @@ test('renditions carry no metadata at all, are sRGB WebP, and the originals are 
 });
 
 test('EXIF orientation 6 is applied: a 1600x1200 sensor image becomes a 1200x1600 portrait, never upscaled', async (t) => {
-  const dir = await setup(t, { 'sideways.jpg': await phoneJpeg({ orientation: 6 }) }, [
+  const dir = await project(t, { 'sideways.jpg': await phoneJpeg({ orientation: 6 }) }, [
     'sideways.jpg,#NotWithThem because upright',
   ]);
   const result = await build(dir);
@@ -105,7 +87,7 @@ test('EXIF orientation 6 is applied: a 1600x1200 sensor image becomes a 1200x160
 });
 
 test('small photos are never upscaled but always get one rendition; widths in between stop at the original', async (t) => {
-  const dir = await setup(
+  const dir = await project(
     t,
     { 'tiny.png': await png(300, 200), 'mid.png': await png(1000, 500, '#e76f51') },
     ['tiny.png,#NotWithThem because small', 'mid.png,#NotWithThem because medium'],
@@ -136,7 +118,7 @@ test('small photos are never upscaled but always get one rendition; widths in be
 
 test('file names carry a content hash; the same bytes give the same names', async (t) => {
   const bytes = await png(800, 600);
-  const dir = await setup(t, { 'a.png': bytes }, ['a.png,#NotWithThem because hash,,,,,,,my-id']);
+  const dir = await project(t, { 'a.png': bytes }, ['a.png,#NotWithThem because hash,,,,,,,my-id']);
   const r = report(await build(dir));
   const hash = r.photos[0].hash;
   assert.match(hash, /^[0-9a-f]{8}$/);
@@ -145,7 +127,7 @@ test('file names carry a content hash; the same bytes give the same names', asyn
     [`my-id-${hash}-480.webp`],
   );
   const again = report(
-    await build(await setup(t, { 'b.png': bytes }, ['b.png,#NotWithThem because hash,,,,,,,my-id'])),
+    await build(await project(t, { 'b.png': bytes }, ['b.png,#NotWithThem because hash,,,,,,,my-id'])),
   );
   assert.equal(again.photos[0].hash, hash);
   assert.notEqual(

@@ -1,12 +1,21 @@
 // --share-pages: every card decoded and checked, every share page read by a real Open Graph parser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ogs from 'open-graph-scraper';
 import sharp from 'sharp';
 import { parseFeed } from '../../dist/esm/feed/parse.js';
-import { cli, scratch, phoneJpeg, png, report, gpsEntries, CSV_HEADER } from './helpers.mjs';
+import {
+  buildFeed,
+  cli,
+  scratch,
+  phoneJpeg,
+  png,
+  project as sheetProject,
+  report,
+  gpsEntries,
+} from './helpers.mjs';
 
 const BASE = 'https://campaign.example/gallery/';
 const POST = 'https://blog.example/2016/11/why-not-with-them?ref=nav#comments';
@@ -14,14 +23,9 @@ const POST = 'https://blog.example/2016/11/why-not-with-them?ref=nav#comments';
 const csvCell = (text) => `"${text.replaceAll('"', '""')}"`;
 
 async function project(t, rows) {
-  const dir = await scratch(t);
-  await mkdir(join(dir, 'photos'));
-  for (const [i, row] of rows.entries()) {
-    await writeFile(
-      join(dir, 'photos', row.file),
-      i % 2 ? await png(900, 1200, '#3d5a80') : await phoneJpeg({ seed: i }),
-    );
-  }
+  const photos = {};
+  for (const [i, row] of rows.entries())
+    photos[row.file] = i % 2 ? await png(900, 1200, '#3d5a80') : await phoneJpeg({ seed: i });
   const cells = (row) =>
     [
       row.file,
@@ -37,21 +41,10 @@ async function project(t, rows) {
     ]
       .map((cell) => csvCell(cell))
       .join(',');
-  await writeFile(join(dir, 'captions.csv'), [CSV_HEADER, ...rows.map(cells)].join('\n') + '\n');
-  return dir;
+  return sheetProject(t, photos, rows.map(cells));
 }
 
-const build = (dir, ...extra) =>
-  cli([
-    'build-feed',
-    join(dir, 'photos'),
-    '--captions',
-    join(dir, 'captions.csv'),
-    '--out',
-    join(dir, 'site'),
-    '--json',
-    ...extra,
-  ]);
+const build = (dir, ...extra) => buildFeed(dir, '--json', ...extra);
 
 /** Every card must be a plain sRGB JPEG of its size, under 300 KB, with no metadata block at all. */
 async function checkCard(path, width, height) {

@@ -49,10 +49,15 @@ describe('embed builder', () => {
       new RegExp(`<script src="${base}dist/notwiththem-gallery.bundle.js" defer></script>`),
     );
     assert.ok((await snippet(page, 'script')).includes(`src="${feed}"`));
-    // Nothing blocks the host page, nothing moves, the feed leaves at once.
+    // Nothing blocks the host page, nothing moves, the feed leaves at once, and so does the first photo
+    // (the preview's, read from the feed once it has loaded).
+    const photo = new URL('demo/photos/raul-godoy-f5d1d725', base).href;
+    await page.waitForFunction(() =>
+      /as="image"/.test(document.querySelector('#snippet-script').textContent),
+    );
     assert.ok(
       (await snippet(page, 'script')).startsWith(
-        `<link rel="preload" href="${feed}" as="fetch" crossorigin referrerpolicy="no-referrer">\n<style>notwiththem-gallery:not(:defined`,
+        `<link rel="preload" href="${feed}" as="fetch" crossorigin referrerpolicy="no-referrer">\n<link rel="preload" href="${photo}-960.webp" as="image" imagesrcset="${photo}-480.webp 480w, ${photo}-960.webp 960w, ${photo}-1440.webp 1440w" imagesizes="(min-width: 60rem) 33vw, (min-width: 36rem) 50vw, 100vw" fetchpriority="high" referrerpolicy="no-referrer">\n<style>notwiththem-gallery:not(:defined`,
       ),
     );
     assert.match(await snippet(page, 'npm'), /import 'notwiththem-gallery\/define';/);

@@ -6,6 +6,7 @@
 //   $(el, '[part~="next"]')!.click();
 //   await settled(el);
 import { fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { frame } from './waits.js';
 import '../../src/define.js';
 import type { NotWithThemGallery } from '../../src/notwiththem-gallery.js';
 
@@ -69,19 +70,38 @@ export async function rendered(el: NotWithThemGallery, timeout = 5000): Promise<
   await el.updateComplete;
 }
 
-/** Waits until the track has stopped scrolling (same position twice, `interval` ms apart). */
-export async function settled(el: NotWithThemGallery, interval = 80): Promise<void> {
+/**
+ * Waits until the track is at rest after whatever moved it. A scroll that the browser reports ends with
+ * `scrollend`; then its position must hold for two animation frames (the element may move it again
+ * after the end, e.g. a windowed track re-centred). Without a scroll event, or in an engine without
+ * `scrollend`, the position must hold for `frames` animation frames: a smooth scroll moves on every frame
+ * it gets, however slow the frames come on a loaded machine, so frames count where milliseconds would not.
+ */
+export async function settled(el: NotWithThemGallery, { frames = 8, timeout = 10_000 } = {}): Promise<void> {
+  // A move asked for (goTo, a key) scrolls after the render that shows it.
+  await el.updateComplete;
   const track = $(el, TRACK)!;
-  let last = NaN;
-  await waitUntil(
-    async () => {
-      await new Promise((resolve) => setTimeout(resolve, interval));
-      const still = track.scrollLeft === last;
+  const reportsEnd = 'onscrollend' in window;
+  let ended = false;
+  const onScroll = () => (ended = false);
+  const onEnd = () => (ended = true);
+  track.addEventListener('scroll', onScroll);
+  track.addEventListener('scrollend', onEnd);
+  try {
+    const deadline = performance.now() + timeout;
+    let last = track.scrollLeft;
+    let still = 0;
+    for (;;) {
+      await frame();
+      still = track.scrollLeft === last ? still + 1 : 0;
       last = track.scrollLeft;
-      return still;
-    },
-    'track never settled',
-    { timeout: 5000 },
-  );
+      const needed = reportsEnd && ended ? 2 : frames;
+      if (still >= needed && !el.isUpdatePending) break;
+      if (performance.now() > deadline) throw new Error(`track never settled (at ${last})`);
+    }
+  } finally {
+    track.removeEventListener('scroll', onScroll);
+    track.removeEventListener('scrollend', onEnd);
+  }
   await el.updateComplete;
 }

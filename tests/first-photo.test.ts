@@ -1,0 +1,83 @@
+// The first photo's request leaves as early as the page can know it: from the snippet's preload while the
+// page is parsed, else from the feed's first testimonial before the rest of the feed is checked; and the
+// gallery's <img> takes that request (the photo is fetched once).
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/define.js';
+import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
+import { photoPreload } from '../src/embed/snippets.js';
+
+const photoUrl = (name: string) =>
+  new URL(`/tests/fixtures/photos/${name}?r=${Math.random()}`, location.href).href;
+
+/** A feed of `count` testimonials, the first with the photo `first`, served from a blob: URL. */
+function feedUrl(first: string, count: number): string {
+  const testimonials = Array.from({ length: count }, (_, i) => ({
+    id: `t-${i}`,
+    image: { src: i ? photoUrl('sign-3.svg') : first, alt: `Sign ${i}`, width: 800, height: 600 },
+    quote: `Reason number ${i}, long enough to be a sentence a person would write on a sign.`,
+    name: `Person ${i}`,
+  }));
+  return URL.createObjectURL(new Blob([JSON.stringify({ testimonials })], { type: 'application/json' }));
+}
+
+const image = (el: NotWithThemGallery) =>
+  el.shadowRoot!.querySelector<HTMLImageElement>('img[part~="image"]');
+
+async function photoShown(el: NotWithThemGallery, src: string): Promise<PerformanceResourceTiming[]> {
+  await waitUntil(() => image(el)?.complete && image(el)!.naturalWidth > 0, 'the photo never loaded');
+  expect(image(el)!.src).to.equal(src);
+  await waitUntil(() => performance.getEntriesByName(src).length > 0, 'no resource timing for the photo');
+  // Time for a second request to show up, if there were one.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100)));
+  return performance.getEntriesByName(src) as PerformanceResourceTiming[];
+}
+
+describe('the first photo', () => {
+  it('leaves once the feed’s first testimonial is read, before the rest is checked', async () => {
+    const first = photoUrl('sign-2.svg');
+    const el = await fixture<NotWithThemGallery>(html`<notwiththem-gallery></notwiththem-gallery>`);
+    let loadedAt = Infinity;
+    el.addEventListener('nwt-load', () => (loadedAt = performance.now()), { once: true });
+    const loaded = oneEvent(el, 'nwt-load');
+    el.src = feedUrl(first, 400);
+    await loaded;
+    const fetches = await photoShown(el, first);
+    expect(fetches.length, 'the photo was fetched more than once').to.equal(1);
+    // `nwt-load` fires once the whole feed is checked: the photo had left before.
+    expect(fetches[0]!.startTime).to.be.below(loadedAt);
+  });
+
+  it('waits for the feed when the gallery opens elsewhere (a `start` past the first page)', async () => {
+    const first = photoUrl('sign-2.svg');
+    const el = await fixture<NotWithThemGallery>(
+      html`<notwiththem-gallery start="t-30"></notwiththem-gallery>`,
+    );
+    const loaded = oneEvent(el, 'nwt-load');
+    el.src = feedUrl(first, 40);
+    await loaded;
+    const shown = () => el.shadowRoot!.querySelector<HTMLImageElement>('img[fetchpriority="high"]');
+    await waitUntil(() => shown()?.complete && shown()!.naturalWidth > 0, 'the photo in view never loaded');
+    expect(shown()!.src).not.to.equal(first);
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100)));
+    expect(performance.getEntriesByName(first), 'the first testimonial’s photo was requested').to.have.length(
+      0,
+    );
+  });
+
+  it('is taken from the snippet’s preload when the page has one', async () => {
+    const first = photoUrl('sign-4.svg');
+    const holder = document.createElement('template');
+    holder.innerHTML = photoPreload({ src: '/feed.json', firstPhoto: { src: first } })!;
+    const link = holder.content.firstElementChild as HTMLLinkElement;
+    document.head.append(link);
+    try {
+      await waitUntil(() => performance.getEntriesByName(first).length > 0, 'the preload never left');
+      const el = await fixture<NotWithThemGallery>(html`<notwiththem-gallery></notwiththem-gallery>`);
+      el.src = feedUrl(first, 7);
+      const fetches = await photoShown(el, first);
+      expect(fetches.length, 'the gallery asked again for the preloaded photo').to.equal(1);
+    } finally {
+      link.remove();
+    }
+  });
+});
