@@ -56,7 +56,7 @@ describe('carousel: roles and names (WAI-ARIA carousel pattern)', () => {
       'a tab panel has none',
     ).to.equal(false);
     expect(nameOf(el, slides[2]!)).to.equal(slides[2]!.querySelector('.name')!.textContent);
-    expect($(el, TRACK)!.hasAttribute('tabindex'), 'the track is no tab stop').to.equal(false);
+    expect($(el, TRACK)!.tabIndex, 'the track is no tab stop').to.equal(-1);
     expect($(el, TRACK)!.hasAttribute('aria-label')).to.equal(false);
 
     // The same names as the accessibility tree exposes them.
@@ -597,6 +597,19 @@ describe('carousel: deep links, start and events', () => {
 });
 
 describe('carousel: look', () => {
+  it('keeps the dots still under reduced motion', async function () {
+    skipIn(this, ['firefox', 'webkit'], 'emulateMedia({ reducedMotion }) needs CDP (Chromium only)');
+    const el = await mount({ width: 400 });
+    const dot = $(el, '[role="tab"]')!;
+    expect(getComputedStyle(dot, '::before').transitionDuration).to.equal('0.2s');
+    try {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      expect(getComputedStyle(dot, '::before').transitionDuration).to.equal('0s');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  });
+
   it('has controls of at least 24×24 CSS px and a visible focus ring, light and dark', async () => {
     for (const theme of ['light', 'dark']) {
       const el = await mount({ width: 400, attrs: `theme="${theme}" autoplay` });

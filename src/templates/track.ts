@@ -1,7 +1,8 @@
 /**
  * The scrolling track: the slides rendered, with spacers standing in for the slides of a large feed that
  * are not. With a picker, the slides in view are the tab stops (tab panels) and take its keys (←/→ a
- * page, Home, End); behind the counter (a large feed), the track is: a region named for what its keys do.
+ * page, Home, End) and the track is out of the tab sequence (Firefox makes scrollers tab stops); behind
+ * the counter (a large feed), the track is the tab stop: a region named for what its keys do.
  */
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -37,7 +38,7 @@ export function renderTrack(input: TrackInput): TemplateResult {
       class="track"
       part="track"
       id="track"
-      tabindex=${ifDefined(input.tabbed ? undefined : 0)}
+      tabindex=${input.tabbed ? -1 : 0}
       role=${ifDefined(input.tabbed ? undefined : 'region')}
       aria-label=${ifDefined(input.tabbed ? undefined : input.label)}
       aria-live=${input.rotating ? 'off' : 'polite'}
