@@ -47,11 +47,13 @@ describe('the first photo', () => {
     expect(fetches[0]!.startTime).to.be.below(loadedAt);
   });
 
-  it('waits for the feed when the gallery opens elsewhere (a `start` past the first page)', async () => {
+  it('is not started early when the gallery opens elsewhere (a `start` past the first page)', async () => {
     const first = photoUrl('sign-2.svg');
     const el = await fixture<NotWithThemGallery>(
       html`<notwiththem-gallery start="t-30"></notwiththem-gallery>`,
     );
+    let loadedAt = Infinity;
+    el.addEventListener('nwt-load', () => (loadedAt = performance.now()), { once: true });
     const loaded = oneEvent(el, 'nwt-load');
     el.src = feedUrl(first, 40);
     await loaded;
@@ -59,9 +61,10 @@ describe('the first photo', () => {
     await waitUntil(() => shown()?.complete && shown()!.naturalWidth > 0, 'the photo in view never loaded');
     expect(shown()!.src).not.to.equal(first);
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100)));
-    expect(performance.getEntriesByName(first), 'the first testimonial’s photo was requested').to.have.length(
-      0,
-    );
+    // A lazy <img> of the first slide may still load (WebKit lays it out in view before the jump to the
+    // start), but nothing asked for it before the feed was ready.
+    for (const entry of performance.getEntriesByName(first))
+      expect(entry.startTime, 'the first testimonial’s photo was started early').to.be.at.least(loadedAt);
   });
 
   it('is taken from the snippet’s preload when the page has one', async () => {
