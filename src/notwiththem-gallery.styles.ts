@@ -393,6 +393,12 @@ export const galleryStyles = css`
     transition: width 0.2s;
   }
 
+  @media (prefers-reduced-motion: reduce) {
+    .dot::before {
+      transition: none;
+    }
+  }
+
   .dot[aria-selected='true']::before {
     width: 20px;
     border-color: var(--_accent);
@@ -439,6 +445,13 @@ export const galleryStyles = css`
     padding: 0;
     border: 0;
     overflow: hidden;
+  }
+
+  /* Forced colours drop the backdrop's shade: a border keeps the dialog's edge visible. */
+  @media (forced-colors: active) {
+    .dialog {
+      border: 1px solid;
+    }
   }
 
   .dialog::backdrop {

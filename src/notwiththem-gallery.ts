@@ -655,7 +655,10 @@ export class NotWithThemGallery extends LitElement {
     const t = this.resolvedStrings;
     const { playing } = this.autoplayController;
     const paging = this.paging;
+    const tabbed = this.showsDots();
     const track = renderTrack({
+      tabbed,
+      label: t.picker,
       rotating: this.autoplayController.rotating,
       items: this.items,
       range: renderedRange(

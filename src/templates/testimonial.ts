@@ -79,8 +79,8 @@ export function renderSlide(input: SlideInput): TemplateResult {
   // The first slide in view loads its photo first.
   const first = index === pageStart(active, paging);
   const inView = isInView(index, active, paging);
-  // Named by its visible name, else by its quote (visible, unique to it). A slide in view is a tab stop,
-  // as a tab panel whose first content (the photo) is not focusable is.
+  // Named by its visible name, else by its quote (visible, unique to it). A tab panel in view is a tab
+  // stop, as one whose first content (the photo) is not focusable is.
   const nameId = testimonial.name ? `name-${index}` : undefined;
   return html`
     <div
@@ -90,7 +90,7 @@ export function renderSlide(input: SlideInput): TemplateResult {
       role=${input.tabbed ? 'tabpanel' : 'group'}
       aria-roledescription=${ifDefined(input.tabbed ? undefined : strings.slide)}
       aria-labelledby=${nameId ?? `quote-${index}`}
-      tabindex=${ifDefined(inView ? 0 : undefined)}
+      tabindex=${ifDefined(inView && input.tabbed ? 0 : undefined)}
       ?inert=${!inView}
     >
       <figure part="figure">

@@ -1,13 +1,19 @@
 /**
  * The scrolling track: the slides rendered, with spacers standing in for the slides of a large feed that
- * are not. Not a tab stop of its own: the slides in view are, and take its keys (←/→ a page, Home, End).
+ * are not. With a picker, the slides in view are the tab stops (tab panels) and take its keys (←/→ a
+ * page, Home, End) and the track is out of the tab sequence (Firefox makes scrollers tab stops); behind
+ * the counter (a large feed), the track is the tab stop: a region named for what its keys do.
  */
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Testimonial } from '../feed/types.js';
 import { keyedList } from '../carousel/keyed-list.js';
 import type { SlideWindow } from '../carousel/rendered-range.js';
 
 export interface TrackInput {
+  /** The slides are tab panels (else the track is the tab stop, named `label`). */
+  tabbed: boolean;
+  label: string;
   /** Slides move by themselves: the track is not a live region then. */
   rotating: boolean;
   items: readonly Testimonial[];
@@ -17,7 +23,7 @@ export interface TrackInput {
   onScrollEnd(): void;
   /** Wheel or pointer on the track: a scroll the reader makes. */
   onReaderScroll(): unknown;
-  /** A key on a slide in view (not on a control inside it). */
+  /** A key on a slide in view or the track (not on a control inside them). */
   onKeydown(event: KeyboardEvent): void;
 }
 
@@ -32,12 +38,15 @@ export function renderTrack(input: TrackInput): TemplateResult {
       class="track"
       part="track"
       id="track"
+      tabindex=${input.tabbed ? -1 : 0}
+      role=${ifDefined(input.tabbed ? undefined : 'region')}
+      aria-label=${ifDefined(input.tabbed ? undefined : input.label)}
       aria-live=${input.rotating ? 'off' : 'polite'}
       @scroll=${input.onScroll}
       @scrollend=${input.onScrollEnd}
       @wheel=${{ handleEvent: input.onReaderScroll, passive: true }}
       @pointerdown=${input.onReaderScroll}
-      @keydown=${(event: KeyboardEvent) => (event.target as Element).matches('.slide') && input.onKeydown(event)}
+      @keydown=${(event: KeyboardEvent) => (event.target as Element).matches('.slide,.track') && input.onKeydown(event)}
     >
       ${spacer(from)}
       ${keyedList(
