@@ -38,9 +38,17 @@ describe('text spacing (WCAG 1.4.12)', () => {
       expect(parseFloat(style.wordSpacing), `${where} word spacing`).to.be.closeTo(0.16 * hostSize, 0.05);
     };
     check(quote, 'slide quote');
-    // The box of the quote is sized in lines: with the taller lines it still holds its lines.
-    expect(quote.getBoundingClientRect().height).to.be.closeTo(
-      4 * parseFloat(getComputedStyle(quote).lineHeight),
+    // The quote takes the lines its text needs, whole ones: none is cut by the taller lines.
+    const quoteLine = parseFloat(getComputedStyle(quote).lineHeight);
+    const quoteLines = quote.getBoundingClientRect().height / quoteLine;
+    expect(quoteLines, 'the quote in whole lines').to.be.closeTo(Math.max(1, Math.round(quoteLines)), 0.05);
+    expect(quote.scrollHeight, 'nothing of the quote hidden').to.be.at.most(quote.clientHeight + 1);
+    // The box that quote and who share is sized in lines: four quote lines (1.05em) and three who-lines
+    // (0.9em) of the taller line height, and the gap between them (0.35em).
+    const text = quote.parentElement!;
+    const textStyle = getComputedStyle(text);
+    expect(text.getBoundingClientRect().height, 'the text box grows with its lines').to.be.closeTo(
+      (4 * 1.05 + 3 * 0.9) * parseFloat(textStyle.lineHeight) + 0.35 * parseFloat(textStyle.fontSize),
       1,
     );
 
