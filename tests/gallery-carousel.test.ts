@@ -14,7 +14,7 @@ import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { expectAccessible } from './helpers/axe.js';
 import { skipIn } from './helpers/engine.js';
 import { $, $$, mount, settled, slides, TRACK } from './helpers/gallery.js';
-import { waitUntil } from './helpers/waits.js';
+import { until, waitUntil } from './helpers/waits.js';
 
 const inertFlags = (el: NotWithThemGallery) =>
   $$(el, `${TRACK} > .slide`).map((s) => s.hasAttribute('inert'));
@@ -411,6 +411,9 @@ describe('carousel: autoplay', () => {
   it('keeps still for three intervals after a click on Next while the pointer rests on it', async () => {
     const el = await mount({ width: 400, attrs: 'autoplay interval="2000"' });
     const next = $(el, '[part~="next"]')!;
+    // The gallery can be taller than the viewport: the pointer can only rest on what is in view.
+    next.scrollIntoView({ block: 'center' });
+    await until(() => next.getBoundingClientRect().bottom <= innerHeight, 'Next never came into view');
     const box = next.getBoundingClientRect();
     const position: [number, number] = [
       Math.round(box.x + box.width / 2),
@@ -421,7 +424,8 @@ describe('carousel: autoplay', () => {
     el.addEventListener('nwt-slide-change', (event) => moves.push(event.detail.index));
     try {
       await sendMouse({ type: 'move', position });
-      await waitUntil(() => $(el, TRACK)!.getAttribute('aria-live') === 'polite', 'hover never held');
+      // Polled on animation frames: the fake clock holds @open-wc's waitUntil, which polls with setTimeout.
+      await until(() => $(el, TRACK)!.getAttribute('aria-live') === 'polite', 'hover never held');
       await sendMouse({ type: 'click', position });
       expect(moves, 'the click moved').to.deep.equal([1]);
       clock.tick(3 * 2000);
@@ -429,8 +433,12 @@ describe('carousel: autoplay', () => {
       expect(moves, 'nothing moved while the pointer rests on the gallery').to.deep.equal([1]);
       expect($(el, TRACK)!.getAttribute('aria-live'), 'still held').to.equal('polite');
       // The test can fail: once the pointer leaves, the next interval moves.
-      await sendMouse({ type: 'move', position: [0, Math.round(el.getBoundingClientRect().bottom + 40)] });
-      await waitUntil(() => $(el, TRACK)!.getAttribute('aria-live') === 'off', 'hover never lifted');
+      // Beside the gallery, at Next's height: a point in the viewport whatever the gallery's height.
+      await sendMouse({
+        type: 'move',
+        position: [Math.round(el.getBoundingClientRect().right + 40), position[1]],
+      });
+      await until(() => $(el, TRACK)!.getAttribute('aria-live') === 'off', 'hover never lifted');
       clock.tick(2000);
       expect(moves).to.deep.equal([1, 2]);
     } finally {
