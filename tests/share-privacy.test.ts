@@ -22,7 +22,7 @@ import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
-import { $, mount, slides } from './helpers/gallery.js';
+import { $, mount, slides, TRACK } from './helpers/gallery.js';
 import { requestsRecorded, until, waitUntil } from './helpers/waits.js';
 
 performance.setResourceTimingBufferSize(100_000);
@@ -94,7 +94,10 @@ describe('share privacy', () => {
   const navigations: string[] = [];
   const stopNavigation = (event: Event) => {
     const link = (event.composedPath()[0] as Element).closest?.('a');
-    if (link) navigations.push(link.href);
+    // Only a link's navigation is stopped: cancelling every click would also cancel a button's own
+    // action, such as "Share" opening its sheet.
+    if (!link) return;
+    navigations.push(link.href);
     event.preventDefault();
   };
 
@@ -165,13 +168,31 @@ describe('share privacy', () => {
       await observed();
       expect(leaving(), `after a click on ${control.getAttribute('part')}`).to.deep.equal([]);
     }
-    // The dialog's controls.
+    // The narrow slide's sheet: its "Share" opens every target in a popover.
     await mouse('click', more);
-    const dialog = narrow.shadowRoot!.querySelector<HTMLDialogElement>('dialog')!;
+    const sheet = narrow.shadowRoot!.querySelector<HTMLElement>('[part~="share-sheet"]')!;
+    await waitUntil(() => sheet.matches(':popover-open'), 'the share sheet never opened');
+    const sheetControls = [...sheet.querySelectorAll<HTMLElement>('[part~="share-control"]')];
+    expect(sheetControls.length).to.equal(9);
+    expect(hiddenRequests(narrow.shadowRoot!)).to.deep.equal([]);
+    for (const control of sheetControls) {
+      await mouse('move', control);
+      await mouse('click', control);
+      await observed();
+      expect(leaving(), `after a click in the sheet on ${control.getAttribute('part')}`).to.deep.equal([]);
+    }
+    if (sheet.matches(':popover-open')) sheet.hidePopover();
+
+    // The dialog's controls: "Read more" on a cut quote opens the whole testimonial.
+    const cut = await mount({ width: 360, src: '/__feeds/many?n=4' });
+    const readMore = `${TRACK} > .slide:not([inert]) [part~="read-more"]`;
+    await waitUntil(() => $(cut, readMore), 'no Read more on a long quote');
+    await mouse('click', $(cut, readMore)!);
+    const dialog = cut.shadowRoot!.querySelector<HTMLDialogElement>('dialog')!;
     await waitUntil(() => dialog.open && dialog.querySelector('[part~="share"]'), 'dialog never opened');
     const dialogControls = [...dialog.querySelectorAll<HTMLElement>('[part~="share-control"]')];
     expect(dialogControls.length).to.equal(9);
-    expect(hiddenRequests(narrow.shadowRoot!)).to.deep.equal([]);
+    expect(hiddenRequests(cut.shadowRoot!)).to.deep.equal([]);
     for (const control of dialogControls) {
       await mouse('move', control);
       await mouse('click', control);
@@ -186,10 +207,11 @@ describe('share privacy', () => {
       controls.filter((c) => c.tagName === 'A').map((c) => (c as HTMLAnchorElement).href);
     expect(navigations).to.deep.equal([
       ...links(slideControls),
+      ...links(sheetControls),
       ...links(dialogControls),
       (submit as HTMLAnchorElement).href,
     ]);
-    expect(navigations.length).to.equal(2 * 7 + 1);
+    expect(navigations.length).to.equal(3 * 7 + 1);
     expect(calls).to.deep.equal([]);
     await observed();
     expect(leaving()).to.deep.equal([]);

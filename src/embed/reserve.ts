@@ -10,10 +10,10 @@
  *   header   = the title's box: 2 lines of 1.2em × 1.3 (1 line from 48rem wide); with `autoplay`, at
  *              least c (its rotation button)
  *   slide    = photo ((W − 2p − (s − 1) × gap) / s ÷ aspect ratio) + 0.6em
- *              + quote (lines × 1.05em × 1.45) + 0.35em + who (3 × 0.9em × 1.45) + 0.35em + actions (the share
- *              buttons: max(c, 2.75em))
+ *              + quote and who ((lines × 1.05 + 2.7) × lh) + 0.35em + 0.35em + actions (the share
+ *              buttons: max(c, 2.75em)), where lh is the line height, 1.45em
  *   controls = c, the control size: min(2.75rem, 16% of W)
- *   footer   = 2 lines of 1.45em
+ *   footer   = 2 lh
  * with s slides per view: 1, 2 from 36rem wide, 3 from 60rem wide.
  *
  * It applies only to an element without `<figure>` children: one with figures shows those until it is
@@ -30,11 +30,15 @@ const vars = [
   '--a:0px',
 ].join(';');
 
-/** The gallery's height, from the variables above and the container's width (100cqi). */
+/**
+ * The gallery's height, from the variables above and the container's width (100cqi). The boxes the
+ * element sizes in lines (the quote and who box, the footer) are in `lh` here too, at the element's line
+ * height: WebKit rounds `lh` to whole pixels (23px for 1.45 × 16px), and the reserve must round the same.
+ */
 const heightOf = (aspect: string, lines: string) =>
   'calc(2*var(--p) + 2.25*var(--g) + max(var(--t),var(--a))' +
   ` + (100cqi - 2*var(--p) - (var(--s) - 1)*var(--g))/var(--s)/(${aspect})` +
-  ` + var(--c) + max(var(--c),2.75em) + 8.115em + 1.5225em*${lines})`;
+  ` + var(--c) + max(var(--c),2.75em) + 1.3em + (4.7 + 1.05*${lines})*1lh)`;
 const height = heightOf('var(--nwt-aspect-ratio,4/5)', 'var(--nwt-caption-lines,4)');
 
 /**
@@ -45,7 +49,7 @@ export function reservedBoxCss(tag = 'notwiththem-gallery'): string {
   // The element is the query container of its own ::before: its width drives the breakpoints.
   return (
     `${tag}:not(:defined,[hidden],:has(>figure)){display:block;container-type:inline-size;` +
-    `&::before{content:"";display:block;${vars};font-size:var(--nwt-font-size,1rem);height:${height}}` +
+    `&::before{content:"";display:block;${vars};font-size:var(--nwt-font-size,1rem);line-height:1.45;height:${height}}` +
     `&[autoplay]::before{--a:var(--c)}` +
     `@container (min-width:36rem){&::before{--s:var(--nwt-slides-per-view,2)}}` +
     `@container (min-width:48rem){&::before{--t:1.56em}}` +
@@ -71,7 +75,7 @@ export function reservedFrameCss(boxId: string, autoplay = false): string {
   ].join(';');
   return (
     `#${boxId}{container-type:inline-size;font-size:medium;` +
-    `&>iframe{${frameVars};height:round(up,${heightOf('4/5', '4')},1px)}` +
+    `&>iframe{${frameVars};line-height:1.45;height:round(up,${heightOf('4/5', '4')},1px)}` +
     `@container (min-width:36em){&>iframe{--s:2}}` +
     `@container (min-width:48em){&>iframe{--t:1.56em}}` +
     `@container (min-width:60em){&>iframe{--s:3}}}`
