@@ -181,7 +181,8 @@ export class FeedController implements ReactiveController {
       let feed: ParsedFeed;
       if (given !== undefined && given !== null) {
         feed = parseFeed(given, { baseUrl: document.baseURI });
-      } else if (src) {
+      } else if (src != null) {
+        // An empty or unusable address is an error the card shows (`src`), not a gallery without a source.
         const loaded = await loadFeed(src, { ...this.readOptions(), signal });
         const { data, url } = loaded;
         // The first testimonial alone (an object's `testimonials`, or the array itself), checked alike.

@@ -22,7 +22,8 @@
  *   `Retry-After` is only readable if the host lists it in `Access-Control-Expose-Headers`; otherwise
  *   the plain backoff applies.
  * - `timeout <= 0` or `Infinity` means no timeout; `maxBytes: Infinity` means no cap.
- * - An unparseable `src` (or a relative one with no document to resolve it against) is a `network` error.
+ * - An empty, unparseable or non-`http(s):` `src` (or a relative one with no document to resolve it against)
+ *   is a `src` error, and nothing is requested.
  *
  * Written for size (it ships in the script-tag bundle): one helper races a promise against an abort signal
  * for the shared request, each attempt, the body and the backoff.
@@ -97,7 +98,7 @@ const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init
  *
  * @param src Feed URL, resolved against `document.baseURI`.
  * @returns The JSON and the URL it came from.
- * @throws FeedError with code `network`, `timeout`, `http` (with `status`), `parse` or `too-large`;
+ * @throws FeedError with code `src`, `network`, `timeout`, `http` (with `status`), `parse` or `too-large`;
  *   or the signal's reason when aborted.
  */
 export function loadFeed(src: string, given: LoadOptions = {}): Promise<LoadedFeed> {
@@ -106,12 +107,15 @@ export function loadFeed(src: string, given: LoadOptions = {}): Promise<LoadedFe
   const { signal } = options;
   if (signal?.aborted) return Promise.reject(signal.reason);
 
-  let url: string;
+  let url = '';
   try {
     url = new URL(src, globalThis.document?.baseURI ?? globalThis.location?.href).href;
-  } catch {
-    return Promise.reject(new FeedError('network', `Invalid feed URL: ${JSON.stringify(src)}`));
-  }
+  } catch {}
+  // Nothing is requested for an empty, unparseable or non-http(s) address (`javascript:`, `data:`).
+  if (!src.trim() || !/^https?:/.test(url))
+    return Promise.reject(
+      new FeedError('src', `the feed address is not an http(s) URL: ${JSON.stringify(src.slice(0, 100))}`),
+    );
 
   const number = (value: number | undefined, fallback: number, min = 0) =>
     Math.max(min, value! >= -Infinity ? value! : fallback);

@@ -11,6 +11,7 @@ type Part = TemplateResult | typeof nothing;
 
 /** The label that says what went wrong, for each error code. */
 export const errorStringKeys: Record<FeedErrorCode, keyof GalleryStrings> = {
+  src: 'errorSrc',
   network: 'errorNetwork',
   timeout: 'errorTimeout',
   http: 'errorHttp',
