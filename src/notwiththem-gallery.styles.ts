@@ -230,6 +230,11 @@ export const galleryStyles = css`
     display: block;
   }
 
+  /* A photo the box would crop by more than a fifth shows whole, unless the page asks for fit="cover". */
+  :host(:not([fit='cover'])) .whole {
+    object-fit: contain;
+  }
+
   .photo-fallback {
     position: absolute;
     inset: 0;

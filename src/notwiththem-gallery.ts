@@ -50,7 +50,8 @@ export type { NwtErrorDetail, NwtLoadDetail, NwtSlideChangeDetail, NwtShareDetai
  * @event nwt-slide-change - The reader moved to another testimonial (not fired on first render).
  *   `detail: { index, testimonial }`.
  * @event nwt-error - The feed could not be used. `detail: { code, message, status? }`; `code` is one of
- *   `network`, `timeout`, `http`, `parse`, `schema`, `too-large`.
+ *   `src` (the `src` attribute is empty, not a URL or not `http(s):`; nothing is requested, and the card
+ *   says so without "Try again"), `network`, `timeout`, `http`, `parse`, `schema`, `too-large`.
  * @event nwt-share - A reader chose a share target, dispatched before the share happens.
  *   `detail: { target, testimonial, url }`. Cancelable: `preventDefault()` stops the link from opening
  *   (or the share sheet or copy from happening), for a page that handles the share itself.
@@ -195,7 +196,11 @@ export class NotWithThemGallery extends LitElement {
   declare label: string | null;
   /** `light` (default), `dark`, or `auto` (follows the reader's system). */
   declare theme: 'light' | 'dark' | 'auto';
-  /** How photos fill their box: `cover` (default) or `contain`. */
+  /**
+   * How photos fill their box: `cover` (default: filled, around the focal point; a photo it would crop by
+   * more than a fifth, such as a landscape photo in the 4:5 box, shows whole over its colour) or `contain`.
+   * Set `fit="cover"` to crop every photo.
+   */
   declare fit: 'cover' | 'contain';
   /** Testimonials given directly (no fetch). Checked like a feed. */
   declare testimonials: unknown;

@@ -117,8 +117,13 @@ describe('focal point', () => {
     const feed = await portraitFeed();
     const first = feed.testimonials[0] as { image: { focus: string; width: number; height: number } };
     feed.testimonials = [first];
-    // A wide box (16:9) crops most of a 3:4 portrait: the centre crop would miss the face.
-    const el = await mount({ width: 480, attrs: 'style="--nwt-aspect-ratio: 16 / 9"', testimonials: feed });
+    // A wide box (16:9) crops most of a 3:4 portrait: the centre crop would miss the face. fit="cover":
+    // by default a photo cropped by more than a fifth shows whole (tests/gallery-photo-fit.test.ts).
+    const el = await mount({
+      width: 480,
+      attrs: 'fit="cover" style="--nwt-aspect-ratio: 16 / 9"',
+      testimonials: feed,
+    });
     const img = $<HTMLImageElement>(el, '[part~="image"]')!;
     await waitUntil(() => img.complete && img.naturalWidth > 0, 'the photo never loaded');
     const [fx, fy] = first.image.focus.split(' ').map((v) => parseFloat(v) / 100) as [number, number];
