@@ -63,6 +63,8 @@ export type { NwtErrorDetail, NwtLoadDetail, NwtSlideChangeDetail, NwtShareDetai
  * @csspart gallery - The wrapper of everything inside.
  * @csspart header - The row with the title.
  * @csspart title - The gallery's visible title.
+ * @csspart title-more - The "Read more" button beside a title cut by its band.
+ * @csspart title-all - The popover with the whole title.
  * @csspart viewport - The box around the slides.
  * @csspart track - The scrolling list of slides.
  * @csspart slide - One testimonial.
@@ -646,6 +648,7 @@ export class NotWithThemGallery extends LitElement {
   ): TemplateResult {
     return renderFrame({
       title,
+      titleCut: this.clampedIds.has('#'),
       busy: this.feedController.pending,
       strings: this.resolvedStrings,
       viewport,

@@ -22,6 +22,8 @@ export const errorStringKeys: Record<FeedErrorCode, keyof GalleryStrings> = {
 
 export interface FrameInput {
   title: string;
+  /** The title is cut by its band: it offers "Read more", a popover with all of it. */
+  titleCut: boolean;
   /** The feed is loading. */
   busy: boolean;
   strings: GalleryStrings;
@@ -51,7 +53,12 @@ export function renderFrame(input: FrameInput): TemplateResult {
     >
       <div class="header" part="header">
         ${input.rotation ?? nothing}
-        <h2 class="title" part="title" id="title" dir="auto">${title}</h2>
+        <h2 class="title" part="title" id="title" dir="auto" data-id="#">${title}</h2>
+        ${
+          input.titleCut
+            ? html`<button class="link-button" part="title-more" type="button" popovertarget="title-all">${input.strings.readMore}</button><div class="sheet" part="title-all" id="title-all" popover dir="auto">${title}</div>`
+            : nothing
+        }
         <slot name="header"></slot>
       </div>
       <div class="controls" part="controls">${input.controls ?? nothing}</div>
