@@ -29,7 +29,7 @@
  * for the shared request, each attempt, the body and the backoff.
  */
 import { ownFields } from './own.js';
-import { FeedError } from './types.js';
+import { FeedError, retryable } from './types.js';
 
 export interface LoadOptions {
   /** Aborting rejects with the signal's reason (an AbortError DOMException), never a FeedError. */
@@ -258,17 +258,16 @@ async function load(url: string, s: Settings, outer: AbortSignal): Promise<Loade
     }
 
     // Retried: network errors, 5xx and 429, a timeout once, a Retry-After of at most 30 s.
-    const { code, status = 0 } = error as FeedError;
+    const timeout = (error as FeedError).code === 'timeout';
     if (
       attempt >= s.retries ||
-      (code === 'http'
-        ? status !== 429 && status < 500
-        : code !== 'network' && (code !== 'timeout' || timedOutBefore)) ||
+      !retryable(error as FeedError) ||
+      (timeout && timedOutBefore) ||
       retryAfter! > MAX_RETRY_AFTER
     ) {
       throw error;
     }
-    timedOutBefore ||= code === 'timeout';
+    timedOutBefore ||= timeout;
     // Full jitter: anywhere between 0 and the capped exponential delay.
     await race(
       new Promise((resolve) =>
