@@ -83,7 +83,9 @@ async function photoBox(width: number, html: string, state: 'undefined' | 'loadi
         'the gallery never rendered its slides',
         { timeout: 10000 },
       );
-      expect((poster as HTMLImageElement).assignedSlot, 'the poster outlived the loading state').to.equal(null);
+      expect((poster as HTMLImageElement).assignedSlot, 'the poster outlived the loading state').to.equal(
+        null,
+      );
       target = shadow()!.querySelector('.track[part~="track"] .slide .photo img')!;
       // Every photo is whole pixels wide, so those in view paint at one size: none is a larger paint
       // than the first (the poster) by a pixel of rounding.
