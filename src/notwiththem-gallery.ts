@@ -3,6 +3,7 @@ import { galleryStyles } from './notwiththem-gallery.styles.js';
 import { AutoplayController } from './carousel/autoplay-controller.js';
 import { keyTarget, keyToMove } from './carousel/keys.js';
 import { ResizeController } from './carousel/resize-controller.js';
+import { ScrollSync } from './carousel/scroll-sync.js';
 import * as measure from './carousel/measure.js';
 import {
   clampIndex,
@@ -270,13 +271,6 @@ export class NotWithThemGallery extends LitElement {
   private focusNewState = false;
   /** The button that opened the dialog, to give focus back when it closes. */
   private dialogOpener: HTMLElement | null = null;
-  private scrollRestTimer: ReturnType<typeof setTimeout> | undefined;
-  /**
-   * The element's own scroll to the current page is under way. Its frames pass over slides nobody
-   * chose, and under load they come further apart than the rest timer: until the track is on the
-   * current page, only a reader's own scroll (wheel, touch, keys) sets the current slide from the position.
-   */
-  private ownScroll = false;
 
   private readonly feedController = new FeedController(
     this,
@@ -292,6 +286,12 @@ export class NotWithThemGallery extends LitElement {
     this,
     () => this.goTo(nextIndex(this.activeIndex, this.paging, true)),
     () => Math.max(2000, Number.isFinite(this.interval) ? this.interval : 7000),
+  );
+
+  private readonly scrollSync = new ScrollSync(
+    this,
+    () => [this.activeIndex, this.paging],
+    (index) => this.setActive(index),
   );
 
   private readonly deepLinkController = new DeepLinkController(this, (id) => this.showDeepLinked(id));
@@ -335,11 +335,6 @@ export class NotWithThemGallery extends LitElement {
 
   // Lifecycle ---------------------------------------------------------------------------------------
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.scrollRestTimer);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     for (const [name, value, ignored] of fixPropertyTypes(this, changed.keys())) {
       (this as Record<string, unknown>)[name] = value;
@@ -365,7 +360,7 @@ export class NotWithThemGallery extends LitElement {
       // first photo's request leaves before the layout this measure forces (about 10 ms on a page).
       queueMicrotask(() => {
         this.measureLayout();
-        this.scrollToActive('instant');
+        this.scrollSync.scrollToActive('instant');
         this.loadMoreIfNear();
       });
     }
@@ -468,7 +463,7 @@ export class NotWithThemGallery extends LitElement {
       this.items.length > WINDOW_THRESHOLD &&
       Math.abs(pageStart(this.activeIndex, this.paging) - from) > this.perView;
     if (far) this.scrollIndex = this.activeIndex;
-    void this.updateComplete.then(() => this.scrollToActive(far ? 'instant' : 'auto'));
+    void this.updateComplete.then(() => this.scrollSync.scrollToActive(far ? 'instant' : 'auto'));
   }
 
   /** A move never lifts a hold: a pointer resting on the gallery after a click still holds rotation. */
@@ -480,46 +475,15 @@ export class NotWithThemGallery extends LitElement {
     if (testimonial && this.hasUpdated) emit(this, 'nwt-slide-change', { index: target, testimonial });
   }
 
-  private scrollToActive(behavior: ScrollBehavior = 'auto'): void {
-    const track = measure.trackOf(this.renderRoot);
-    if (!track) return;
-    const left =
-      pageStart(this.activeIndex, this.paging) *
-      measure.slideStep(track) *
-      (measure.isRightToLeft(this) ? -1 : 1);
-    // Already there, no scroll event may follow (one under way stops): the rest check runs anyway.
-    if (Math.abs(track.scrollLeft - left) < 1) this.restSoon();
-    else this.ownScroll = true;
-    // 'auto' lets the stylesheet choose: smooth, or a jump under prefers-reduced-motion.
-    track.scrollTo({ left, behavior: measure.prefersReducedMotion() ? 'instant' : behavior });
-  }
-
-  /** After a swipe comes to rest, the first slide in view becomes the current one. */
+  /** A scroll frame: the rest check starts again, and a large feed's window follows the position. */
   private handleScroll(): void {
-    this.restSoon();
+    this.scrollSync.restSoon();
     // A large feed renders a window of slides: it follows the scroll position as it moves.
     const track = measure.trackOf(this.renderRoot);
     if (track && this.items.length > WINDOW_THRESHOLD) {
       const first = measure.firstSlideInView(track, this.items.length);
       if (first >= 0) this.scrollIndex = first;
     }
-  }
-
-  private restSoon(): void {
-    clearTimeout(this.scrollRestTimer);
-    this.scrollRestTimer = setTimeout(() => this.syncFromScroll(), 150);
-  }
-
-  /** The track came to rest (scrollend, or no scroll event for a while). */
-  private syncFromScroll(): void {
-    clearTimeout(this.scrollRestTimer);
-    const track = measure.trackOf(this.renderRoot);
-    const first = track ? measure.firstSlideInView(track, this.items.length) : -1;
-    // Keep the current slide when it is still on the page in view (it may not be the page's first).
-    const away = first >= 0 && pageStart(this.activeIndex, this.paging) !== pageStart(first, this.paging);
-    if (away && this.ownScroll) return;
-    this.ownScroll = false;
-    if (away) this.setActive(first);
   }
 
   /**
@@ -531,7 +495,7 @@ export class NotWithThemGallery extends LitElement {
     const move = keyToMove(event.key, measure.isRightToLeft(this));
     if (!move || event.altKey || event.ctrlKey || event.metaKey) {
       // Any other key on a slide may scroll the track (Page Down, Space…).
-      this.ownScroll = false;
+      this.scrollSync.readerScrolls();
       return;
     }
     event.preventDefault();
@@ -669,9 +633,8 @@ export class NotWithThemGallery extends LitElement {
       ),
       renderSlide: (testimonial, index) => this.renderSlideAt(testimonial, index),
       onScroll: this.handleScroll,
-      onScrollEnd: this.syncFromScroll,
-      // The reader scrolls the track: its position says which slide is current again.
-      onReaderScroll: () => (this.ownScroll = false),
+      onScrollEnd: () => this.scrollSync.syncFromScroll(),
+      onReaderScroll: () => this.scrollSync.readerScrolls(),
       onKeydown: (event) => this.handleKeydown(event),
     });
     const controls = renderControls({
