@@ -525,24 +525,6 @@ export class NotWithThemGallery extends LitElement {
     target?.focus();
   }
 
-  /**
-   * Keyboard focus entering the gallery stops rotation until the reader presses Start again. On the
-   * rotation button itself it only holds it, so the button still says "Stop" (the slides were moving);
-   * leaving the button, anywhere, stops it.
-   */
-  private handleFocusIn(event: FocusEvent): void {
-    const target = event.composedPath()[0] as Element | undefined;
-    const autoplay = this.autoplayController;
-    if (!autoplay.playing || !target?.matches?.(':focus-visible')) return;
-    if (target.matches('.rotation')) {
-      autoplay.hold('focus', true);
-      // Unless Start was pressed meanwhile (it lifts the hold), leaving the button stops rotation.
-      target.addEventListener('focusout', () => autoplay.hold('focus', false) && autoplay.stop(), {
-        once: true,
-      });
-    } else autoplay.stop();
-  }
-
   /** Figures parsed after the element was upgraded (script in <head> without defer) become the feed. */
   private handleFallbackChange(): void {
     this.feedController.figuresChanged();
@@ -611,7 +593,7 @@ export class NotWithThemGallery extends LitElement {
       controls,
       rotation,
       footer: this.shareController.renderFooter(this.feedController.feed?.submit),
-      onFocusIn: this.handleFocusIn,
+      onFocusIn: (event) => this.autoplayController.focusIn(event),
     });
   }
 
