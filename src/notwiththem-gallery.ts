@@ -294,7 +294,7 @@ export class NotWithThemGallery extends LitElement {
     (index) => this.setActive(index),
   );
 
-  private readonly deepLinkController = new DeepLinkController(this, (id) => this.showDeepLinked(id));
+  private readonly deepLinkController = new DeepLinkController(this, (index) => this.goTo(index));
 
   private readonly shareController = new ShareController(this, () => ({
     share: this.share,
@@ -389,7 +389,7 @@ export class NotWithThemGallery extends LitElement {
     this.failedImages = new Set();
     this.clampedIds = new Set();
     this.dialogIndex = -1;
-    const fromHash = this.indexOfId(this.deepLinkController.id);
+    const fromHash = this.deepLinkController.linkedIndex;
     this.activeIndex =
       fromHash >= 0 ? fromHash : Math.max(0, indexOfTestimonial(this.items, this.start ?? -1));
     this.scrollIndex = this.activeIndex;
@@ -401,19 +401,6 @@ export class NotWithThemGallery extends LitElement {
     if (this.autoplay && !measure.prefersReducedMotion() && !this.autoplayController.playing) {
       this.autoplayController.start();
     }
-  }
-
-  /** The index of the testimonial with this id, or -1; ids from deep links are taken as they are. */
-  private indexOfId(id: string | undefined): number {
-    return id === undefined ? -1 : this.items.findIndex((item) => item.id === id);
-  }
-
-  /** A new `#nwt-<id>` in the page's address: show that testimonial, and the gallery with it. */
-  private showDeepLinked(id: string): void {
-    const index = this.indexOfId(id);
-    if (index < 0) return;
-    this.goTo(index);
-    this.scrollIntoView({ block: 'nearest', behavior: measure.prefersReducedMotion() ? 'auto' : 'smooth' });
   }
 
   // Behaviour: layout -------------------------------------------------------------------------------
