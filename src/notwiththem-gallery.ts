@@ -17,7 +17,7 @@ import {
 import { renderedRange, WINDOW_THRESHOLD } from './carousel/rendered-range.js';
 import { DeepLinkController } from './deep-link.js';
 import { emit, warn } from './events.js';
-import { fixPropertyTypes } from './properties.js';
+import { fixPropertyTypes, warnObjectAttributes } from './properties.js';
 import { FeedController, type LoaderOptions } from './feed/feed-controller.js';
 import type { ParsedFeed, Testimonial } from './feed/types.js';
 import type { GalleryStrings } from './i18n/en.js';
@@ -340,13 +340,7 @@ export class NotWithThemGallery extends LitElement {
       (this as Record<string, unknown>)[name] = value;
       if (ignored) warn(`${name} ignored: wrong type`);
     }
-    // A framework that rendered the tag before it was defined (React 19 with a lazy define) wrote these
-    // as attributes ("[object Object]"): the objects are lost, say how to keep them.
-    for (const name of this.hasUpdated ? [] : ['testimonials', 'strings']) {
-      if (this.hasAttribute(name) && this[name as 'strings'] == null) {
-        warn(`${name} came as an attribute: import the define module before the first render`);
-      }
-    }
+    if (!this.hasUpdated) warnObjectAttributes(this);
     if (changed.has('lang') || changed.has('strings') || !this.hasUpdated) {
       this.resolvedStrings = resolveStrings(languageOf(this), this.strings);
     }
