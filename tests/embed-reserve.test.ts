@@ -120,7 +120,10 @@ describe('the box the script snippet reserves', () => {
   before(() => setViewport({ width: 1300, height: 1000 }));
 
   for (const [name, options, css] of cases) {
-    it(`is the gallery's height with ${name}, from 320 to 1200 px`, async () => {
+    // Ten pages each (fifteen for the poster): on a loaded machine that takes longer than one test's
+    // default 20 s, though each page is awaited by its state.
+    it(`is the gallery's height with ${name}, from 320 to 1200 px`, async function () {
+      this.timeout(90_000);
       for (const width of [320, 600, 800, 1000, 1200]) {
         const reserved = (await heightIn(width, page(options, css, false), false)) as number;
         const gallery = (await heightIn(width, page(options, css, true), true)) as number;
@@ -136,7 +139,8 @@ describe('the box the script snippet reserves', () => {
   // by the page where that photo will be: before the script runs (the snippet's style), while the feed
   // loads (the element's skeleton) and once the slides are there, the box is the same.
   for (const [name, options, css] of cases) {
-    it(`places the poster on the first slide's photo with ${name}, from 320 to 1200 px`, async () => {
+    it(`places the poster on the first slide's photo with ${name}, from 320 to 1200 px`, async function () {
+      this.timeout(120_000);
       const photo = '/__feeds/slow-image?ms=0&hue=0';
       const withPoster = (src: string): EmbedOptions => ({ ...options, src, firstPhoto: { src: photo } });
       for (const width of [320, 600, 800, 1000, 1200]) {
