@@ -3,7 +3,7 @@
  * testimonials loaded (the first page, then the pages its `next` links lead to), reloads, and the
  * `nwt-load` / `nwt-error` events. The one place that holds the testimonials.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { emit, warn } from '../events.js';
 import { hasFigures, readFigures, watchFigures } from './from-figures.js';
 import { own } from './own.js';
@@ -91,11 +91,18 @@ export class FeedController implements ReactiveController {
     const run = (this.inFlight = new AbortController());
     this.loadStatus = 'pending';
     this.gallery.requestUpdate();
+    // A server renders `testimonials` only: `src` stays loading (nothing is fetched), no source is no source.
+    if (isServer && given == null) {
+      if (!src) this.loadStatus = 'initial';
+      return;
+    }
     let feed: ParsedFeed | undefined;
     let failure: unknown;
     let failed = false;
     try {
-      feed = await this.loadSource(src, given, run.signal);
+      const loading = this.loadSource(src, given, run.signal);
+      // Testimonials given are checked at once: the first render, a server's too, shows them.
+      feed = loading instanceof Promise ? await loading : loading;
     } catch (error) {
       failed = true;
       failure = error;
@@ -150,69 +157,78 @@ export class FeedController implements ReactiveController {
     }
   }
 
-  /** Loads and checks the feed (undefined without a source), then readies the gallery for it. */
-  private async loadSource(
+  /**
+   * Loads and checks the feed (undefined without a source), then readies the gallery for it: at once for
+   * testimonials given and `<figure>` children, after the fetch for a URL. A failure gives one warning and
+   * `nwt-error`, and is thrown as a FeedError for the error state.
+   */
+  private loadSource(
     src: string | null,
     given: unknown,
     signal: AbortSignal,
-  ): Promise<ParsedFeed | undefined> {
-    const feed = await this.readSource(src, given, signal);
-    if (!feed) return undefined;
-    this.items = feed.testimonials;
-    this.nextPage = own(feed, 'next');
-    // The first page's own URLs count as fetched: a `next` chain back to them ends there.
-    this.requestedPages = new Set(this.firstPages);
-    this.onReady(feed);
-    emit(this.gallery, 'nwt-load', { count: feed.testimonials.length });
+  ): ParsedFeed | undefined | Promise<ParsedFeed | undefined> {
+    this.firstPages = [];
+    try {
+      // A server has no page to resolve relative URLs against: it refuses them (one warning each).
+      const baseUrl = isServer ? undefined : document.baseURI;
+      const feed =
+        given !== undefined && given !== null
+          ? parseFeed(given, { baseUrl })
+          : src
+            ? this.fetchSource(src, signal)
+            : // No src and no testimonials: the <figure> children written in the page are the feed.
+              hasFigures(this.gallery)
+              ? parseFeed(readFigures(this.gallery), { baseUrl })
+              : undefined;
+      return feed instanceof Promise
+        ? feed.then(
+            (fetched) => this.ready(fetched, signal),
+            (error) => this.fail(error, signal),
+          )
+        : this.ready(feed, signal);
+    } catch (error) {
+      return this.fail(error, signal);
+    }
+  }
+
+  private ready(feed: ParsedFeed | undefined, signal: AbortSignal): ParsedFeed | undefined {
+    if (signal.aborted) throw signal.reason;
+    if (feed) {
+      for (const warning of feed.warnings) warn(`feed entry ${warning.index} left out: ${warning.reason}`);
+      this.items = feed.testimonials;
+      this.nextPage = own(feed, 'next');
+      // The first page's own URLs count as fetched: a `next` chain back to them ends there.
+      this.requestedPages = new Set(this.firstPages);
+      this.onReady(feed);
+      emit(this.gallery, 'nwt-load', { count: feed.testimonials.length });
+    }
     return feed;
   }
 
-  /**
-   * The feed from its source, checked; undefined without a source. A failure gives one warning and
-   * `nwt-error`, and is thrown as a FeedError for the error state.
-   */
-  private async readSource(
-    src: string | null,
-    given: unknown,
-    signal: AbortSignal,
-  ): Promise<ParsedFeed | undefined> {
-    this.firstPages = [];
-    try {
-      let feed: ParsedFeed;
-      if (given !== undefined && given !== null) {
-        feed = parseFeed(given, { baseUrl: document.baseURI });
-      } else if (src) {
-        const loaded = await loadFeed(src, { ...this.readOptions(), signal });
-        const { data, url } = loaded;
-        // The first testimonial alone (an object's `testimonials`, or the array itself), checked alike.
-        const entries: unknown = own(Object(data), 'testimonials') ?? data;
-        const [first] = Array.isArray(entries)
-          ? parseFeed(entries.slice(0, 1), { baseUrl: url }).testimonials
-          : [];
-        // An <img> starts its request in a microtask: this one waits for it to leave.
-        if (first) await this.onFirst(first);
-        feed = parseFeed(data, { baseUrl: url });
-        this.firstPages = firstPageUrls(src, url, document.baseURI);
-      } else if (hasFigures(this.gallery)) {
-        // No src and no testimonials: the <figure> children written in the page are the feed.
-        feed = parseFeed(readFigures(this.gallery), { baseUrl: document.baseURI });
-      } else {
-        return undefined;
-      }
-      if (signal.aborted) throw signal.reason;
-      for (const warning of feed.warnings) warn(`feed entry ${warning.index} left out: ${warning.reason}`);
-      return feed;
-    } catch (error) {
-      if (signal.aborted) throw error;
-      const feedError =
-        error instanceof FeedError
-          ? error
-          : new FeedError('parse', error instanceof Error ? error.message : String(error));
-      warn(`${feedError.code}: ${feedError.message}`);
-      const { code, message, status } = feedError;
-      emit(this.gallery, 'nwt-error', status === undefined ? { code, message } : { code, message, status });
-      throw feedError;
-    }
+  private fail(error: unknown, signal: AbortSignal): never {
+    if (signal.aborted) throw error;
+    const feedError =
+      error instanceof FeedError
+        ? error
+        : new FeedError('parse', error instanceof Error ? error.message : String(error));
+    warn(`${feedError.code}: ${feedError.message}`);
+    const { code, message, status } = feedError;
+    emit(this.gallery, 'nwt-error', status === undefined ? { code, message } : { code, message, status });
+    throw feedError;
+  }
+
+  private async fetchSource(src: string, signal: AbortSignal): Promise<ParsedFeed> {
+    const { data, url } = await loadFeed(src, { ...this.readOptions(), signal });
+    // The first testimonial alone (an object's `testimonials`, or the array itself), checked alike.
+    const entries: unknown = own(Object(data), 'testimonials') ?? data;
+    const [first] = Array.isArray(entries)
+      ? parseFeed(entries.slice(0, 1), { baseUrl: url }).testimonials
+      : [];
+    // An <img> starts its request in a microtask: this one waits for it to leave.
+    if (first) await this.onFirst(first);
+    const feed = parseFeed(data, { baseUrl: url });
+    this.firstPages = firstPageUrls(src, url, document.baseURI);
+    return feed;
   }
 
   /**
