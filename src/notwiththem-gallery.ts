@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { galleryStyles } from './notwiththem-gallery.styles.js';
 import { AutoplayController } from './carousel/autoplay-controller.js';
 import { keyTarget, keyToMove } from './carousel/keys.js';
@@ -35,7 +35,11 @@ import {
 import { preloadPhoto, renderSlide } from './templates/testimonial.js';
 import { renderTrack } from './templates/track.js';
 import { defineOnce } from './define-once.js';
+import { hydrates } from './hydration.js';
 import { version } from './version.js';
+
+/** A server's render, or one the browser may hydrate: false in the script-tag bundle. */
+const SSR = isServer || hydrates;
 
 export type { NwtErrorDetail, NwtLoadDetail, NwtSlideChangeDetail, NwtShareDetail } from './events.js';
 
@@ -277,6 +281,13 @@ export class NotWithThemGallery extends LitElement {
    * current page, only a reader's own scroll (wheel, touch, keys) sets the current slide from the position.
    */
   private ownScroll = false;
+  /**
+   * This render must be the same as a server's (@lit-labs/ssr): the element's own `lang` only, no share
+   * controls (the page's URL), no hash, motion setting or layout. On a server, and in the browser until
+   * the first update that hydrates a server's render is done; then the browser's facts render. Read
+   * behind `SSR`, so that the script-tag bundle (no hydration) drops it.
+   */
+  declare private serverView: boolean;
 
   private readonly feedController = new FeedController(
     this,
@@ -341,6 +352,8 @@ export class NotWithThemGallery extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The server's render, hydrated (lit-element-hydrate-support) in this first update.
+    if (SSR && !this.hasUpdated) this.serverView = isServer || !!this.renderRoot.querySelector('.gallery');
     for (const [name, value, ignored] of fixPropertyTypes(this, changed.keys())) {
       (this as Record<string, unknown>)[name] = value;
       if (ignored) warn(`${name} ignored: wrong type`);
@@ -353,11 +366,25 @@ export class NotWithThemGallery extends LitElement {
       }
     }
     if (changed.has('lang') || changed.has('strings') || !this.hasUpdated) {
-      this.resolvedStrings = resolveStrings(languageOf(this), this.strings);
+      this.resolvedStrings = resolveStrings(
+        SSR && this.serverView ? this.lang : languageOf(this),
+        this.strings,
+      );
     }
+    // A server runs no controller's hostUpdate: the feed's source is read here.
+    if (isServer) this.feedController.hostUpdate();
   }
 
   protected override updated(changed: PropertyValues): void {
+    if (SSR && this.serverView) {
+      this.serverView = false;
+      // The server's render is hydrated: now the page's language, share links, hash, motion and layout.
+      queueMicrotask(() => {
+        this.resolvedStrings = resolveStrings(languageOf(this), this.strings);
+        if (this.feedController.feed) this.onFeedReady();
+        this.requestUpdate();
+      });
+    }
     if (this.focusNewState) this.focusState();
     if (this.jumpPending && measure.trackOf(this.renderRoot)) {
       this.jumpPending = false;
@@ -390,15 +417,16 @@ export class NotWithThemGallery extends LitElement {
   private onFeedReady(): void {
     // Slides per view and the dots that fit, read from the skeleton (laid out already, so this costs no
     // layout): the first ready render is then the right one, not one that a measure redoes at once.
-    this.measureLayout();
+    if (!(SSR && this.serverView)) this.measureLayout();
     this.failedImages = new Set();
     this.clampedIds = new Set();
     this.dialogIndex = -1;
-    const fromHash = this.indexOfId(this.deepLinkController.id);
+    const fromHash = SSR && this.serverView ? -1 : this.indexOfId(this.deepLinkController.id);
     this.activeIndex =
       fromHash >= 0 ? fromHash : Math.max(0, indexOfTestimonial(this.items, this.start ?? -1));
     this.scrollIndex = this.activeIndex;
     this.jumpPending = true;
+    if (SSR && this.serverView) return;
     // The first photo in view starts loading now, before its slide is rendered and laid out.
     preloadPhoto(this.items[pageStart(this.activeIndex, this.paging)]?.image);
     if (fromHash >= 0) this.updateComplete.then(() => this.scrollIntoView({ block: 'nearest' }));
@@ -705,12 +733,15 @@ export class NotWithThemGallery extends LitElement {
       tabbed: this.showsDots(),
       failed: this.failedImages.has(testimonial.id),
       readMore: this.clampedIds.has(testimonial.id) && !this.shareController.isOpen(testimonial.id),
-      share: this.shareController.render(
-        testimonial,
-        'slide',
-        (opener) => this.openDialog(index, opener),
-        isInView(index, this.activeIndex, paging),
-      ),
+      share:
+        SSR && this.serverView
+          ? nothing
+          : this.shareController.render(
+              testimonial,
+              'slide',
+              (opener) => this.openDialog(index, opener),
+              isInView(index, this.activeIndex, paging),
+            ),
       onImageError: (id) => this.handleImageError(id),
       onReadMore: (opener) => this.openDialog(index, opener),
     });
