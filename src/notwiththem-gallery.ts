@@ -353,7 +353,10 @@ export class NotWithThemGallery extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The server's render, hydrated (lit-element-hydrate-support) in this first update.
-    if (SSR && !this.hasUpdated) this.serverView = isServer || !!this.renderRoot.querySelector('.gallery');
+    if (SSR && !this.hasUpdated) {
+      this.serverView = this.feedController.serverView =
+        isServer || !!this.renderRoot.querySelector('.gallery');
+    }
     for (const [name, value, ignored] of fixPropertyTypes(this, changed.keys())) {
       (this as Record<string, unknown>)[name] = value;
       if (ignored) warn(`${name} ignored: wrong type`);
@@ -377,11 +380,12 @@ export class NotWithThemGallery extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (SSR && this.serverView) {
-      this.serverView = false;
+      this.serverView = this.feedController.serverView = false;
       // The server's render is hydrated: now the page's language, share links, hash, motion and layout.
       queueMicrotask(() => {
         this.resolvedStrings = resolveStrings(languageOf(this), this.strings);
         if (this.feedController.feed) this.onFeedReady();
+        this.feedController.figuresChanged();
         this.requestUpdate();
       });
     }

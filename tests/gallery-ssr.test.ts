@@ -129,6 +129,18 @@ describe('server rendering, hydrated', () => {
     expect(problems).to.deep.equal([]);
   });
 
+  it('hydrates the no-source state of figures, then shows them as slides', async () => {
+    const [el] = await serverRendered('figures=1&lang=en');
+    // The server cannot read the element's children: its figures show through the slot.
+    expect(el.querySelectorAll('figure')).to.have.length(2);
+    expect(slidesOf(el)).to.have.length(0);
+    problems.length = 0;
+    await define();
+    await until(() => slidesOf(el).length === 2, 'the figures never became slides');
+    await atRest(el);
+    expect(problems).to.deep.equal([]);
+  });
+
   it('hydrates the loading state of a src render, then loads the feed', async () => {
     const [el] = await serverRendered('src=/tests/fixtures/gallery-feed.json&lang=en');
     expect(el.shadowRoot!.querySelector('.skeleton-track')).to.not.equal(null);

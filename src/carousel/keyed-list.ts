@@ -31,9 +31,10 @@ class KeyedList extends Directive {
   /** The slots rendered, in DOM order. */
   private slots: Slot[] = [];
 
-  /** On a server (which never calls `update`): the items as a plain list. */
-  render<T>(items: readonly T[], _keyOf: unknown, template: Render<T>): unknown {
-    return isServer ? items.map(template) : noChange;
+  /** On a server (which never calls `update`), `render(items, keyOf, template)`: the items as a plain list. */
+  render(): unknown {
+    // `arguments`, not parameters: the browser's build keeps no unused parameter then.
+    return isServer ? (arguments[0] as unknown[]).map(arguments[2] as Render<unknown>) : noChange;
   }
 
   override update<T>(

@@ -5,6 +5,7 @@
  */
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { emit, warn } from '../events.js';
+import { hydrates } from '../hydration.js';
 import { hasFigures, readFigures, watchFigures } from './from-figures.js';
 import { own } from './own.js';
 import { loadFeed, type LoadOptions } from './load.js';
@@ -52,6 +53,11 @@ export class FeedController implements ReactiveController {
   private lastSource: Source | undefined;
   /** The load in flight: a new one aborts it, and only the latest may settle. */
   private inFlight: AbortController | undefined;
+  /**
+   * The element's first update hydrates a server's render, which could not see the `<figure>` children:
+   * they are read after it (`figuresChanged`).
+   */
+  declare serverView?: boolean;
 
   /**
    * @param options - The loading settings, read when a load starts.
@@ -177,21 +183,21 @@ export class FeedController implements ReactiveController {
           : src
             ? this.fetchSource(src, signal)
             : // No src and no testimonials: the <figure> children written in the page are the feed.
-              hasFigures(this.gallery)
+              !(hydrates && this.serverView) && hasFigures(this.gallery)
               ? parseFeed(readFigures(this.gallery), { baseUrl })
               : undefined;
       return feed instanceof Promise
         ? feed.then(
-            (fetched) => this.ready(fetched, signal),
-            (error) => this.fail(error, signal),
+            (fetched) => this.takeFeed(fetched, signal),
+            (error) => this.failLoad(error, signal),
           )
-        : this.ready(feed, signal);
+        : this.takeFeed(feed, signal);
     } catch (error) {
-      return this.fail(error, signal);
+      return this.failLoad(error, signal);
     }
   }
 
-  private ready(feed: ParsedFeed | undefined, signal: AbortSignal): ParsedFeed | undefined {
+  private takeFeed(feed: ParsedFeed | undefined, signal: AbortSignal): ParsedFeed | undefined {
     if (signal.aborted) throw signal.reason;
     if (feed) {
       for (const warning of feed.warnings) warn(`feed entry ${warning.index} left out: ${warning.reason}`);
@@ -205,7 +211,7 @@ export class FeedController implements ReactiveController {
     return feed;
   }
 
-  private fail(error: unknown, signal: AbortSignal): never {
+  private failLoad(error: unknown, signal: AbortSignal): never {
     if (signal.aborted) throw error;
     const feedError =
       error instanceof FeedError
