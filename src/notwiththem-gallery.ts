@@ -346,6 +346,13 @@ export class NotWithThemGallery extends LitElement {
 
   // Lifecycle ---------------------------------------------------------------------------------------
 
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    // A server's render that is not hydrated here (no hydrate support, or the script-tag bundle): Lit
+    // would render a second gallery after it, so it goes.
+    if (!hydrates) this.shadowRoot?.replaceChildren();
+    return super.createRenderRoot();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.scrollRestTimer);

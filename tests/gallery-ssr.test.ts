@@ -141,6 +141,30 @@ describe('server rendering, hydrated', () => {
     expect(problems).to.deep.equal([]);
   });
 
+  it('is rendered anew, without an error, by the script-tag bundle (which does not hydrate)', async () => {
+    tag = 'notwiththem-gallery'; // the bundle's own tag
+    const [el, { testimonials }] = await serverRendered('');
+    const serverSlide = slidesOf(el)[0];
+    el.testimonials = testimonials;
+    problems.length = 0;
+    const script = Object.assign(document.createElement('script'), {
+      src: '/dist/notwiththem-gallery.bundle.js',
+    });
+    const loaded = new Promise((resolve, reject) => {
+      script.addEventListener('load', resolve);
+      script.addEventListener('error', reject);
+    });
+    document.head.append(script);
+    await loaded;
+    await until(
+      () => slidesOf(el).length === testimonials!.length && slidesOf(el)[0] !== serverSlide,
+      'the bundle never rendered',
+    );
+    await atRest(el);
+    expect(el.shadowRoot!.querySelectorAll('section.gallery')).to.have.length(1);
+    expect(problems).to.deep.equal([]);
+  });
+
   it('hydrates the loading state of a src render, then loads the feed', async () => {
     const [el] = await serverRendered('src=/tests/fixtures/gallery-feed.json&lang=en');
     expect(el.shadowRoot!.querySelector('.skeleton-track')).to.not.equal(null);
