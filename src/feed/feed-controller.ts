@@ -53,10 +53,7 @@ export class FeedController implements ReactiveController {
   private lastSource: Source | undefined;
   /** The load in flight: a new one aborts it, and only the latest may settle. */
   private inFlight: AbortController | undefined;
-  /**
-   * The element's first update hydrates a server's render, which could not see the `<figure>` children:
-   * they are read after it (`figuresChanged`).
-   */
+  /** The element's first update hydrates a server's render (see `reload`). */
   declare serverView?: boolean;
 
   /**
@@ -97,18 +94,34 @@ export class FeedController implements ReactiveController {
     const run = (this.inFlight = new AbortController());
     this.loadStatus = 'pending';
     this.gallery.requestUpdate();
-    // A server renders `testimonials` only: `src` stays loading (nothing is fetched), no source is no source.
-    if (isServer && given == null) {
-      if (!src) this.loadStatus = 'initial';
-      return;
+    // A server's render (@lit-labs/ssr), and the browser's first update that hydrates it, must be the
+    // same: testimonials given are checked at once; a server fetches nothing (`src` renders loading), and
+    // `<figure>` children, which a server cannot see, wait for the browser's next update.
+    if (isServer || (hydrates && this.serverView)) {
+      if (given == null) {
+        if (!src) this.loadStatus = 'initial';
+        if (isServer || !src) return;
+      } else {
+        try {
+          // A server has no page to resolve relative URLs against: it refuses them (one warning each).
+          const feed = parseFeed(given, { baseUrl: isServer ? undefined : document.baseURI });
+          for (const warning of feed.warnings)
+            warn(`feed entry ${warning.index} left out: ${warning.reason}`);
+          this.takeFeed(feed);
+          this.loadStatus = 'complete';
+          this.loadedFeed = feed;
+        } catch (error) {
+          this.loadStatus = 'error';
+          this.failure = this.failLoad(error);
+        }
+        return;
+      }
     }
     let feed: ParsedFeed | undefined;
     let failure: unknown;
     let failed = false;
     try {
-      const loading = this.loadSource(src, given, run.signal);
-      // Testimonials given are checked at once: the first render, a server's too, shows them.
-      feed = loading instanceof Promise ? await loading : loading;
+      feed = await this.loadSource(src, given, run.signal);
     } catch (error) {
       failed = true;
       failure = error;
@@ -163,56 +176,70 @@ export class FeedController implements ReactiveController {
     }
   }
 
-  /**
-   * Loads and checks the feed (undefined without a source), then readies the gallery for it: at once for
-   * testimonials given and `<figure>` children, after the fetch for a URL. A failure gives one warning and
-   * `nwt-error`, and is thrown as a FeedError for the error state.
-   */
-  private loadSource(
+  /** Loads and checks the feed (undefined without a source), then readies the gallery for it. */
+  private async loadSource(
     src: string | null,
     given: unknown,
     signal: AbortSignal,
-  ): ParsedFeed | undefined | Promise<ParsedFeed | undefined> {
-    this.firstPages = [];
-    try {
-      // A server has no page to resolve relative URLs against: it refuses them (one warning each).
-      const baseUrl = isServer ? undefined : document.baseURI;
-      const feed =
-        given !== undefined && given !== null
-          ? parseFeed(given, { baseUrl })
-          : src
-            ? this.fetchSource(src, signal)
-            : // No src and no testimonials: the <figure> children written in the page are the feed.
-              !(hydrates && this.serverView) && hasFigures(this.gallery)
-              ? parseFeed(readFigures(this.gallery), { baseUrl })
-              : undefined;
-      return feed instanceof Promise
-        ? feed.then(
-            (fetched) => this.takeFeed(fetched, signal),
-            (error) => this.failLoad(error, signal),
-          )
-        : this.takeFeed(feed, signal);
-    } catch (error) {
-      return this.failLoad(error, signal);
-    }
-  }
-
-  private takeFeed(feed: ParsedFeed | undefined, signal: AbortSignal): ParsedFeed | undefined {
-    if (signal.aborted) throw signal.reason;
-    if (feed) {
-      for (const warning of feed.warnings) warn(`feed entry ${warning.index} left out: ${warning.reason}`);
-      this.items = feed.testimonials;
-      this.nextPage = own(feed, 'next');
-      // The first page's own URLs count as fetched: a `next` chain back to them ends there.
-      this.requestedPages = new Set(this.firstPages);
-      this.onReady(feed);
-      emit(this.gallery, 'nwt-load', { count: feed.testimonials.length });
-    }
+  ): Promise<ParsedFeed | undefined> {
+    const feed = await this.readSource(src, given, signal);
+    if (feed) this.takeFeed(feed);
     return feed;
   }
 
-  private failLoad(error: unknown, signal: AbortSignal): never {
-    if (signal.aborted) throw error;
+  /** The feed is ready: its testimonials are on show (`nwt-load`). */
+  private takeFeed(feed: ParsedFeed): void {
+    this.items = feed.testimonials;
+    this.nextPage = own(feed, 'next');
+    // The first page's own URLs count as fetched: a `next` chain back to them ends there.
+    this.requestedPages = new Set(this.firstPages);
+    this.onReady(feed);
+    emit(this.gallery, 'nwt-load', { count: feed.testimonials.length });
+  }
+
+  /**
+   * The feed from its source, checked; undefined without a source. A failure gives one warning and
+   * `nwt-error`, and is thrown as a FeedError for the error state.
+   */
+  private async readSource(
+    src: string | null,
+    given: unknown,
+    signal: AbortSignal,
+  ): Promise<ParsedFeed | undefined> {
+    this.firstPages = [];
+    try {
+      let feed: ParsedFeed;
+      if (given !== undefined && given !== null) {
+        feed = parseFeed(given, { baseUrl: document.baseURI });
+      } else if (src) {
+        const loaded = await loadFeed(src, { ...this.readOptions(), signal });
+        const { data, url } = loaded;
+        // The first testimonial alone (an object's `testimonials`, or the array itself), checked alike.
+        const entries: unknown = own(Object(data), 'testimonials') ?? data;
+        const [first] = Array.isArray(entries)
+          ? parseFeed(entries.slice(0, 1), { baseUrl: url }).testimonials
+          : [];
+        // The first photo is asked for (and the page's poster painted) before the rest is checked.
+        if (first) await this.onFirst(first);
+        feed = parseFeed(data, { baseUrl: url });
+        this.firstPages = firstPageUrls(src, url, document.baseURI);
+      } else if (hasFigures(this.gallery)) {
+        // No src and no testimonials: the <figure> children written in the page are the feed.
+        feed = parseFeed(readFigures(this.gallery), { baseUrl: document.baseURI });
+      } else {
+        return undefined;
+      }
+      if (signal.aborted) throw signal.reason;
+      for (const warning of feed.warnings) warn(`feed entry ${warning.index} left out: ${warning.reason}`);
+      return feed;
+    } catch (error) {
+      if (signal.aborted) throw error;
+      throw this.failLoad(error);
+    }
+  }
+
+  /** A feed that cannot be used: one warning and `nwt-error`; the FeedError for the error state. */
+  private failLoad(error: unknown): FeedError {
     const feedError =
       error instanceof FeedError
         ? error
@@ -220,21 +247,7 @@ export class FeedController implements ReactiveController {
     warn(`${feedError.code}: ${feedError.message}`);
     const { code, message, status } = feedError;
     emit(this.gallery, 'nwt-error', status === undefined ? { code, message } : { code, message, status });
-    throw feedError;
-  }
-
-  private async fetchSource(src: string, signal: AbortSignal): Promise<ParsedFeed> {
-    const { data, url } = await loadFeed(src, { ...this.readOptions(), signal });
-    // The first testimonial alone (an object's `testimonials`, or the array itself), checked alike.
-    const entries: unknown = own(Object(data), 'testimonials') ?? data;
-    const [first] = Array.isArray(entries)
-      ? parseFeed(entries.slice(0, 1), { baseUrl: url }).testimonials
-      : [];
-    // The first photo is asked for (and the page's poster painted) before the rest is checked.
-    if (first) await this.onFirst(first);
-    const feed = parseFeed(data, { baseUrl: url });
-    this.firstPages = firstPageUrls(src, url, document.baseURI);
-    return feed;
+    return feedError;
   }
 
   /**
