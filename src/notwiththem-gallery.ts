@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { galleryStyles } from './notwiththem-gallery.styles.js';
 import { AutoplayController } from './carousel/autoplay-controller.js';
 import { keyTarget, keyToMove } from './carousel/keys.js';
@@ -37,7 +37,11 @@ import {
 import { preloadPhoto, renderSlide } from './templates/testimonial.js';
 import { renderTrack } from './templates/track.js';
 import { defineOnce } from './define-once.js';
+import { hydrates } from './hydration.js';
 import { version } from './version.js';
+
+/** A server's render, or one the browser may hydrate: false in the script-tag bundle. */
+const SSR = isServer || hydrates;
 
 export type { NwtErrorDetail, NwtLoadDetail, NwtSlideChangeDetail, NwtShareDetail } from './events.js';
 
@@ -279,6 +283,13 @@ export class NotWithThemGallery extends LitElement {
   private focusNewState = false;
   /** The button that opened the dialog, to give focus back when it closes. */
   private dialogOpener: HTMLElement | null = null;
+  /**
+   * This render must be the same as a server's (@lit-labs/ssr): the element's own `lang` only, no share
+   * controls (the page's URL), no hash, motion setting or layout. On a server, and in the browser until
+   * the first update that hydrates a server's render is done; then the browser's facts render. Read
+   * behind `SSR`, so that the script-tag bundle (no hydration) drops it.
+   */
+  declare private serverView: boolean;
 
   private readonly feedController = new FeedController(
     this,
@@ -346,18 +357,45 @@ export class NotWithThemGallery extends LitElement {
 
   // Lifecycle ---------------------------------------------------------------------------------------
 
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    // A server's render that is not hydrated here (no hydrate support, or the script-tag bundle): Lit
+    // would render a second gallery after it, so it goes.
+    if (!hydrates) this.shadowRoot?.replaceChildren();
+    return super.createRenderRoot();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The server's render, hydrated (lit-element-hydrate-support) in this first update.
+    if (SSR && !this.hasUpdated) {
+      this.serverView = this.feedController.serverView =
+        isServer || !!this.renderRoot.querySelector('.gallery');
+    }
     for (const [name, value, ignored] of fixPropertyTypes(this, changed.keys())) {
       (this as Record<string, unknown>)[name] = value;
       if (ignored) warn(`${name} ignored: wrong type`);
     }
     if (!this.hasUpdated) warnObjectAttributes(this);
     if (changed.has('lang') || changed.has('strings') || !this.hasUpdated) {
-      this.resolvedStrings = resolveStrings(languageOf(this), this.strings);
+      this.resolvedStrings = resolveStrings(
+        SSR && this.serverView ? this.lang : languageOf(this),
+        this.strings,
+      );
     }
+    // A server runs no controller's hostUpdate: the feed's source is read here.
+    if (isServer) this.feedController.hostUpdate();
   }
 
   protected override updated(changed: PropertyValues): void {
+    if (SSR && this.serverView) {
+      this.serverView = this.feedController.serverView = false;
+      // The server's render is hydrated: now the page's language, share links, hash, motion and layout.
+      queueMicrotask(() => {
+        this.resolvedStrings = resolveStrings(languageOf(this), this.strings);
+        if (this.feedController.feed) this.onFeedReady();
+        this.feedController.figuresChanged();
+        this.requestUpdate();
+      });
+    }
     if (this.focusNewState) this.focusState();
     if (this.jumpPending && measure.trackOf(this.renderRoot)) {
       this.jumpPending = false;
@@ -390,15 +428,16 @@ export class NotWithThemGallery extends LitElement {
   private onFeedReady(): void {
     // Slides per view and the dots that fit, read from the skeleton (laid out already, so this costs no
     // layout): the first ready render is then the right one, not one that a measure redoes at once.
-    this.measureLayout();
+    if (!(SSR && this.serverView)) this.measureLayout();
     this.failedImages = new Set();
     this.clampedIds = new Set();
     this.dialogIndex = -1;
-    const fromHash = this.deepLinkController.linkedIndex;
+    const fromHash = SSR && this.serverView ? -1 : this.deepLinkController.linkedIndex;
     this.activeIndex =
       fromHash >= 0 ? fromHash : Math.max(0, indexOfTestimonial(this.items, this.start ?? -1));
     this.scrollIndex = this.activeIndex;
     this.jumpPending = true;
+    if (SSR && this.serverView) return;
     // The first photo in view starts loading now, before its slide is rendered and laid out.
     preloadPhoto(this.items[pageStart(this.activeIndex, this.paging)]?.image);
     if (fromHash >= 0) this.updateComplete.then(() => this.scrollIntoView({ block: 'nearest' }));
@@ -550,12 +589,14 @@ export class NotWithThemGallery extends LitElement {
     return this.feedController.render({
       initial: () => this.renderState(title, renderNoSource(t, this.handleFallbackChange)),
       // The page's poster is the first slide's photo: shown while the first feed loads, unless the
-      // gallery opens on another testimonial.
+      // gallery opens on another testimonial (a server's view knows no hash).
       pending: () =>
         this.renderState(
           this.titleText(this.feedController.feed),
           renderStatusMessage(t.loading),
-          !this.feedController.feed && !this.start && this.deepLinkController.id === undefined,
+          !this.feedController.feed &&
+            !this.start &&
+            ((SSR && this.serverView) || this.deepLinkController.id === undefined),
         ),
       error: (error) =>
         this.renderState(
@@ -649,12 +690,15 @@ export class NotWithThemGallery extends LitElement {
       tabbed: this.showsDots(),
       failed: this.failedImages.has(testimonial.id),
       readMore: this.clampedIds.has(testimonial.id) && !this.shareController.isOpen(testimonial.id),
-      share: this.shareController.render(
-        testimonial,
-        'slide',
-        (opener) => this.openDialog(index, opener),
-        isInView(index, this.activeIndex, paging),
-      ),
+      share:
+        SSR && this.serverView
+          ? nothing
+          : this.shareController.render(
+              testimonial,
+              'slide',
+              (opener) => this.openDialog(index, opener),
+              isInView(index, this.activeIndex, paging),
+            ),
       onImageError: (id) => this.handleImageError(id),
       onReadMore: (opener) => this.openDialog(index, opener),
     });
