@@ -146,9 +146,11 @@ export const galleryStyles = css`
     overflow: hidden;
   }
 
-  /* The title's "Read more" is no taller than the band (one line, 25px, when wide). */
-  .header .link-button {
-    min-height: min(2.75em, var(--_t));
+  /* The title's "Read more": a round control, as small as the band is high when the band is one line
+     (25px, still a target of at least 24px), so a long first word keeps its line on a phone. */
+  .header .title-more {
+    width: min(var(--_control-size), var(--_t));
+    height: min(var(--_control-size), var(--_t));
   }
 
   @container (min-width: 48rem) {

@@ -44,6 +44,22 @@ describe('no text is lost', function () {
   beforeEach(() => document.head.append((style = document.createElement('style'))));
   afterEach(() => style.remove());
 
+  it('in a 280 px column (a phone with page margins), a cut title keeps its first word whole', async () => {
+    const feed = await portraitFeed();
+    feed.title = '#NotWithThem: Students, workers and legislators from Argentina join the campaign';
+    const el = await mount({ width: 280, testimonials: feed });
+    const title = $(el, '[part~="title"]')!;
+    expect(cutBelow(title), 'the title is not cut at 280 px').to.equal(true);
+    const text = [...title.childNodes].find(
+      (node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim(),
+    )!;
+    const words = document.createRange();
+    words.setStart(text, text.textContent!.indexOf('#'));
+    words.setEnd(text, text.textContent!.indexOf(' ', text.textContent!.indexOf('#')));
+    const lines = new Set([...words.getClientRects()].map((rect) => Math.round(rect.top)));
+    expect(lines.size, `"${words}" is broken across lines`).to.equal(1);
+  });
+
   for (const width of [320, 640, 1280]) {
     for (const config of CONFIGS) {
       it(`at ${width} px, ${config.name}: no name, title or who-line cut without "Read more"`, async () => {

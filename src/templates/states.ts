@@ -3,6 +3,7 @@
  * without slides: no source, loading, error, empty. Plain functions of their inputs.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { icons } from '../icons.js';
 import { FeedError, retryable, type FeedErrorCode } from '../feed/types.js';
 import type { GalleryStrings } from '../i18n/en.js';
 import { format } from '../i18n/pick.js';
@@ -49,7 +50,7 @@ export function renderFrame(input: FrameInput): TemplateResult {
         <h2 class="title" part="title" id="title" dir="auto" data-id="#">${title}</h2>
         ${
           input.titleCut
-            ? html`<button class="link-button" part="title-more" type="button" popovertarget="title-all">${input.strings.readMore}</button><div class="sheet" part="title-all" id="title-all" popover dir="auto">${title}</div>`
+            ? html`<button class="control title-more" part="title-more" type="button" aria-label=${input.strings.readMore} popovertarget="title-all">${icons.more}</button><div class="sheet" part="title-all" id="title-all" popover dir="auto">${title}</div>`
             : nothing
         }
         <slot name="header"></slot>
