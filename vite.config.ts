@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import {
   filesUnder,
+  litBaseline,
   minifyLitLiterals,
   privateMemberNames,
   stripLitErrorTexts,
@@ -38,7 +39,12 @@ const terserOptions = {
 };
 
 const bundle: UserConfig = {
-  plugins: [minifyLitLiterals(), stripLitErrorTexts(), clobberProofGlobals()],
+  plugins: [
+    minifyLitLiterals({ constructedSheets: true }),
+    litBaseline(),
+    stripLitErrorTexts(),
+    clobberProofGlobals(),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -62,7 +68,12 @@ const embed: UserConfig = {
   root: fileURLToPath(new URL('src/embed/', import.meta.url)),
   base: './',
   publicDir: false,
-  plugins: [minifyLitLiterals(), stripLitErrorTexts(), clobberProofGlobals()],
+  plugins: [
+    minifyLitLiterals({ constructedSheets: true }),
+    litBaseline(),
+    stripLitErrorTexts(),
+    clobberProofGlobals(),
+  ],
   build: {
     outDir: fileURLToPath(new URL('dist/', import.meta.url)),
     emptyOutDir: false,
