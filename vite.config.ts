@@ -8,6 +8,7 @@ import {
   filesUnder,
   litBaseline,
   minifyLitLiterals,
+  shortCustomProperties,
   privateMemberNames,
   stripLitErrorTexts,
 } from './scripts/minify-literals.mjs';
@@ -46,6 +47,7 @@ const bundle: UserConfig = {
     litBaseline(),
     stripLitErrorTexts(),
     clobberProofGlobals(),
+    shortCustomProperties(),
   ],
   build: {
     outDir: 'dist',

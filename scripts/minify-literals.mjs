@@ -12,6 +12,8 @@
 //   is dropped (the element's templates lay such tags out in blocks or flex and grid rows, where that
 //   space renders as nothing; between two `${}` it stays). Static attribute values of plain word characters lose
 //   their quotes. Templates with <pre>, <textarea> or a line continuation are left as they are.
+// - In the script-tag bundle, the private custom properties (`--_accent`…) get one- or two-letter names
+//   (`shortCustomProperties`).
 // - Lit's own modules: the texts of the errors they throw for misuse (`Error("…")` becomes `Error()`);
 //   a developer sees those in Lit's development build, a reader never does. And Lit's test for
 //   adoptedStyleSheets is `true` (`litBaseline`): every browser the element supports has them, so the
@@ -145,6 +147,32 @@ export function litBaseline() {
       if (!/\/node_modules\/@lit\/reactive-element\/css-tag\.js$/.test(id.split('?')[0])) return null;
       if (!test.test(code)) this.error('lit-baseline: no adoptedStyleSheets test found in css-tag.js');
       return { code: code.replace(test, '!0'), map: null };
+    },
+  };
+}
+
+/**
+ * `--_name` becomes `--_a`, `--_b`…, the most used first, everywhere in the chunk: the sheets and the
+ * scripts that read or write one (`--_spv`, `--_slots`). These private custom properties are the
+ * element's own (the public ones are `--nwt-*`), and each keeps one name throughout.
+ */
+export function shortCustomPropertyNames(code) {
+  const counts = new Map();
+  for (const [name] of code.matchAll(/--_[\w-]+/g)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const names = [...counts.keys()].sort((a, b) => counts.get(b) - counts.get(a) || (a < b ? -1 : 1));
+  const short = (i) => (i < 26 ? '' : short(Math.floor(i / 26) - 1)) + String.fromCharCode(97 + (i % 26));
+  const map = new Map(names.map((name, i) => [name, `--_${short(i)}`]));
+  return code.replace(/--_[\w-]+/g, (name) => map.get(name));
+}
+
+/** @returns {import('vite').Plugin} */
+export function shortCustomProperties() {
+  return {
+    name: 'nwt:short-custom-properties',
+    apply: 'build',
+    renderChunk(code) {
+      const out = shortCustomPropertyNames(code);
+      return out === code ? null : { code: out, map: null };
     },
   };
 }
