@@ -259,7 +259,9 @@ export function privateMemberNames(files, packageFiles = [], entries = []) {
       } else if ((ts.isPropertySignature(node) || ts.isMethodSignature(node)) && node.name) {
         others.add(node.name.getText(source).replace(/^['"]|['"]$/g, ''));
       } else if ((ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) && node.name) {
-        assigned.add(node.name.getText(source).replace(/^['"]|['"]$/g, ''));
+        // The keys of an exported object (the `en` labels, which `strings` overrides by key) are public.
+        const keys = isExportedObject(node.parent) ? others : assigned;
+        keys.add(node.name.getText(source).replace(/^['"]|['"]$/g, ''));
       } else if (ts.isStringLiteralLike(node)) {
         others.add(node.text);
       }
@@ -277,6 +279,18 @@ export function privateMemberNames(files, packageFiles = [], entries = []) {
       (name) => !others.has(name) && !libNames.has(name) && !new RegExp(`[.\\s"']${name}\\b`).test(used),
     )
     .sort();
+}
+
+/** Whether `object` is the value of an exported `const` (`export const en = { … }`, `as const` too). */
+function isExportedObject(object) {
+  let node = object.parent;
+  while (node && (ts.isAsExpression(node) || ts.isSatisfiesExpression(node))) node = node.parent;
+  const statement = node && ts.isVariableDeclaration(node) ? node.parent?.parent : undefined;
+  return (
+    !!statement &&
+    ts.isVariableStatement(statement) &&
+    !!ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+  );
 }
 
 /**
