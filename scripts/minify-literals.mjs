@@ -3,15 +3,21 @@
 //
 // - css`…` without `${}`: minified by lightningcss (a dependency of Vite 8), with the browsers the element needs
 //   as targets, and with the transforms that would change meaning turned off (`:dir()` lowering, prefixes,
-//   logical properties). css`…` with `${}` only gets its line breaks and indentation collapsed.
+//   logical properties). css`…` with `${}` only gets its line breaks and indentation collapsed. In the bundle
+//   (`constructedSheets`) the minified text becomes a constructed CSSStyleSheet instead of Lit's CSSResult, so
+//   Lit's `css` tag and CSSResult class are left out of it (Lit adopts either alike).
 // - html`…` and svg`…`: every run of white space that holds a line break becomes one space (what the HTML
 //   parser renders it as anyway), and such a run at the very start or end of a template, between a
 //   tag's `>` and the next `<` or `${}`, between a `${}` and the next `<`, or before a tag's closing `>`,
 //   is dropped (the element's templates lay such tags out in blocks or flex and grid rows, where that
 //   space renders as nothing; between two `${}` it stays). Static attribute values of plain word characters lose
 //   their quotes. Templates with <pre>, <textarea> or a line continuation are left as they are.
+// - In the script-tag bundle, the private custom properties (`--_accent`…) get one- or two-letter names
+//   (`shortCustomProperties`).
 // - Lit's own modules: the texts of the errors they throw for misuse (`Error("…")` becomes `Error()`);
-//   a developer sees those in Lit's development build, a reader never does.
+//   a developer sees those in Lit's development build, a reader never does. And Lit's test for
+//   adoptedStyleSheets is `true` (`litBaseline`): every browser the element supports has them, so the
+//   `<style>` fallback for older ones is dead code.
 //
 // Why not @lit-labs/rollup-plugin-minify-html-literals: it is not a dependency here (nothing new is installed
 // for one build step), and it runs html-minifier-terser over the templates, which is more than this needs.
@@ -73,13 +79,17 @@ export function stripErrorTexts(code) {
 
 const TAGS = new Set(['html', 'svg', 'css']);
 
-/** The edits `[start, end, text]` (UTF-16 offsets into `code`) that shrink the templates in one module. */
-export function templateEdits(code, fileName) {
+/**
+ * The edits `[start, end, text]` (UTF-16 offsets into `code`) that shrink the templates in one module.
+ * `constructedSheets`: a css`…` without `${}` becomes an expression that makes a CSSStyleSheet.
+ */
+export function templateEdits(code, fileName, { constructedSheets = false } = {}) {
   const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const edits = [];
   const visit = (node) => {
     if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && TAGS.has(node.tag.text)) {
-      editTemplate(node.tag.text, node.template, code, edits);
+      const sheet = constructedSheets && node.tag.text === 'css' ? node : undefined;
+      editTemplate(node.tag.text, node.template, code, edits, sheet);
     }
     ts.forEachChild(node, visit);
   };
@@ -87,7 +97,7 @@ export function templateEdits(code, fileName) {
   return edits;
 }
 
-function editTemplate(tag, template, code, edits) {
+function editTemplate(tag, template, code, edits, sheet) {
   // The raw text of each piece, between its delimiters (` … ${, } … ${, } … `).
   const pieces = ts.isNoSubstitutionTemplateLiteral(template)
     ? [template]
@@ -101,7 +111,9 @@ function editTemplate(tag, template, code, edits) {
   if (/\\\r?\n/.test(whole)) return;
   if (tag === 'css' && spans.length === 1) {
     const minified = minifyCss(whole);
-    if (!/`|\$\{|\\/.test(minified)) edits.push([spans[0].start, spans[0].end, minified]);
+    if (/`|\$\{|\\/.test(minified)) return;
+    if (sheet) edits.push([sheet.getStart(), sheet.end, constructedSheet(minified)]);
+    else edits.push([spans[0].start, spans[0].end, minified]);
     return;
   }
   if (tag !== 'css' && /<(pre|textarea)\b/i.test(whole)) return;
@@ -111,6 +123,58 @@ function editTemplate(tag, template, code, edits) {
     );
     if (collapsed !== span.text) edits.push([span.start, span.end, collapsed]);
   });
+}
+
+/** An expression for a CSSStyleSheet holding `text` (no backquote, `${` or backslash in it). */
+function constructedSheet(text) {
+  return `((sheet) => (sheet.replaceSync(\`${text}\`), sheet))(new CSSStyleSheet())`;
+}
+
+/**
+ * Lit's test for adoptedStyleSheets (and for the ShadyCSS polyfill), in `@lit/reactive-element/css-tag.js`,
+ * becomes `true`: the element's browsers (README, "Browser support") all have them and never run the
+ * polyfill, so terser drops Lit's `<style>` fallback and the conversion of sheets back to text. The build
+ * fails when a Lit release words the test differently.
+ * @returns {import('vite').Plugin}
+ */
+export function litBaseline() {
+  const test =
+    /\b[\w$]+\.ShadowRoot&&\(void 0===[\w$]+\.ShadyCSS\|\|[\w$]+\.ShadyCSS\.nativeShadow\)&&"adoptedStyleSheets"in Document\.prototype&&"replace"in CSSStyleSheet\.prototype/;
+  return {
+    name: 'nwt:lit-baseline',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/node_modules\/@lit\/reactive-element\/css-tag\.js$/.test(id.split('?')[0])) return null;
+      if (!test.test(code)) this.error('lit-baseline: no adoptedStyleSheets test found in css-tag.js');
+      return { code: code.replace(test, '!0'), map: null };
+    },
+  };
+}
+
+/**
+ * `--_name` becomes `--_a`, `--_b`…, the most used first, everywhere in the chunk: the sheets and the
+ * scripts that read or write one (`--_spv`, `--_slots`). These private custom properties are the
+ * element's own (the public ones are `--nwt-*`), and each keeps one name throughout.
+ */
+export function shortCustomPropertyNames(code) {
+  const counts = new Map();
+  for (const [name] of code.matchAll(/--_[\w-]+/g)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const names = [...counts.keys()].sort((a, b) => counts.get(b) - counts.get(a) || (a < b ? -1 : 1));
+  const short = (i) => (i < 26 ? '' : short(Math.floor(i / 26) - 1)) + String.fromCharCode(97 + (i % 26));
+  const map = new Map(names.map((name, i) => [name, `--_${short(i)}`]));
+  return code.replace(/--_[\w-]+/g, (name) => map.get(name));
+}
+
+/** @returns {import('vite').Plugin} */
+export function shortCustomProperties() {
+  return {
+    name: 'nwt:short-custom-properties',
+    apply: 'build',
+    renderChunk(code) {
+      const out = shortCustomPropertyNames(code);
+      return out === code ? null : { code: out, map: null };
+    },
+  };
 }
 
 /** @returns {import('vite').Plugin} */
@@ -126,8 +190,11 @@ export function stripLitErrorTexts() {
   };
 }
 
-/** @returns {import('vite').Plugin} */
-export function minifyLitLiterals() {
+/**
+ * @param {{ constructedSheets?: boolean }} [options] see `templateEdits`
+ * @returns {import('vite').Plugin}
+ */
+export function minifyLitLiterals(options = {}) {
   return {
     name: 'nwt:minify-lit-literals',
     enforce: 'pre',
@@ -135,7 +202,7 @@ export function minifyLitLiterals() {
     transform(code, id) {
       const file = id.split('?')[0];
       if (!/\/src\/.*\.ts$/.test(file) || !/\b(html|svg|css)`/.test(code)) return null;
-      const edits = templateEdits(code, file);
+      const edits = templateEdits(code, file, options);
       if (edits.length === 0) return null;
       const s = new RolldownMagicString(code, { filename: file });
       for (const [start, end, text] of edits) {
@@ -192,7 +259,9 @@ export function privateMemberNames(files, packageFiles = [], entries = []) {
       } else if ((ts.isPropertySignature(node) || ts.isMethodSignature(node)) && node.name) {
         others.add(node.name.getText(source).replace(/^['"]|['"]$/g, ''));
       } else if ((ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) && node.name) {
-        assigned.add(node.name.getText(source).replace(/^['"]|['"]$/g, ''));
+        // The keys of an exported object (the `en` labels, which `strings` overrides by key) are public.
+        const keys = isExportedObject(node.parent) ? others : assigned;
+        keys.add(node.name.getText(source).replace(/^['"]|['"]$/g, ''));
       } else if (ts.isStringLiteralLike(node)) {
         others.add(node.text);
       }
@@ -210,6 +279,18 @@ export function privateMemberNames(files, packageFiles = [], entries = []) {
       (name) => !others.has(name) && !libNames.has(name) && !new RegExp(`[.\\s"']${name}\\b`).test(used),
     )
     .sort();
+}
+
+/** Whether `object` is the value of an exported `const` (`export const en = { … }`, `as const` too). */
+function isExportedObject(object) {
+  let node = object.parent;
+  while (node && (ts.isAsExpression(node) || ts.isSatisfiesExpression(node))) node = node.parent;
+  const statement = node && ts.isVariableDeclaration(node) ? node.parent?.parent : undefined;
+  return (
+    !!statement &&
+    ts.isVariableStatement(statement) &&
+    !!ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+  );
 }
 
 /**

@@ -63,12 +63,12 @@ export class FeedController implements ReactiveController {
    *   checked (100 ms and more for a large feed): its photo may leave at once.
    */
   constructor(
-    private readonly gallery: FeedHost,
+    private readonly galleryHost: FeedHost,
     private readonly readOptions: () => LoaderOptions,
     private readonly onReady: (feed: ParsedFeed) => void,
     private readonly onFirst: (first: Testimonial) => unknown,
   ) {
-    gallery.addController(this);
+    galleryHost.addController(this);
   }
 
   /** The feed last loaded (kept while the next one loads). */
@@ -89,11 +89,11 @@ export class FeedController implements ReactiveController {
 
   /** Loads the feed again from its source. */
   async reload(): Promise<void> {
-    const [src, given] = (this.lastSource = [this.gallery.src, this.gallery.testimonials]);
+    const [src, given] = (this.lastSource = [this.galleryHost.src, this.galleryHost.testimonials]);
     this.inFlight?.abort();
     const run = (this.inFlight = new AbortController());
     this.loadStatus = 'pending';
-    this.gallery.requestUpdate();
+    this.galleryHost.requestUpdate();
     // A server's render (@lit-labs/ssr), and the browser's first update that hydrates it, must be the
     // same: testimonials given are checked at once; a server fetches nothing (`src` renders loading), and
     // `<figure>` children, which a server cannot see, wait for the browser's next update.
@@ -136,18 +136,18 @@ export class FeedController implements ReactiveController {
       this.loadStatus = feed ? 'complete' : 'initial';
       if (feed) this.loadedFeed = feed;
     }
-    this.gallery.requestUpdate();
+    this.galleryHost.requestUpdate();
   }
 
   /** The `<figure>` children changed: without `src` or `testimonials`, they are the feed again. */
   figuresChanged(): void {
-    const { src, testimonials } = this.gallery;
-    if (!src && testimonials == null && hasFigures(this.gallery)) void this.reload();
+    const { src, testimonials } = this.galleryHost;
+    if (!src && testimonials == null && hasFigures(this.galleryHost)) void this.reload();
   }
 
   /** Before each render: a new source (`src` or `testimonials`) starts a new load. */
   hostUpdate(): void {
-    const { src, testimonials } = this.gallery;
+    const { src, testimonials } = this.galleryHost;
     if (this.lastSource && this.lastSource[0] === src && this.lastSource[1] === testimonials) return;
     void this.reload();
   }
@@ -155,7 +155,7 @@ export class FeedController implements ReactiveController {
   hostConnected(): void {
     this.untilDisconnected = new AbortController();
     // Figures the parser adds after the upgrade (a script in <head> without defer), or that change later.
-    watchFigures(this.gallery, () => this.figuresChanged(), this.untilDisconnected.signal);
+    watchFigures(this.galleryHost, () => this.figuresChanged(), this.untilDisconnected.signal);
     if (this.reloadOnConnect) {
       this.reloadOnConnect = false;
       if (this.loadStatus === 'pending' || this.loadStatus === 'error') void this.reload();
@@ -169,7 +169,7 @@ export class FeedController implements ReactiveController {
     // and connected again before the microtask, keeps it.
     if (this.pending) {
       queueMicrotask(() => {
-        if (this.gallery.isConnected || !this.pending) return;
+        if (this.galleryHost.isConnected || !this.pending) return;
         this.reloadOnConnect = true;
         this.inFlight?.abort();
       });
@@ -194,7 +194,7 @@ export class FeedController implements ReactiveController {
     // The first page's own URLs count as fetched: a `next` chain back to them ends there.
     this.requestedPages = new Set(this.firstPages);
     this.onReady(feed);
-    emit(this.gallery, 'nwt-load', { count: feed.testimonials.length });
+    emit(this.galleryHost, 'nwt-load', { count: feed.testimonials.length });
   }
 
   /**
@@ -224,9 +224,9 @@ export class FeedController implements ReactiveController {
         if (first) await this.onFirst(first);
         feed = parseFeed(data, { baseUrl: url });
         this.firstPages = firstPageUrls(src, url, document.baseURI);
-      } else if (hasFigures(this.gallery)) {
+      } else if (hasFigures(this.galleryHost)) {
         // No src and no testimonials: the <figure> children written in the page are the feed.
-        feed = parseFeed(readFigures(this.gallery), { baseUrl: document.baseURI });
+        feed = parseFeed(readFigures(this.galleryHost), { baseUrl: document.baseURI });
       } else {
         return undefined;
       }
@@ -247,7 +247,7 @@ export class FeedController implements ReactiveController {
         : new FeedError('parse', error instanceof Error ? error.message : String(error));
     warn(`${feedError.code}: ${feedError.message}`);
     const { code, message, status } = feedError;
-    emit(this.gallery, 'nwt-error', status === undefined ? { code, message } : { code, message, status });
+    emit(this.galleryHost, 'nwt-error', status === undefined ? { code, message } : { code, message, status });
     return feedError;
   }
 
@@ -271,7 +271,7 @@ export class FeedController implements ReactiveController {
       }
       this.items = [...this.items, ...joinPage(this.items, page.testimonials)];
       this.nextPage = own(page, 'next');
-      this.gallery.requestUpdate();
+      this.galleryHost.requestUpdate();
     } catch (error) {
       if (signal?.aborted) return;
       this.nextPage = undefined;

@@ -56,7 +56,7 @@ const COPIED_MS = 2000;
  * opens the dialog), dispatches `nwt-share`, and shows and announces the copy feedback.
  */
 export class ShareController implements ReactiveController {
-  private readonly gallery: LitElement;
+  private readonly galleryHost: LitElement;
   private readonly readContext: () => ShareContext;
   /**
    * Whether a slide's row holds all its targets at the compact size: beside "Read more" when they show
@@ -86,7 +86,7 @@ export class ShareController implements ReactiveController {
   >();
 
   constructor(host: LitElement, context: () => ShareContext) {
-    this.gallery = host;
+    this.galleryHost = host;
     this.readContext = context;
     host.addController(this);
   }
@@ -157,7 +157,7 @@ export class ShareController implements ReactiveController {
       onShare: (target, event) => void this.shareTo(target, input, key, event),
       onFallbackDone: () => {
         this.failedKey = '';
-        this.gallery.requestUpdate();
+        this.galleryHost.requestUpdate();
       },
     };
     if (onMore) input.onMore = onMore;
@@ -176,9 +176,9 @@ export class ShareController implements ReactiveController {
     const was = this.openId;
     this.openId = id;
     this.failedKey = '';
-    this.gallery.requestUpdate();
-    await this.gallery.updateComplete;
-    const root = this.gallery.renderRoot;
+    this.galleryHost.requestUpdate();
+    await this.galleryHost.updateComplete;
+    const root = this.galleryHost.renderRoot;
     const focus = id
       ? root.querySelector<HTMLElement>('.slide-actions .share [part~="share-control"]')
       : [...root.querySelectorAll<HTMLElement>('[part~="share-more"]')].find(
@@ -221,7 +221,7 @@ export class ShareController implements ReactiveController {
     event: Event,
   ): Promise<void> {
     const { testimonial, url, place } = input;
-    const allowed = emit(this.gallery, 'nwt-share', { target, testimonial, url }, true);
+    const allowed = emit(this.galleryHost, 'nwt-share', { target, testimonial, url }, true);
     if (!allowed) {
       event.preventDefault();
       return;
@@ -248,9 +248,9 @@ export class ShareController implements ReactiveController {
     if (!(await copyText(url))) {
       this.copiedKey = '';
       this.failedKey = key;
-      this.gallery.requestUpdate();
-      await this.gallery.updateComplete;
-      const field = this.gallery.renderRoot.querySelector<HTMLInputElement>('.share-fallback input');
+      this.galleryHost.requestUpdate();
+      await this.galleryHost.updateComplete;
+      const field = this.galleryHost.renderRoot.querySelector<HTMLInputElement>('.share-fallback input');
       // Selected from the end back to the start, so the field shows the link's beginning; no
       // scrolling, which would move the carousel's track.
       field?.focus({ preventScroll: true });
@@ -261,14 +261,14 @@ export class ShareController implements ReactiveController {
     this.copiedKey = key;
     this.failedKey = '';
     this.liveStatus = [place, ''];
-    this.gallery.requestUpdate();
-    await this.gallery.updateComplete;
+    this.galleryHost.requestUpdate();
+    await this.galleryHost.updateComplete;
     this.liveStatus = [place, strings.linkCopied];
-    this.gallery.requestUpdate();
+    this.galleryHost.requestUpdate();
     this.copiedTimer = setTimeout(() => {
       this.copiedKey = '';
       this.liveStatus = [place, ''];
-      this.gallery.requestUpdate();
+      this.galleryHost.requestUpdate();
     }, COPIED_MS);
   }
 
@@ -279,7 +279,7 @@ export class ShareController implements ReactiveController {
    * after a render that changed the targets, the words or which slides have "Read more".
    */
   measure(): void {
-    const root = this.gallery.renderRoot;
+    const root = this.galleryHost.renderRoot;
     const row = root.querySelector<HTMLElement>(ROW);
     if (!row) return;
     const em = parseFloat(getComputedStyle(row).fontSize) || 16;
@@ -295,7 +295,7 @@ export class ShareController implements ReactiveController {
       (shown * COMPACT_EM + (shown - 1) * GAP_EM) * em;
     if (fits !== this.rowFits) {
       this.rowFits = fits;
-      this.gallery.requestUpdate();
+      this.galleryHost.requestUpdate();
     }
   }
 }

@@ -300,8 +300,17 @@ describe('built files', () => {
   it('the bundle is Lit’s production build, minified, with the CSS minified', () => {
     const bundle = readFileSync(join(ROOT, 'dist/notwiththem-gallery.bundle.js'), 'utf8');
     assert.doesNotMatch(bundle, /Lit is in dev mode/);
-    assert.doesNotMatch(bundle, /\n {4,}--_accent/);
+    assert.doesNotMatch(bundle, /\n {4,}--_/);
+    // Minified, and with the private custom properties' short names.
+    assert.match(bundle, /:host\{color-scheme:light;--_[a-z]{1,2}:var\(--nwt-accent,/);
     assert.ok(bundle.split('\n').length < 10);
+  });
+
+  it('the bundle keeps every key of the labels, which `strings` overrides by name', async () => {
+    const bundle = readFileSync(join(ROOT, 'dist/notwiththem-gallery.bundle.js'), 'utf8');
+    const { englishStrings } = await import(new URL('../../dist/esm/index.js', import.meta.url));
+    for (const [key, text] of Object.entries(englishStrings))
+      assert.ok(bundle.includes(`${key}:${JSON.stringify(text)}`), `${key} is renamed in the bundle`);
   });
 
   it('the bundle carries no text of Lit’s errors, joined ones included', () => {
