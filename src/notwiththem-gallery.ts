@@ -27,6 +27,7 @@ import { shareAreaStyles } from './share/share-area.styles.js';
 import { renderControls, renderRotation } from './templates/controls.js';
 import { renderDialog, type DialogInput } from './templates/dialog.js';
 import {
+  focusStateControl,
   renderError,
   renderFrame,
   renderNoSource,
@@ -347,7 +348,10 @@ export class NotWithThemGallery extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (this.focusNewState) this.focusState();
+    if (this.focusNewState && !this.feedController.pending) {
+      this.focusNewState = false;
+      focusStateControl(this.renderRoot);
+    }
     if (this.jumpPending && measure.trackOf(this.renderRoot)) {
       this.jumpPending = false;
       // One microtask later: the photos just rendered queued their own loads as microtasks, so the
@@ -459,7 +463,6 @@ export class NotWithThemGallery extends LitElement {
   /** A scroll frame: the rest check starts again, and a large feed's window follows the position. */
   private handleScroll(): void {
     this.scrollSync.restSoon();
-    // A large feed renders a window of slides: it follows the scroll position as it moves.
     const track = measure.trackOf(this.renderRoot);
     if (track && this.items.length > WINDOW_THRESHOLD) {
       const first = measure.firstSlideInView(track, this.items.length);
@@ -494,23 +497,6 @@ export class NotWithThemGallery extends LitElement {
 
   // Behaviour: the reader ---------------------------------------------------------------------------
 
-  /** After Try again, focus goes to the new state's control or message, not to <body> with the button. */
-  private focusState(): void {
-    if (this.feedController.pending) return;
-    this.focusNewState = false;
-    // Unless the reader went elsewhere meanwhile.
-    if (document.activeElement !== document.body) return;
-    const find = (selector: string) => this.renderRoot.querySelector<HTMLElement>(selector);
-    const target = find('[part~="retry"]') ?? find('.slide[tabindex="0"]') ?? find('[part~="message"]');
-    if (target?.localName === 'p') target.tabIndex = -1;
-    target?.focus();
-  }
-
-  /** Figures parsed after the element was upgraded (script in <head> without defer) become the feed. */
-  private handleFallbackChange(): void {
-    this.feedController.figuresChanged();
-  }
-
   private handleImageError(id: string): void {
     this.failedImages = new Set([...this.failedImages, id]);
   }
@@ -536,8 +522,10 @@ export class NotWithThemGallery extends LitElement {
   override render(): TemplateResult {
     const t = this.resolvedStrings;
     const title = this.titleText();
+    // Figures parsed after the element was upgraded (script in <head> without defer) become the feed.
+    const figuresChanged = () => this.feedController.figuresChanged();
     return this.feedController.render({
-      initial: () => this.renderState(title, renderNoSource(t, this.handleFallbackChange)),
+      initial: () => this.renderState(title, renderNoSource(t, figuresChanged)),
       pending: () =>
         this.renderState(this.titleText(this.feedController.feed), renderStatusMessage(t.loading)),
       error: (error) =>
