@@ -291,7 +291,7 @@ export class NotWithThemGallery extends LitElement {
 
   private readonly scrollSync = new ScrollSync(
     this,
-    () => [this.activeIndex, this.paging],
+    () => this.paging,
     (index) => this.setActive(index),
   );
 
