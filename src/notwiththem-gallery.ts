@@ -16,6 +16,7 @@ import {
 } from './carousel/paging.js';
 import { renderedRange, WINDOW_THRESHOLD } from './carousel/rendered-range.js';
 import { DeepLinkController } from './deep-link.js';
+import { afterPosterPaint } from './poster.js';
 import { emit, warn } from './events.js';
 import { fixPropertyTypes, warnObjectAttributes } from './properties.js';
 import { FeedController, type LoaderOptions } from './feed/feed-controller.js';
@@ -278,9 +279,12 @@ export class NotWithThemGallery extends LitElement {
     () => (this.constructor as typeof NotWithThemGallery).loaderOptions,
     () => this.onFeedReady(),
     // A fetched feed's first testimonial, before the rest is checked: when the gallery opens on it (no
-    // deep link, no `start` elsewhere), its photo leaves now (and answers onFeedReady's request for it).
-    (first) =>
-      (this.deepLinkController.id ?? this.start ?? first.id) === first.id && preloadPhoto(first.image),
+    // deep link, no `start` elsewhere), its photo leaves now (and answers onFeedReady's request for it),
+    // and the page's poster paints before the slides' first render.
+    (first) => {
+      if ((this.deepLinkController.id ?? this.start ?? first.id) === first.id) preloadPhoto(first.image);
+      return afterPosterPaint(this);
+    },
   );
 
   private readonly autoplayController = new AutoplayController(
@@ -526,8 +530,14 @@ export class NotWithThemGallery extends LitElement {
     const figuresChanged = () => this.feedController.figuresChanged();
     return this.feedController.render({
       initial: () => this.renderState(title, renderNoSource(t, figuresChanged)),
+      // The page's poster is the first slide's photo: shown while the first feed loads, unless the
+      // gallery opens on another testimonial.
       pending: () =>
-        this.renderState(this.titleText(this.feedController.feed), renderStatusMessage(t.loading)),
+        this.renderState(
+          this.titleText(this.feedController.feed),
+          renderStatusMessage(t.loading),
+          !this.feedController.feed && !this.start && this.deepLinkController.id === undefined,
+        ),
       error: (error) =>
         this.renderState(
           title,
@@ -544,8 +554,8 @@ export class NotWithThemGallery extends LitElement {
   }
 
   /** A state without slides: its message over the skeleton. */
-  private renderState(title: string, message: TemplateResult): TemplateResult {
-    return this.renderFrame(title, renderSkeleton(message));
+  private renderState(title: string, message: TemplateResult, poster?: boolean): TemplateResult {
+    return this.renderFrame(title, renderSkeleton(message, poster));
   }
 
   private renderFrame(
