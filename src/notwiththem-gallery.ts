@@ -36,7 +36,7 @@ import {
   renderStatusMessage,
 } from './templates/states.js';
 import { preloadPhoto, renderSlide } from './templates/testimonial.js';
-import { renderTrack } from './templates/track.js';
+import { focusAfterKey, renderTrack } from './templates/track.js';
 import { defineOnce } from './define-once.js';
 import { version } from './version.js';
 
@@ -358,8 +358,7 @@ export class NotWithThemGallery extends LitElement {
     }
     if (this.jumpPending && measure.trackOf(this.renderRoot)) {
       this.jumpPending = false;
-      // One microtask later: the photos just rendered queued their own loads as microtasks, so the
-      // first photo's request leaves before the layout this measure forces (about 10 ms on a page).
+      // One microtask later: the photos just rendered send their requests before the layout this forces.
       queueMicrotask(() => {
         this.measureLayout();
         this.scrollSync.scrollToActive('instant');
@@ -385,8 +384,7 @@ export class NotWithThemGallery extends LitElement {
 
   /** A new feed: start where `start` or the page's `#nwt-<id>` says, and rotate if asked to. */
   private onFeedReady(): void {
-    // Slides per view and the dots that fit, read from the skeleton (laid out already, so this costs no
-    // layout): the first ready render is then the right one, not one that a measure redoes at once.
+    // Read from the laid-out skeleton (no extra layout), so the first ready render is the right one.
     this.measureLayout();
     this.failedImages = new Set();
     this.clampedIds = new Set();
@@ -489,13 +487,7 @@ export class NotWithThemGallery extends LitElement {
     event.preventDefault();
     this.goTo(keyTarget(move, this.activeIndex, this.paging));
     void this.updateComplete.then(() =>
-      this.renderRoot
-        .querySelector<HTMLElement>(
-          picker
-            ? '[role="tab"][aria-selected="true"]'
-            : `#slide-${pageStart(this.activeIndex, this.paging)}`,
-        )
-        ?.focus({ preventScroll: true }),
+      focusAfterKey(this.renderRoot, picker, pageStart(this.activeIndex, this.paging)),
     );
   }
 
