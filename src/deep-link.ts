@@ -35,11 +35,11 @@ export class DeepLinkController implements ReactiveController {
   private untilDisconnected: AbortController | undefined;
 
   constructor(
-    private readonly gallery: ReactiveControllerHost &
+    private readonly galleryHost: ReactiveControllerHost &
       HTMLElement & { readonly items: readonly Testimonial[] },
     private readonly onLink: (index: number) => void,
   ) {
-    gallery.addController(this);
+    galleryHost.addController(this);
   }
 
   /** The id the page's hash names now, if it is a deep link. */
@@ -50,7 +50,7 @@ export class DeepLinkController implements ReactiveController {
   /** The index of the testimonial the page's hash names, or -1; ids from deep links are taken as they are. */
   get linkedIndex(): number {
     const id = this.id;
-    return id === undefined ? -1 : this.gallery.items.findIndex((item) => item.id === id);
+    return id === undefined ? -1 : this.galleryHost.items.findIndex((item) => item.id === id);
   }
 
   hostConnected(): void {
@@ -59,7 +59,10 @@ export class DeepLinkController implements ReactiveController {
       const index = this.linkedIndex;
       if (index < 0) return;
       this.onLink(index);
-      this.gallery.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+      this.galleryHost.scrollIntoView({
+        block: 'nearest',
+        behavior: prefersReducedMotion() ? 'auto' : 'smooth',
+      });
     };
     window.addEventListener('hashchange', follow, { signal: this.untilDisconnected.signal });
   }

@@ -28,6 +28,7 @@ import { shareAreaStyles } from './share/share-area.styles.js';
 import { renderControls, renderRotation } from './templates/controls.js';
 import { renderDialog, type DialogInput } from './templates/dialog.js';
 import {
+  focusStateControl,
   renderError,
   renderFrame,
   renderNoSource,
@@ -35,7 +36,7 @@ import {
   renderStatusMessage,
 } from './templates/states.js';
 import { preloadPhoto, renderSlide } from './templates/testimonial.js';
-import { renderTrack } from './templates/track.js';
+import { focusAfterKey, renderTrack } from './templates/track.js';
 import { defineOnce } from './define-once.js';
 import { hydrates } from './hydration.js';
 import { version } from './version.js';
@@ -312,7 +313,7 @@ export class NotWithThemGallery extends LitElement {
 
   private readonly scrollSync = new ScrollSync(
     this,
-    () => [this.activeIndex, this.paging],
+    () => this.paging,
     (index) => this.setActive(index),
   );
 
@@ -396,11 +397,13 @@ export class NotWithThemGallery extends LitElement {
         this.requestUpdate();
       });
     }
-    if (this.focusNewState) this.focusState();
+    if (this.focusNewState && !this.feedController.pending) {
+      this.focusNewState = false;
+      focusStateControl(this.renderRoot);
+    }
     if (this.jumpPending && measure.trackOf(this.renderRoot)) {
       this.jumpPending = false;
-      // One microtask later: the photos just rendered queued their own loads as microtasks, so the
-      // first photo's request leaves before the layout this measure forces (about 10 ms on a page).
+      // One microtask later: the photos just rendered send their requests before the layout this forces.
       queueMicrotask(() => {
         this.measureLayout();
         this.scrollSync.scrollToActive('instant');
@@ -426,8 +429,7 @@ export class NotWithThemGallery extends LitElement {
 
   /** A new feed: start where `start` or the page's `#nwt-<id>` says, and rotate if asked to. */
   private onFeedReady(): void {
-    // Slides per view and the dots that fit, read from the skeleton (laid out already, so this costs no
-    // layout): the first ready render is then the right one, not one that a measure redoes at once.
+    // Read from the laid-out skeleton (no extra layout), so the first ready render is the right one.
     if (!(SSR && this.serverView)) this.measureLayout();
     this.failedImages = new Set();
     this.clampedIds = new Set();
@@ -509,7 +511,6 @@ export class NotWithThemGallery extends LitElement {
   /** A scroll frame: the rest check starts again, and a large feed's window follows the position. */
   private handleScroll(): void {
     this.scrollSync.restSoon();
-    // A large feed renders a window of slides: it follows the scroll position as it moves.
     const track = measure.trackOf(this.renderRoot);
     if (track && this.items.length > WINDOW_THRESHOLD) {
       const first = measure.firstSlideInView(track, this.items.length);
@@ -532,34 +533,11 @@ export class NotWithThemGallery extends LitElement {
     event.preventDefault();
     this.goTo(keyTarget(move, this.activeIndex, this.paging));
     void this.updateComplete.then(() =>
-      this.renderRoot
-        .querySelector<HTMLElement>(
-          picker
-            ? '[role="tab"][aria-selected="true"]'
-            : `#slide-${pageStart(this.activeIndex, this.paging)}`,
-        )
-        ?.focus({ preventScroll: true }),
+      focusAfterKey(this.renderRoot, picker, pageStart(this.activeIndex, this.paging)),
     );
   }
 
   // Behaviour: the reader ---------------------------------------------------------------------------
-
-  /** After Try again, focus goes to the new state's control or message, not to <body> with the button. */
-  private focusState(): void {
-    if (this.feedController.pending) return;
-    this.focusNewState = false;
-    // Unless the reader went elsewhere meanwhile.
-    if (document.activeElement !== document.body) return;
-    const find = (selector: string) => this.renderRoot.querySelector<HTMLElement>(selector);
-    const target = find('[part~="retry"]') ?? find('.slide[tabindex="0"]') ?? find('[part~="message"]');
-    if (target?.localName === 'p') target.tabIndex = -1;
-    target?.focus();
-  }
-
-  /** Figures parsed after the element was upgraded (script in <head> without defer) become the feed. */
-  private handleFallbackChange(): void {
-    this.feedController.figuresChanged();
-  }
 
   private handleImageError(id: string): void {
     this.failedImages = new Set([...this.failedImages, id]);
@@ -586,8 +564,10 @@ export class NotWithThemGallery extends LitElement {
   override render(): TemplateResult {
     const t = this.resolvedStrings;
     const title = this.titleText();
+    // Figures parsed after the element was upgraded (script in <head> without defer) become the feed.
+    const figuresChanged = () => this.feedController.figuresChanged();
     return this.feedController.render({
-      initial: () => this.renderState(title, renderNoSource(t, this.handleFallbackChange)),
+      initial: () => this.renderState(title, renderNoSource(t, figuresChanged)),
       // The page's poster is the first slide's photo: shown while the first feed loads, unless the
       // gallery opens on another testimonial (a server's view knows no hash).
       pending: () =>

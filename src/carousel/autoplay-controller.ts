@@ -21,11 +21,11 @@ export class AutoplayController implements ReactiveController {
   private offscreenObserver: IntersectionObserver | undefined;
 
   constructor(
-    private readonly gallery: ReactiveControllerHost & HTMLElement,
+    private readonly galleryHost: ReactiveControllerHost & HTMLElement,
     private readonly tick: () => void,
     private readonly readInterval: () => number,
   ) {
-    gallery.addController(this);
+    galleryHost.addController(this);
   }
 
   /** Rotation is on and nothing holds it: the slides are moving. */
@@ -43,20 +43,20 @@ export class AutoplayController implements ReactiveController {
         signal,
       },
     );
-    this.gallery.addEventListener(
+    this.galleryHost.addEventListener(
       'pointerenter',
       (event) => event.pointerType === 'mouse' && this.hold('hover', true),
       {
         signal,
       },
     );
-    this.gallery.addEventListener('pointerleave', () => this.hold('hover', false), { signal });
+    this.galleryHost.addEventListener('pointerleave', () => this.hold('hover', false), { signal });
     if (typeof IntersectionObserver === 'function') {
       this.offscreenObserver = new IntersectionObserver((entries) => {
         const entry = entries[entries.length - 1];
         if (entry) this.hold('offscreen', !entry.isIntersecting);
       });
-      this.offscreenObserver.observe(this.gallery);
+      this.offscreenObserver.observe(this.galleryHost);
     }
     if (document.visibilityState === 'hidden') this.activeHolds.add('hidden');
     this.scheduleTick();
@@ -77,13 +77,13 @@ export class AutoplayController implements ReactiveController {
     this.activeHolds.delete('hover');
     this.activeHolds.delete('focus');
     this.scheduleTick();
-    this.gallery.requestUpdate();
+    this.galleryHost.requestUpdate();
   }
 
   stop(): void {
     this.playing = false;
     this.clearTick();
-    this.gallery.requestUpdate();
+    this.galleryHost.requestUpdate();
   }
 
   /** Adds or lifts one temporary hold; true when that changed it. */
@@ -93,7 +93,7 @@ export class AutoplayController implements ReactiveController {
     if (on) this.activeHolds.add(reason);
     else this.activeHolds.delete(reason);
     this.scheduleTick();
-    this.gallery.requestUpdate();
+    this.galleryHost.requestUpdate();
     return true;
   }
 

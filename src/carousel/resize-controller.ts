@@ -9,15 +9,15 @@ export class ResizeController implements ReactiveController {
   private resizeObserver: ResizeObserver | undefined;
 
   constructor(
-    private readonly gallery: ReactiveControllerHost & Element,
+    private readonly galleryHost: ReactiveControllerHost & Element,
     private readonly onResize: () => void,
   ) {
-    gallery.addController(this);
+    galleryHost.addController(this);
   }
 
   hostConnected(): void {
     this.resizeObserver = new ResizeObserver(() => requestAnimationFrame(this.onResize));
-    this.resizeObserver.observe(this.gallery);
+    this.resizeObserver.observe(this.galleryHost);
   }
 
   hostDisconnected(): void {

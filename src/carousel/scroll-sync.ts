@@ -17,13 +17,14 @@ export class ScrollSync implements ReactiveController {
   private scrollRestTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly gallery: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode },
-    /** The current slide and the paging it is on. */
-    private readonly activePage: () => [active: number, paging: Paging],
+    private readonly galleryHost: ReactiveControllerHost &
+      HTMLElement & { renderRoot: ParentNode; readonly currentIndex: number },
+    /** The paging the current slide is on. */
+    private readonly readPaging: () => Paging,
     /** The reader's scroll came to rest on another page: its first slide in view becomes current. */
     private readonly chooseAtRest: (index: number) => void,
   ) {
-    gallery.addController(this);
+    galleryHost.addController(this);
   }
 
   hostDisconnected(): void {
@@ -32,11 +33,13 @@ export class ScrollSync implements ReactiveController {
 
   /** Scrolls the track to the current page ('auto': smooth, or a jump under reduced motion). */
   scrollToActive(behavior: ScrollBehavior = 'auto'): void {
-    const track = measure.trackOf(this.gallery.renderRoot);
+    const track = measure.trackOf(this.galleryHost.renderRoot);
     if (!track) return;
-    const [active, paging] = this.activePage();
+    const paging = this.readPaging();
     const left =
-      pageStart(active, paging) * measure.slideStep(track) * (measure.isRightToLeft(this.gallery) ? -1 : 1);
+      pageStart(this.galleryHost.currentIndex, paging) *
+      measure.slideStep(track) *
+      (measure.isRightToLeft(this.galleryHost) ? -1 : 1);
     // Already there, no scroll event may follow (one under way stops): the rest check runs anyway.
     if (Math.abs(track.scrollLeft - left) < 1) this.restSoon();
     else this.ownScroll = true;
@@ -58,11 +61,11 @@ export class ScrollSync implements ReactiveController {
   /** The track came to rest (scrollend, or no scroll event for a while). */
   syncFromScroll(): void {
     clearTimeout(this.scrollRestTimer);
-    const track = measure.trackOf(this.gallery.renderRoot);
-    const [active, paging] = this.activePage();
+    const track = measure.trackOf(this.galleryHost.renderRoot);
+    const paging = this.readPaging();
     const first = track ? measure.firstSlideInView(track, paging.count) : -1;
     // Keep the current slide when it is still on the page in view (it may not be the page's first).
-    const away = first >= 0 && pageStart(active, paging) !== pageStart(first, paging);
+    const away = first >= 0 && pageStart(this.galleryHost.currentIndex, paging) !== pageStart(first, paging);
     if (away && this.ownScroll) return;
     this.ownScroll = false;
     if (away) this.chooseAtRest(first);

@@ -118,3 +118,15 @@ export function renderError(error: unknown, strings: GalleryStrings, onRetry: ()
     </div>
   `;
 }
+
+/**
+ * After Try again, focus goes to the new state's control or message, not to <body> with the button:
+ * unless the reader went elsewhere meanwhile.
+ */
+export function focusStateControl(root: ParentNode): void {
+  if (document.activeElement !== document.body) return;
+  const find = (selector: string) => root.querySelector<HTMLElement>(selector);
+  const target = find('[part~="retry"]') ?? find('.slide[tabindex="0"]') ?? find('[part~="message"]');
+  if (target?.localName === 'p') target.tabIndex = -1;
+  target?.focus();
+}
