@@ -97,9 +97,9 @@ export type { NwtErrorDetail, NwtLoadDetail, NwtSlideChangeDetail, NwtShareDetai
  * @csspart share-control - Every share link or button; each also has `share-<target>`
  *   (`share-native`, `share-facebook`, `share-x`, `share-whatsapp`, `share-telegram`, `share-bluesky`,
  *   `share-linkedin`, `share-email`, `share-copy`).
- * @csspart share-more - The "Share" button of a slide with more than three targets: it shows them in the
- *   slide's row (a disclosure) or, when the row has no room for them, opens the dialog.
- * @csspart share-close - The button beside a slide's shown targets that hides them again.
+ * @csspart share-more - The "Share" button of a slide with more than three targets, or whose row has no
+ *   room for them: it opens them in the share sheet.
+ * @csspart share-sheet - The compact share sheet (a popover at the bottom of the window): the targets with their names.
  * @csspart share-fallback - The label and field showing the link to copy by hand when copying failed.
  * @csspart submit - The call to action in the footer ("Send us your pic…").
  *
@@ -704,13 +704,8 @@ export class NotWithThemGallery extends LitElement {
       strings: this.resolvedStrings,
       tabbed: this.showsDots(),
       failed: this.failedImages.has(testimonial.id),
-      readMore: this.clampedIds.has(testimonial.id) && !this.shareController.isOpen(testimonial.id),
-      share: this.shareController.render(
-        testimonial,
-        'slide',
-        (opener) => this.openDialog(index, opener),
-        isInView(index, this.activeIndex, paging),
-      ),
+      readMore: this.clampedIds.has(testimonial.id),
+      share: this.shareController.render(testimonial, 'slide', isInView(index, this.activeIndex, paging)),
       onImageError: (id) => this.handleImageError(id),
       onReadMore: (opener) => this.openDialog(index, opener),
     });

@@ -70,8 +70,7 @@ export const shareAreaStyles = css`
   }
 
   .share svg,
-  .share-more svg,
-  .share-close svg {
+  .share-more svg {
     fill: none;
     stroke: currentColor;
     stroke-width: 2;
@@ -135,7 +134,8 @@ export const shareAreaStyles = css`
     outline-offset: 2px;
   }
 
-  /* The compact share sheet of a narrow slide: a bottom sheet of named targets, two columns on a phone. */
+  /* The compact share sheet: a bottom sheet of named targets at every width (no anchor to place, so it
+     opens in view in every engine), two columns on a phone. */
   .sheet {
     inset: auto 0 0;
     width: 100%;
