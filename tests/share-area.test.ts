@@ -1,5 +1,5 @@
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
@@ -503,6 +503,44 @@ describe('share area', () => {
       expect($(shadow(el), '.footer [role="status"]')!.textContent!.trim()).to.equal('');
       await expectAccessible(el);
       dialog.close();
+    });
+
+    it('shows "Link copied" in the dialog at 375 px over no control', async () => {
+      sandbox.stub(navigator.clipboard, 'writeText').resolves();
+      await setViewport({ width: 375, height: 700 });
+      try {
+        const el = await withData(
+          [
+            {
+              id: 'long',
+              image: '/tests/fixtures/photos/sign-1.svg',
+              quote: LONG_QUOTE,
+              name: 'Ana',
+              url: 'https://example.org/testimonials/ana',
+            },
+          ],
+          375,
+        );
+        const dialog = await openDialogFromSlide(el);
+        $(dialog, '[part~="share-copy"]')!.click();
+        await waitUntil(() => $(dialog, '.share-copied'), 'no "Link copied"');
+        const bubble = $(dialog, '.share-copied')!.getBoundingClientRect();
+        const frame = dialog.getBoundingClientRect();
+        expect(bubble.left, 'inside the dialog').to.be.at.least(frame.left);
+        expect(bubble.right, 'inside the dialog').to.be.at.most(frame.right);
+        for (const control of $$(dialog, 'a, button, input')) {
+          const box = control.getBoundingClientRect();
+          const covered =
+            box.left < bubble.right &&
+            bubble.left < box.right &&
+            box.top < bubble.bottom &&
+            bubble.top < box.bottom;
+          expect(covered, `covers ${control.getAttribute('part') ?? control.localName}`).to.equal(false);
+        }
+        dialog.close();
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
     });
 
     it('when copying fails, shows the link selected in a read-only field, labelled', async () => {

@@ -98,6 +98,21 @@ export const shareAreaStyles = css`
     pointer-events: none;
   }
 
+  /* The dialog's row wraps, so a bubble above the copy button would cover the line above: there it sits
+     in the row's own top edge, at its end, over no control. */
+  .share-dialog {
+    padding-top: 1.75em;
+  }
+
+  .share-dialog .share-copy {
+    position: static;
+  }
+
+  .share-dialog .share-copied {
+    top: 0.25em;
+    bottom: auto;
+  }
+
   .share-fallback {
     flex: 1;
     display: flex;
