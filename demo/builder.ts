@@ -61,11 +61,12 @@ function options(): EmbedOptions {
 
 /**
  * The photo the snippet's gallery shows first, as the preview read it from the feed: only when it opens
- * on the feed's first testimonial whatever the page's width (no `start`), so the snippet can preload it.
+ * on the feed's first testimonial whatever the page's width (no `start`), so the snippet can carry it as
+ * the gallery's poster.
  */
 function firstPhoto(): EmbedOptions['firstPhoto'] {
   const image = preview.src === field('src').value && !preview.start ? preview.items[0]?.image : undefined;
-  return image && { src: image.src, srcset: image.srcset, sizes: image.sizes };
+  return image && { src: image.src, srcset: image.srcset, sizes: image.sizes, focus: image.focus };
 }
 // A newly loaded feed may start with another photo.
 preview.addEventListener('nwt-load', () => update());

@@ -3,6 +3,8 @@
  * a feed loads and on `hashchange`. Both halves live here so they cannot drift apart.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { prefersReducedMotion } from './carousel/measure.js';
+import type { Testimonial } from './feed/types.js';
 
 const PREFIX = 'nwt-';
 
@@ -25,15 +27,19 @@ export function deepLinkId(hash: string): string | undefined {
   return decoded.startsWith(PREFIX) ? decoded.slice(PREFIX.length) : undefined;
 }
 
-/** Follows the page's hash while the gallery is connected: a new `#nwt-<id>` calls `onLink` with the id. */
+/**
+ * Follows the page's hash while the gallery is connected: a new `#nwt-<id>` of a testimonial on show
+ * calls `onLink` with its index and brings the gallery into view.
+ */
 export class DeepLinkController implements ReactiveController {
   private untilDisconnected: AbortController | undefined;
 
   constructor(
-    host: ReactiveControllerHost,
-    private readonly onLink: (id: string) => void,
+    private readonly gallery: ReactiveControllerHost &
+      HTMLElement & { readonly items: readonly Testimonial[] },
+    private readonly onLink: (index: number) => void,
   ) {
-    host.addController(this);
+    gallery.addController(this);
   }
 
   /** The id the page's hash names now, if it is a deep link. */
@@ -41,11 +47,19 @@ export class DeepLinkController implements ReactiveController {
     return deepLinkId(location.hash);
   }
 
+  /** The index of the testimonial the page's hash names, or -1; ids from deep links are taken as they are. */
+  get linkedIndex(): number {
+    const id = this.id;
+    return id === undefined ? -1 : this.gallery.items.findIndex((item) => item.id === id);
+  }
+
   hostConnected(): void {
     this.untilDisconnected = new AbortController();
     const follow = () => {
-      const id = this.id;
-      if (id !== undefined) this.onLink(id);
+      const index = this.linkedIndex;
+      if (index < 0) return;
+      this.onLink(index);
+      this.gallery.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
     };
     window.addEventListener('hashchange', follow, { signal: this.untilDisconnected.signal });
   }

@@ -222,10 +222,13 @@ export const galleryStyles = css`
     background: var(--_surface);
   }
 
+  /* Whole pixels wide: every slide's photo then paints at the same size, so the page's largest paint
+     stays the first photo (its poster), not a neighbour that came out a pixel wider. The 0.03px keeps
+     a width that is a whole number in theory from rounding down by layout's 1/64 px error. */
   .photo img {
     position: absolute;
     inset: 0;
-    width: 100%;
+    width: round(down, 100% + 0.03px, 1px);
     height: 100%;
     object-fit: var(--_fit);
     display: block;
@@ -616,8 +619,16 @@ export const galleryStyles = css`
     width: 45%;
   }
 
+  /* The page's poster: the first slide's photo, in its box while the feed loads (it does not pulse). */
+  ::slotted([slot='poster']) {
+    display: block;
+    width: round(down, 100% + 0.03px, 1px);
+    height: 100%;
+    object-fit: cover;
+  }
+
   @media (prefers-reduced-motion: no-preference) {
-    .skeleton .photo,
+    .skeleton .photo:empty,
     .skeleton-line,
     .busy .state::before {
       animation: pulse 1.6s ease-in-out infinite;

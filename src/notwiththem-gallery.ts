@@ -3,6 +3,7 @@ import { galleryStyles } from './notwiththem-gallery.styles.js';
 import { AutoplayController } from './carousel/autoplay-controller.js';
 import { keyTarget, keyToMove } from './carousel/keys.js';
 import { ResizeController } from './carousel/resize-controller.js';
+import { ScrollSync } from './carousel/scroll-sync.js';
 import * as measure from './carousel/measure.js';
 import {
   clampIndex,
@@ -15,8 +16,9 @@ import {
 } from './carousel/paging.js';
 import { renderedRange, WINDOW_THRESHOLD } from './carousel/rendered-range.js';
 import { DeepLinkController } from './deep-link.js';
+import { afterPosterPaint } from './poster.js';
 import { emit, warn } from './events.js';
-import { fixPropertyTypes } from './properties.js';
+import { fixPropertyTypes, warnObjectAttributes } from './properties.js';
 import { FeedController, type LoaderOptions } from './feed/feed-controller.js';
 import type { ParsedFeed, Testimonial } from './feed/types.js';
 import type { GalleryStrings } from './i18n/en.js';
@@ -270,22 +272,18 @@ export class NotWithThemGallery extends LitElement {
   private focusNewState = false;
   /** The button that opened the dialog, to give focus back when it closes. */
   private dialogOpener: HTMLElement | null = null;
-  private scrollRestTimer: ReturnType<typeof setTimeout> | undefined;
-  /**
-   * The element's own scroll to the current page is under way. Its frames pass over slides nobody
-   * chose, and under load they come further apart than the rest timer: until the track is on the
-   * current page, only a reader's own scroll (wheel, touch, keys) sets the current slide from the position.
-   */
-  private ownScroll = false;
 
   private readonly feedController = new FeedController(
     this,
     () => (this.constructor as typeof NotWithThemGallery).loaderOptions,
     () => this.onFeedReady(),
     // A fetched feed's first testimonial, before the rest is checked: when the gallery opens on it (no
-    // deep link, no `start` elsewhere), its photo leaves now (and answers onFeedReady's request for it).
-    (first) =>
-      (this.deepLinkController.id ?? this.start ?? first.id) === first.id && preloadPhoto(first.image),
+    // deep link, no `start` elsewhere), its photo leaves now (and answers onFeedReady's request for it),
+    // and the page's poster paints before the slides' first render.
+    (first) => {
+      if ((this.deepLinkController.id ?? this.start ?? first.id) === first.id) preloadPhoto(first.image);
+      return afterPosterPaint(this);
+    },
   );
 
   private readonly autoplayController = new AutoplayController(
@@ -294,7 +292,13 @@ export class NotWithThemGallery extends LitElement {
     () => Math.max(2000, Number.isFinite(this.interval) ? this.interval : 7000),
   );
 
-  private readonly deepLinkController = new DeepLinkController(this, (id) => this.showDeepLinked(id));
+  private readonly scrollSync = new ScrollSync(
+    this,
+    () => [this.activeIndex, this.paging],
+    (index) => this.setActive(index),
+  );
+
+  private readonly deepLinkController = new DeepLinkController(this, (index) => this.goTo(index));
 
   private readonly shareController = new ShareController(this, () => ({
     share: this.share,
@@ -335,23 +339,12 @@ export class NotWithThemGallery extends LitElement {
 
   // Lifecycle ---------------------------------------------------------------------------------------
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.scrollRestTimer);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     for (const [name, value, ignored] of fixPropertyTypes(this, changed.keys())) {
       (this as Record<string, unknown>)[name] = value;
       if (ignored) warn(`${name} ignored: wrong type`);
     }
-    // A framework that rendered the tag before it was defined (React 19 with a lazy define) wrote these
-    // as attributes ("[object Object]"): the objects are lost, say how to keep them.
-    for (const name of this.hasUpdated ? [] : ['testimonials', 'strings']) {
-      if (this.hasAttribute(name) && this[name as 'strings'] == null) {
-        warn(`${name} came as an attribute: import the define module before the first render`);
-      }
-    }
+    if (!this.hasUpdated) warnObjectAttributes(this);
     if (changed.has('lang') || changed.has('strings') || !this.hasUpdated) {
       this.resolvedStrings = resolveStrings(languageOf(this), this.strings);
     }
@@ -365,7 +358,7 @@ export class NotWithThemGallery extends LitElement {
       // first photo's request leaves before the layout this measure forces (about 10 ms on a page).
       queueMicrotask(() => {
         this.measureLayout();
-        this.scrollToActive('instant');
+        this.scrollSync.scrollToActive('instant');
         this.loadMoreIfNear();
       });
     }
@@ -394,7 +387,7 @@ export class NotWithThemGallery extends LitElement {
     this.failedImages = new Set();
     this.clampedIds = new Set();
     this.dialogIndex = -1;
-    const fromHash = this.indexOfId(this.deepLinkController.id);
+    const fromHash = this.deepLinkController.linkedIndex;
     this.activeIndex =
       fromHash >= 0 ? fromHash : Math.max(0, indexOfTestimonial(this.items, this.start ?? -1));
     this.scrollIndex = this.activeIndex;
@@ -406,19 +399,6 @@ export class NotWithThemGallery extends LitElement {
     if (this.autoplay && !measure.prefersReducedMotion() && !this.autoplayController.playing) {
       this.autoplayController.start();
     }
-  }
-
-  /** The index of the testimonial with this id, or -1; ids from deep links are taken as they are. */
-  private indexOfId(id: string | undefined): number {
-    return id === undefined ? -1 : this.items.findIndex((item) => item.id === id);
-  }
-
-  /** A new `#nwt-<id>` in the page's address: show that testimonial, and the gallery with it. */
-  private showDeepLinked(id: string): void {
-    const index = this.indexOfId(id);
-    if (index < 0) return;
-    this.goTo(index);
-    this.scrollIntoView({ block: 'nearest', behavior: measure.prefersReducedMotion() ? 'auto' : 'smooth' });
   }
 
   // Behaviour: layout -------------------------------------------------------------------------------
@@ -468,7 +448,7 @@ export class NotWithThemGallery extends LitElement {
       this.items.length > WINDOW_THRESHOLD &&
       Math.abs(pageStart(this.activeIndex, this.paging) - from) > this.perView;
     if (far) this.scrollIndex = this.activeIndex;
-    void this.updateComplete.then(() => this.scrollToActive(far ? 'instant' : 'auto'));
+    void this.updateComplete.then(() => this.scrollSync.scrollToActive(far ? 'instant' : 'auto'));
   }
 
   /** A move never lifts a hold: a pointer resting on the gallery after a click still holds rotation. */
@@ -480,46 +460,15 @@ export class NotWithThemGallery extends LitElement {
     if (testimonial && this.hasUpdated) emit(this, 'nwt-slide-change', { index: target, testimonial });
   }
 
-  private scrollToActive(behavior: ScrollBehavior = 'auto'): void {
-    const track = measure.trackOf(this.renderRoot);
-    if (!track) return;
-    const left =
-      pageStart(this.activeIndex, this.paging) *
-      measure.slideStep(track) *
-      (measure.isRightToLeft(this) ? -1 : 1);
-    // Already there, no scroll event may follow (one under way stops): the rest check runs anyway.
-    if (Math.abs(track.scrollLeft - left) < 1) this.restSoon();
-    else this.ownScroll = true;
-    // 'auto' lets the stylesheet choose: smooth, or a jump under prefers-reduced-motion.
-    track.scrollTo({ left, behavior: measure.prefersReducedMotion() ? 'instant' : behavior });
-  }
-
-  /** After a swipe comes to rest, the first slide in view becomes the current one. */
+  /** A scroll frame: the rest check starts again, and a large feed's window follows the position. */
   private handleScroll(): void {
-    this.restSoon();
+    this.scrollSync.restSoon();
     // A large feed renders a window of slides: it follows the scroll position as it moves.
     const track = measure.trackOf(this.renderRoot);
     if (track && this.items.length > WINDOW_THRESHOLD) {
       const first = measure.firstSlideInView(track, this.items.length);
       if (first >= 0) this.scrollIndex = first;
     }
-  }
-
-  private restSoon(): void {
-    clearTimeout(this.scrollRestTimer);
-    this.scrollRestTimer = setTimeout(() => this.syncFromScroll(), 150);
-  }
-
-  /** The track came to rest (scrollend, or no scroll event for a while). */
-  private syncFromScroll(): void {
-    clearTimeout(this.scrollRestTimer);
-    const track = measure.trackOf(this.renderRoot);
-    const first = track ? measure.firstSlideInView(track, this.items.length) : -1;
-    // Keep the current slide when it is still on the page in view (it may not be the page's first).
-    const away = first >= 0 && pageStart(this.activeIndex, this.paging) !== pageStart(first, this.paging);
-    if (away && this.ownScroll) return;
-    this.ownScroll = false;
-    if (away) this.setActive(first);
   }
 
   /**
@@ -531,7 +480,7 @@ export class NotWithThemGallery extends LitElement {
     const move = keyToMove(event.key, measure.isRightToLeft(this));
     if (!move || event.altKey || event.ctrlKey || event.metaKey) {
       // Any other key on a slide may scroll the track (Page Down, Space…).
-      this.ownScroll = false;
+      this.scrollSync.readerScrolls();
       return;
     }
     event.preventDefault();
@@ -559,24 +508,6 @@ export class NotWithThemGallery extends LitElement {
     const target = find('[part~="retry"]') ?? find('.slide[tabindex="0"]') ?? find('[part~="message"]');
     if (target?.localName === 'p') target.tabIndex = -1;
     target?.focus();
-  }
-
-  /**
-   * Keyboard focus entering the gallery stops rotation until the reader presses Start again. On the
-   * rotation button itself it only holds it, so the button still says "Stop" (the slides were moving);
-   * leaving the button, anywhere, stops it.
-   */
-  private handleFocusIn(event: FocusEvent): void {
-    const target = event.composedPath()[0] as Element | undefined;
-    const autoplay = this.autoplayController;
-    if (!autoplay.playing || !target?.matches?.(':focus-visible')) return;
-    if (target.matches('.rotation')) {
-      autoplay.hold('focus', true);
-      // Unless Start was pressed meanwhile (it lifts the hold), leaving the button stops rotation.
-      target.addEventListener('focusout', () => autoplay.hold('focus', false) && autoplay.stop(), {
-        once: true,
-      });
-    } else autoplay.stop();
   }
 
   /** Figures parsed after the element was upgraded (script in <head> without defer) become the feed. */
@@ -611,8 +542,14 @@ export class NotWithThemGallery extends LitElement {
     const title = this.titleText();
     return this.feedController.render({
       initial: () => this.renderState(title, renderNoSource(t, this.handleFallbackChange)),
+      // The page's poster is the first slide's photo: shown while the first feed loads, unless the
+      // gallery opens on another testimonial.
       pending: () =>
-        this.renderState(this.titleText(this.feedController.feed), renderStatusMessage(t.loading)),
+        this.renderState(
+          this.titleText(this.feedController.feed),
+          renderStatusMessage(t.loading),
+          !this.feedController.feed && !this.start && this.deepLinkController.id === undefined,
+        ),
       error: (error) =>
         this.renderState(
           title,
@@ -629,8 +566,8 @@ export class NotWithThemGallery extends LitElement {
   }
 
   /** A state without slides: its message over the skeleton. */
-  private renderState(title: string, message: TemplateResult): TemplateResult {
-    return this.renderFrame(title, renderSkeleton(message));
+  private renderState(title: string, message: TemplateResult, poster?: boolean): TemplateResult {
+    return this.renderFrame(title, renderSkeleton(message, poster));
   }
 
   private renderFrame(
@@ -647,7 +584,7 @@ export class NotWithThemGallery extends LitElement {
       controls,
       rotation,
       footer: this.shareController.renderFooter(this.feedController.feed?.submit),
-      onFocusIn: this.handleFocusIn,
+      onFocusIn: (event) => this.autoplayController.focusIn(event),
     });
   }
 
@@ -669,9 +606,8 @@ export class NotWithThemGallery extends LitElement {
       ),
       renderSlide: (testimonial, index) => this.renderSlideAt(testimonial, index),
       onScroll: this.handleScroll,
-      onScrollEnd: this.syncFromScroll,
-      // The reader scrolls the track: its position says which slide is current again.
-      onReaderScroll: () => (this.ownScroll = false),
+      onScrollEnd: () => this.scrollSync.syncFromScroll(),
+      onReaderScroll: () => this.scrollSync.readerScrolls(),
       onKeydown: (event) => this.handleKeydown(event),
     });
     const controls = renderControls({

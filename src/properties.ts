@@ -1,8 +1,9 @@
 /**
  * Properties as frameworks set them. An attribute is always a string, but a property can be anything:
  * `hashtag = 2024`, `share = 3`, `lang = 7` or `strings = "x"` reach code that expects a string or an
- * object. Pure: the element applies the fixes and warns about the values it ignores.
+ * object. `fixPropertyTypes` is pure: the element applies the fixes and warns about the values it ignores.
  */
+import { warn } from './events.js';
 
 /** The element's properties that hold text (or null), as their attributes do. */
 const TEXT = 'src start share shareUrl hashtag lang label theme fit'.split(' ');
@@ -26,4 +27,16 @@ export function fixPropertyTypes(
     }
   }
   return fixes;
+}
+
+/**
+ * A framework that rendered the tag before it was defined (React 19 with a lazy define) wrote the object
+ * properties as attributes ("[object Object]"): the objects are lost, one warning each says how to keep them.
+ */
+export function warnObjectAttributes(element: Element & Record<'testimonials' | 'strings', unknown>): void {
+  for (const name of ['testimonials', 'strings'] as const) {
+    if (element.hasAttribute(name) && element[name] == null) {
+      warn(`${name} came as an attribute: import the define module before the first render`);
+    }
+  }
 }

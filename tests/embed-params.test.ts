@@ -8,7 +8,7 @@ import {
   escapeHtml,
   iframeSnippet,
   npmSnippet,
-  photoPreload,
+  photoPoster,
   scriptSnippet,
 } from '../src/embed/snippets.js';
 import { reservedBoxCss, reservedFrameCss } from '../src/embed/reserve.js';
@@ -144,27 +144,34 @@ describe('embed snippets', () => {
     expect(scriptSnippet({ src: ' ' }, files)).not.to.contain('preload');
   });
 
-  it('the script snippet preloads the first photo when it is known, as the gallery’s <img> asks', () => {
-    const lines = scriptSnippet(
+  it('the script snippet carries the first photo as the element’s poster when it is known', () => {
+    const snippet = scriptSnippet(
       {
         src: '/t.json',
         firstPhoto: {
           src: 'https://f.example/a.webp?x=1&y=2',
           srcset: 'a-480.webp 480w, a.webp 960w',
           sizes: ' ',
+          focus: '50% 20%',
         },
       },
       files,
-    ).split('\n');
-    expect(lines[1]).to.equal(
-      '<link rel="preload" href="https://f.example/a.webp?x=1&amp;y=2" as="image" imagesrcset="a-480.webp 480w, a.webp 960w" fetchpriority="high" referrerpolicy="no-referrer">',
     );
-    expect(lines[2]).to.match(/^<style>/);
-    expect(photoPreload({ src: '/t.json', firstPhoto: { src: 'a.webp', sizes: '50vw' } })).to.equal(
-      '<link rel="preload" href="a.webp" as="image" imagesizes="50vw" fetchpriority="high" referrerpolicy="no-referrer">',
+    expect(snippet.split('\n').slice(-3)).to.deep.equal([
+      '<notwiththem-gallery src="/t.json">',
+      '  <img slot="poster" src="https://f.example/a.webp?x=1&amp;y=2" srcset="a-480.webp 480w, a.webp 960w" style="object-position:50% 20%" alt="" fetchpriority="high" referrerpolicy="no-referrer">',
+      '</notwiththem-gallery>',
+    ]);
+    expect(snippet).not.to.contain('as="image"');
+    expect(photoPoster({ src: '/t.json', firstPhoto: { src: 'a.webp', sizes: '50vw' } })).to.equal(
+      '<img slot="poster" src="a.webp" sizes="50vw" alt="" fetchpriority="high" referrerpolicy="no-referrer">',
     );
-    expect(photoPreload({ src: '/t.json', firstPhoto: { src: ' ' } })).to.equal(undefined);
-    expect(photoPreload({ src: '/t.json' })).to.equal(undefined);
+    // Nothing from the feed escapes its attribute.
+    expect(photoPoster({ src: '/t.json', firstPhoto: { src: 'a.webp', focus: '"><script>' } })).to.contain(
+      'style="object-position:&quot;&gt;&lt;script&gt;"',
+    );
+    expect(photoPoster({ src: '/t.json', firstPhoto: { src: ' ' } })).to.equal(undefined);
+    expect(photoPoster({ src: '/t.json' })).to.equal(undefined);
   });
 
   it('the iframe snippet reserves the frame’s height in a box of its own', () => {

@@ -51,6 +51,56 @@ async function heightIn(
   }
 }
 
+type Box = { x: number; y: number; width: number; height: number };
+
+/**
+ * In a page `width` px wide, the box (relative to the element) of the poster before the element is
+ * defined, of the poster in the loading gallery, or of the first slide's photo in the ready gallery.
+ */
+async function photoBox(width: number, html: string, state: 'undefined' | 'loading' | 'ready'): Promise<Box> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = `width:${width}px;height:1400px;border:0`;
+  frame.srcdoc = html;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  try {
+    await loaded;
+    const gallery = frame.contentDocument!.querySelector('notwiththem-gallery')!;
+    const poster = gallery.querySelector('img[slot="poster"]')!;
+    const shadow = () => gallery.shadowRoot;
+    let target: Element;
+    if (state === 'undefined') {
+      expect(frame.contentWindow!.customElements.get('notwiththem-gallery')).to.equal(undefined);
+      target = poster;
+    } else if (state === 'loading') {
+      await waitUntil(() => (poster as HTMLSlotElement).assignedSlot, 'the poster was never shown', {
+        timeout: 10000,
+      });
+      target = poster;
+    } else {
+      await waitUntil(
+        () => shadow()?.querySelector('.track[part~="track"] .slide .photo img'),
+        'the gallery never rendered its slides',
+        { timeout: 10000 },
+      );
+      expect((poster as HTMLImageElement).assignedSlot, 'the poster outlived the loading state').to.equal(
+        null,
+      );
+      target = shadow()!.querySelector('.track[part~="track"] .slide .photo img')!;
+      // Every photo is whole pixels wide, so those in view paint at one size: none is a larger paint
+      // than the first (the poster) by a pixel of rounding.
+      for (const img of shadow()!.querySelectorAll('.track[part~="track"] .slide .photo img'))
+        expect(img.getBoundingClientRect().width % 1, 'a photo is not whole pixels wide').to.equal(0);
+    }
+    const host = gallery.getBoundingClientRect();
+    const box = target.getBoundingClientRect();
+    expect(box.width, `the ${state} photo box is empty`).to.be.above(0);
+    return { x: box.x - host.x, y: box.y - host.y, width: box.width, height: box.height };
+  } finally {
+    frame.remove();
+  }
+}
+
 const feed = (n: number) => `/__feeds/many?n=${n}`;
 const cases: [string, EmbedOptions, string][] = [
   ['the defaults', { src: feed(7) }, ''],
@@ -70,7 +120,10 @@ describe('the box the script snippet reserves', () => {
   before(() => setViewport({ width: 1300, height: 1000 }));
 
   for (const [name, options, css] of cases) {
-    it(`is the gallery's height with ${name}, from 320 to 1200 px`, async () => {
+    // Ten pages each (fifteen for the poster): on a loaded machine that takes longer than one test's
+    // default 20 s, though each page is awaited by its state.
+    it(`is the gallery's height with ${name}, from 320 to 1200 px`, async function () {
+      this.timeout(90_000);
       for (const width of [320, 600, 800, 1000, 1200]) {
         const reserved = (await heightIn(width, page(options, css, false), false)) as number;
         const gallery = (await heightIn(width, page(options, css, true), true)) as number;
@@ -78,6 +131,32 @@ describe('the box the script snippet reserves', () => {
           Math.abs(reserved - gallery),
           `at ${width} px: reserved ${reserved}, gallery ${gallery}`,
         ).to.be.below(0.5);
+      }
+    });
+  }
+
+  // The poster (the first slide's photo, written by the builder as a child of the element) is painted
+  // by the page where that photo will be: before the script runs (the snippet's style), while the feed
+  // loads (the element's skeleton) and once the slides are there, the box is the same.
+  for (const [name, options, css] of cases) {
+    it(`places the poster on the first slide's photo with ${name}, from 320 to 1200 px`, async function () {
+      this.timeout(120_000);
+      const photo = '/__feeds/slow-image?ms=0&hue=0';
+      const withPoster = (src: string): EmbedOptions => ({ ...options, src, firstPhoto: { src: photo } });
+      for (const width of [320, 600, 800, 1000, 1200]) {
+        const before = await photoBox(width, page(withPoster(options.src), css, false), 'undefined');
+        const loading = await photoBox(
+          width,
+          page(withPoster(options.src.replace('/many?', '/slow-feed-of-many?ms=60000&')), css, true),
+          'loading',
+        );
+        const ready = await photoBox(width, page(withPoster(options.src), css, true), 'ready');
+        for (const [state, box] of Object.entries({ loading, ready }))
+          for (const side of ['x', 'y', 'width', 'height'] as const)
+            expect(
+              Math.abs(box[side] - before[side]),
+              `at ${width} px, ${state}: ${side} ${box[side]} against ${before[side]} before the script`,
+            ).to.be.below(0.5);
       }
     });
   }

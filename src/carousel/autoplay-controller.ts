@@ -97,6 +97,21 @@ export class AutoplayController implements ReactiveController {
     return true;
   }
 
+  /**
+   * Keyboard focus entering the gallery stops rotation until the reader presses Start again. On the
+   * rotation button itself it only holds it, so the button still says "Stop" (the slides were moving);
+   * leaving the button, anywhere, stops it.
+   */
+  focusIn(event: FocusEvent): void {
+    const target = event.composedPath()[0] as Element | undefined;
+    if (!this.playing || !target?.matches?.(':focus-visible')) return;
+    if (target.matches('.rotation')) {
+      this.hold('focus', true);
+      // Unless Start was pressed meanwhile (it lifts the hold), leaving the button stops rotation.
+      target.addEventListener('focusout', () => this.hold('focus', false) && this.stop(), { once: true });
+    } else this.stop();
+  }
+
   /** Whether a timer is pending (for tests and leak checks). */
   get scheduled(): boolean {
     return this.tickTimer !== undefined;

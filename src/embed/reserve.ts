@@ -18,6 +18,13 @@
  *
  * It applies only to an element without `<figure>` children: one with figures shows those until it is
  * defined, laid out as the page styles them.
+ *
+ * The poster (an `<img slot="poster">` child, the first slide's photo, written by the embed builder) is
+ * laid where the first slide's photo will be: p from the inline start, p + header + 0.75 × gap from the
+ * top, one slide wide (in whole pixels, as the slides' photos: see the element's styles), at the
+ * photo's aspect ratio. The page paints the photo as early as a plain `<img>`
+ * (the largest paint of the page), and the element, once defined, shows it in the same box while the
+ * feed loads.
  */
 
 /** The custom properties the element's styles read, with the same defaults. */
@@ -41,19 +48,30 @@ const heightOf = (aspect: string, lines: string) =>
   ` + var(--c) + max(var(--c),2.75em) + 1.3em + (4.7 + 1.05*${lines})*1lh)`;
 const height = heightOf('var(--nwt-aspect-ratio,4/5)', 'var(--nwt-caption-lines,4)');
 
+/** The first slide's photo box: where the poster goes, in the same terms as the height above. */
+const slideWidth = '(100cqi - 2*var(--p) - (var(--s) - 1)*var(--g))/var(--s)';
+const poster =
+  'position:absolute;inset-inline-start:var(--p);top:calc(var(--p) + max(var(--t),var(--a)) + .75*var(--g));' +
+  `width:round(down,${slideWidth} + .03px,1px);height:calc(${slideWidth}/(var(--nwt-aspect-ratio,4/5)));` +
+  'max-width:none;margin:0;padding:0;border:0;border-radius:var(--nwt-radius,.75rem);object-fit:cover';
+
 /**
  * A style sheet (minified, nested, for a `<style>` in the page) that gives every not yet defined `tag`
  * without figures the height the gallery will have.
  */
 export function reservedBoxCss(tag = 'notwiththem-gallery'): string {
-  // The element is the query container of its own ::before: its width drives the breakpoints.
+  // The element is the query container of its own ::before and of the poster: its width drives the
+  // breakpoints. Both take the variables and the font size the height is computed in.
+  const both = (self = '') => `&${self}::before,&${self}>[slot=poster]`;
   return (
-    `${tag}:not(:defined,[hidden],:has(>figure)){display:block;container-type:inline-size;` +
-    `&::before{content:"";display:block;${vars};font-size:var(--nwt-font-size,1rem);line-height:1.45;height:${height}}` +
-    `&[autoplay]::before{--a:var(--c)}` +
-    `@container (min-width:36rem){&::before{--s:var(--nwt-slides-per-view,2)}}` +
-    `@container (min-width:48rem){&::before{--t:1.56em}}` +
-    `@container (min-width:60rem){&::before{--s:var(--nwt-slides-per-view,3)}}}`
+    `${tag}:not(:defined,[hidden],:has(>figure)){display:block;position:relative;container-type:inline-size;` +
+    `${both()}{${vars};font-size:var(--nwt-font-size,1rem);line-height:1.45}` +
+    `&::before{content:"";display:block;height:${height}}` +
+    `&>[slot=poster]{${poster}}` +
+    `${both('[autoplay]')}{--a:var(--c)}` +
+    `@container (min-width:36rem){${both()}{--s:var(--nwt-slides-per-view,2)}}` +
+    `@container (min-width:48rem){${both()}{--t:1.56em}}` +
+    `@container (min-width:60rem){${both()}{--s:var(--nwt-slides-per-view,3)}}}`
   );
 }
 

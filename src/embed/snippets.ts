@@ -32,10 +32,11 @@ export interface EmbedOptions {
    */
   frameHeight?: number;
   /**
-   * The photo the gallery shows first (the feed's first testimonial's, or the `start` one's), as the
-   * builder's preview read it from the feed: the script snippet then asks for it while the page is parsed.
+   * The photo the gallery shows first (the feed's first testimonial's, with its focal point), as the
+   * builder's preview read it from the feed: the element then carries it as its poster, which the page
+   * paints in the first slide's photo box before the script has run.
    */
-  firstPhoto?: { src: string; srcset?: string; sizes?: string };
+  firstPhoto?: { src: string; srcset?: string; sizes?: string; focus?: string };
 }
 
 export interface HostedFiles {
@@ -89,16 +90,19 @@ function accentStyle(options: EmbedOptions): string | undefined {
     : undefined;
 }
 
-/** `<notwiththem-gallery …></notwiththem-gallery>` for `options`. */
+/** `<notwiththem-gallery …></notwiththem-gallery>` for `options`, with the poster when it is known. */
 export function elementMarkup(options: EmbedOptions): string {
   const parts = embedAttributes(options).map(([name, value]) =>
     value === '' ? name : `${name}="${escapeHtml(value)}"`,
   );
   const style = accentStyle(options);
   if (style) parts.push(`style="${escapeHtml(style)}"`);
-  return parts.length > 2
-    ? `<notwiththem-gallery\n  ${parts.join('\n  ')}\n></notwiththem-gallery>`
-    : `<notwiththem-gallery${parts.map((part) => ` ${part}`).join('')}></notwiththem-gallery>`;
+  const poster = photoPoster(options);
+  const open =
+    parts.length > 2
+      ? `<notwiththem-gallery\n  ${parts.join('\n  ')}\n>`
+      : `<notwiththem-gallery${parts.map((part) => ` ${part}`).join('')}>`;
+  return poster ? `${open}\n  ${poster}\n</notwiththem-gallery>` : `${open}</notwiththem-gallery>`;
 }
 
 /**
@@ -114,17 +118,19 @@ export function feedPreload(options: EmbedOptions): string | undefined {
 }
 
 /**
- * A preload of the first photo, so that its request leaves while the page is parsed, not once the bundle
- * has run and the feed is read (the largest paint of a page with the gallery is that photo). It asks
- * exactly as the gallery's `<img>` will (same URL, srcset and sizes, no referrer), which then takes it.
- * Written only when the first photo is known; stale once the feed starts with another testimonial.
+ * The poster: the first photo as a child of the element, for the time before its script has run and its
+ * feed has loaded. The reserved box's style lays it exactly where the first slide's photo will be, so the
+ * page paints the photo as early as it would paint a plain `<img>`, and nothing moves; the gallery then
+ * shows it in that box while the feed loads, and its own `<img>` (same URL, srcset and sizes, no
+ * referrer) takes the photo from the cache. Decorative (`alt=""`): the slide says who it is. Written only
+ * when the first photo is known; stale once the feed starts with another testimonial.
  */
-export function photoPreload({ firstPhoto: photo }: EmbedOptions): string | undefined {
+export function photoPoster({ firstPhoto: photo }: EmbedOptions): string | undefined {
   const src = photo?.src.trim();
   if (!src) return undefined;
   const set = (name: string, value: string | undefined) =>
     value?.trim() ? ` ${name}="${escapeHtml(value.trim())}"` : '';
-  return `<link rel="preload" href="${escapeHtml(src)}" as="image"${set('imagesrcset', photo!.srcset)}${set('imagesizes', photo!.sizes)} fetchpriority="high" referrerpolicy="no-referrer">`;
+  return `<img slot="poster" src="${escapeHtml(src)}"${set('srcset', photo!.srcset)}${set('sizes', photo!.sizes)}${set('style', photo!.focus?.trim() && `object-position:${photo!.focus.trim()}`)} alt="" fetchpriority="high" referrerpolicy="no-referrer">`;
 }
 
 /** The style that keeps the gallery's room on the page until the element is defined (see reserve.ts). */
@@ -135,12 +141,12 @@ export function reservedBoxStyle(): string {
 /**
  * For a site that can add a script, pasted where the gallery goes: nothing in it delays the page's first
  * paint (the bundle is deferred), the gallery's box is reserved from that first paint (so nothing below
- * it moves), and the feed's request (and the first photo's, when known) leaves at once.
+ * it moves), the feed's request leaves at once, and the first photo, when known, is painted in its place
+ * as early as a plain `<img>` would be.
  */
 export function scriptSnippet(options: EmbedOptions, files: HostedFiles): string {
   return [
     feedPreload(options),
-    photoPreload(options),
     reservedBoxStyle(),
     `<script src="${escapeHtml(files.bundle)}" defer></script>`,
     elementMarkup(options),

@@ -189,7 +189,7 @@ export class FeedController implements ReactiveController {
         const [first] = Array.isArray(entries)
           ? parseFeed(entries.slice(0, 1), { baseUrl: url }).testimonials
           : [];
-        // An <img> starts its request in a microtask: this one waits for it to leave.
+        // The first photo is asked for (and the page's poster painted) before the rest is checked.
         if (first) await this.onFirst(first);
         feed = parseFeed(data, { baseUrl: url });
         this.firstPages = firstPageUrls(src, url, document.baseURI);

@@ -60,10 +60,10 @@ export function renderFrame(input: FrameInput): TemplateResult {
   `;
 }
 
-const placeholder = html`
+const placeholder = (photo: Part = nothing) => html`
   <div class="slide skeleton">
     <figure>
-      <div class="photo"></div>
+      <div class="photo">${photo}</div>
       <figcaption>
         <div class="text">
           <div class="skeleton-line"></div>
@@ -76,10 +76,16 @@ const placeholder = html`
   </div>
 `;
 
-/** A still picture of the ready state, with the state's message laid over it. */
-export function renderSkeleton(message: TemplateResult): TemplateResult {
+/**
+ * A still picture of the ready state, with the state's message laid over it. With `poster`, the first
+ * photo box shows the page's `<img slot="poster">` (the first slide's photo, which the page may have
+ * painted there before the element was defined).
+ */
+export function renderSkeleton(message: TemplateResult, poster = false): TemplateResult {
   return html`
-    <div class="skeleton-track track" aria-hidden="true">${placeholder}${placeholder}${placeholder}</div>
+    <div class="skeleton-track track" aria-hidden="true">
+      ${placeholder(poster ? html`<slot name="poster"></slot>` : nothing)}${placeholder()}${placeholder()}
+    </div>
     ${message}
   `;
 }
