@@ -350,6 +350,10 @@ export class NotWithThemGallery extends LitElement {
     }
   }
 
+  protected override firstUpdated(): void {
+    requestAnimationFrame(() => this.requestUpdate());
+  }
+
   protected override updated(changed: PropertyValues): void {
     if (this.focusNewState) this.focusState();
     if (this.jumpPending && measure.trackOf(this.renderRoot)) {
@@ -547,7 +551,7 @@ export class NotWithThemGallery extends LitElement {
       pending: () =>
         this.renderState(
           this.titleText(this.feedController.feed),
-          renderStatusMessage(t.loading),
+          renderStatusMessage(t.loading, false),
           !this.feedController.feed && !this.start && this.deepLinkController.id === undefined,
         ),
       error: (error) =>
@@ -583,7 +587,12 @@ export class NotWithThemGallery extends LitElement {
       viewport,
       controls,
       rotation,
-      footer: this.shareController.renderFooter(this.feedController.feed?.submit),
+      // Loading is announced by the footer's live region, outside the busy viewport; on the first render
+      // the region comes empty and the text a frame later (firstUpdated), so screen readers speak it.
+      footer: this.shareController.renderFooter(
+        this.feedController.feed?.submit,
+        this.hasUpdated && this.feedController.pending ? this.resolvedStrings.loading : '',
+      ),
       onFocusIn: (event) => this.autoplayController.focusIn(event),
     });
   }

@@ -150,11 +150,11 @@ export class ShareController implements ReactiveController {
     return renderShareArea(input);
   }
 
-  /** The footer's call to action and the polite live region that announces copies made on slides. */
-  renderFooter(submit: SubmitLink | undefined): TemplateResult {
+  /** The footer's call to action and the polite live region that announces copies made on slides (or `news`). */
+  renderFooter(submit: SubmitLink | undefined, news = ''): TemplateResult {
     const { strings, hashtag } = this.readContext();
     return html`${renderSubmitLink(submit, strings, cleanHashtag(hashtag))}${renderStatus(
-      this.liveStatus[0] === 'slide' ? this.liveStatus[1] : '',
+      news || (this.liveStatus[0] === 'slide' ? this.liveStatus[1] : ''),
     )}`;
   }
 
