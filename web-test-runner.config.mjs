@@ -24,6 +24,7 @@ import { engineCommandsPlugin, preferEngineCommands } from './scripts/test-runne
 import { summaryLineReporter } from './scripts/test-runner/wtr-summary-reporter.mjs';
 import { faultRoutes } from './tests/server/fault-routes.mjs';
 import { strictPages } from './tests/server/strict-pages.mjs';
+import { ssrRoute } from './tests/server/ssr-route.mjs';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 
 // Flags that keep Chromium quiet on a closed network (no background requests, no updates).
@@ -185,8 +186,8 @@ export default {
       failureThresholdType: 'pixel',
     }),
   ],
-  // Fault routes under /__feeds/; a strict CSP on /tests/fixtures/strict/*.html.
-  middleware: [faultRoutes, strictPages],
+  // Fault routes under /__feeds/; a strict CSP on /tests/fixtures/strict/*.html; server renders under /__ssr/.
+  middleware: [faultRoutes, strictPages, ssrRoute],
   // Lit's one-line dev-mode notice, repeated for every file in every engine, hides the logs that matter.
   filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
   reporters: [defaultReporter(), summaryLineReporter()],

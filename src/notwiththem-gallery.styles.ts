@@ -114,8 +114,9 @@ export const galleryStyles = css`
     padding: var(--nwt-padding, min(var(--_gap), 5cqi));
   }
 
-  /* Header: a band of two title lines (one when wide), decided before the feed; a title that needs more
-     wraps in full and the band grows: no word of it is ever cut. A shorter one is centred in it. */
+  /* Header: a band of two title lines (one when wide), decided before the feed, so the page never moves.
+     A title that needs more is clamped to it and offers "Read more", a popover with all of it (the
+     heading keeps the whole text for screen readers). A shorter one is centred in it. */
   .header {
     display: flex;
     align-items: center;
@@ -139,11 +140,23 @@ export const galleryStyles = css`
     font-weight: 700;
     line-height: 1.3;
     overflow-wrap: anywhere;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+  }
+
+  /* The title's "Read more" is no taller than the band (one line, 25px, when wide). */
+  .header .link-button {
+    min-height: min(2.75em, var(--_t));
   }
 
   @container (min-width: 48rem) {
     .header {
       --_t: 1.56em;
+    }
+    .title {
+      -webkit-line-clamp: 1;
     }
   }
 
@@ -232,6 +245,11 @@ export const galleryStyles = css`
     height: 100%;
     object-fit: var(--_fit);
     display: block;
+  }
+
+  /* A photo the box would crop by more than a fifth shows whole, unless the page asks for fit="cover". */
+  :host(:not([fit='cover'])) .whole {
+    object-fit: contain;
   }
 
   .photo-fallback {

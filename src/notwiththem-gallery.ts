@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { galleryStyles } from './notwiththem-gallery.styles.js';
 import { AutoplayController } from './carousel/autoplay-controller.js';
 import { keyTarget, keyToMove } from './carousel/keys.js';
@@ -37,7 +37,11 @@ import {
 import { preloadPhoto, renderSlide } from './templates/testimonial.js';
 import { renderTrack } from './templates/track.js';
 import { defineOnce } from './define-once.js';
+import { hydrates } from './hydration.js';
 import { version } from './version.js';
+
+/** A server's render, or one the browser may hydrate: false in the script-tag bundle. */
+const SSR = isServer || hydrates;
 
 export type { NwtErrorDetail, NwtLoadDetail, NwtSlideChangeDetail, NwtShareDetail } from './events.js';
 
@@ -52,7 +56,8 @@ export type { NwtErrorDetail, NwtLoadDetail, NwtSlideChangeDetail, NwtShareDetai
  * @event nwt-slide-change - The reader moved to another testimonial (not fired on first render).
  *   `detail: { index, testimonial }`.
  * @event nwt-error - The feed could not be used. `detail: { code, message, status? }`; `code` is one of
- *   `network`, `timeout`, `http`, `parse`, `schema`, `too-large`.
+ *   `src` (the `src` attribute is empty, not a URL or not `http(s):`; nothing is requested, and the card
+ *   says so without "Try again"), `network`, `timeout`, `http`, `parse`, `schema`, `too-large`.
  * @event nwt-share - A reader chose a share target, dispatched before the share happens.
  *   `detail: { target, testimonial, url }`. Cancelable: `preventDefault()` stops the link from opening
  *   (or the share sheet or copy from happening), for a page that handles the share itself.
@@ -64,6 +69,8 @@ export type { NwtErrorDetail, NwtLoadDetail, NwtSlideChangeDetail, NwtShareDetai
  * @csspart gallery - The wrapper of everything inside.
  * @csspart header - The row with the title.
  * @csspart title - The gallery's visible title.
+ * @csspart title-more - The "Read more" button beside a title cut by its band.
+ * @csspart title-all - The popover with the whole title.
  * @csspart viewport - The box around the slides.
  * @csspart track - The scrolling list of slides.
  * @csspart slide - One testimonial.
@@ -197,7 +204,11 @@ export class NotWithThemGallery extends LitElement {
   declare label: string | null;
   /** `light` (default), `dark`, or `auto` (follows the reader's system). */
   declare theme: 'light' | 'dark' | 'auto';
-  /** How photos fill their box: `cover` (default) or `contain`. */
+  /**
+   * How photos fill their box: `cover` (default: filled, around the focal point; a photo it would crop by
+   * more than a fifth, such as a landscape photo in the 4:5 box, shows whole over its colour) or `contain`.
+   * Set `fit="cover"` to crop every photo.
+   */
   declare fit: 'cover' | 'contain';
   /** Testimonials given directly (no fetch). Checked like a feed. */
   declare testimonials: unknown;
@@ -272,6 +283,13 @@ export class NotWithThemGallery extends LitElement {
   private focusNewState = false;
   /** The button that opened the dialog, to give focus back when it closes. */
   private dialogOpener: HTMLElement | null = null;
+  /**
+   * This render must be the same as a server's (@lit-labs/ssr): the element's own `lang` only, no share
+   * controls (the page's URL), no hash, motion setting or layout. On a server, and in the browser until
+   * the first update that hydrates a server's render is done; then the browser's facts render. Read
+   * behind `SSR`, so that the script-tag bundle (no hydration) drops it.
+   */
+  declare private serverView: boolean;
 
   private readonly feedController = new FeedController(
     this,
@@ -339,15 +357,32 @@ export class NotWithThemGallery extends LitElement {
 
   // Lifecycle ---------------------------------------------------------------------------------------
 
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    // A server's render that is not hydrated here (no hydrate support, or the script-tag bundle): Lit
+    // would render a second gallery after it, so it goes.
+    if (!hydrates) this.shadowRoot?.replaceChildren();
+    return super.createRenderRoot();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The server's render, hydrated (lit-element-hydrate-support) in this first update.
+    if (SSR && !this.hasUpdated) {
+      this.serverView = this.feedController.serverView =
+        isServer || !!this.renderRoot.querySelector('.gallery');
+    }
     for (const [name, value, ignored] of fixPropertyTypes(this, changed.keys())) {
       (this as Record<string, unknown>)[name] = value;
       if (ignored) warn(`${name} ignored: wrong type`);
     }
     if (!this.hasUpdated) warnObjectAttributes(this);
     if (changed.has('lang') || changed.has('strings') || !this.hasUpdated) {
-      this.resolvedStrings = resolveStrings(languageOf(this), this.strings);
+      this.resolvedStrings = resolveStrings(
+        SSR && this.serverView ? this.lang : languageOf(this),
+        this.strings,
+      );
     }
+    // A server runs no controller's hostUpdate: the feed's source is read here.
+    if (isServer) this.feedController.hostUpdate();
   }
 
   protected override firstUpdated(): void {
@@ -355,6 +390,16 @@ export class NotWithThemGallery extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    if (SSR && this.serverView) {
+      this.serverView = this.feedController.serverView = false;
+      // The server's render is hydrated: now the page's language, share links, hash, motion and layout.
+      queueMicrotask(() => {
+        this.resolvedStrings = resolveStrings(languageOf(this), this.strings);
+        if (this.feedController.feed) this.onFeedReady();
+        this.feedController.figuresChanged();
+        this.requestUpdate();
+      });
+    }
     if (this.focusNewState) this.focusState();
     if (this.jumpPending && measure.trackOf(this.renderRoot)) {
       this.jumpPending = false;
@@ -387,15 +432,16 @@ export class NotWithThemGallery extends LitElement {
   private onFeedReady(): void {
     // Slides per view and the dots that fit, read from the skeleton (laid out already, so this costs no
     // layout): the first ready render is then the right one, not one that a measure redoes at once.
-    this.measureLayout();
+    if (!(SSR && this.serverView)) this.measureLayout();
     this.failedImages = new Set();
     this.clampedIds = new Set();
     this.dialogIndex = -1;
-    const fromHash = this.deepLinkController.linkedIndex;
+    const fromHash = SSR && this.serverView ? -1 : this.deepLinkController.linkedIndex;
     this.activeIndex =
       fromHash >= 0 ? fromHash : Math.max(0, indexOfTestimonial(this.items, this.start ?? -1));
     this.scrollIndex = this.activeIndex;
     this.jumpPending = true;
+    if (SSR && this.serverView) return;
     // The first photo in view starts loading now, before its slide is rendered and laid out.
     preloadPhoto(this.items[pageStart(this.activeIndex, this.paging)]?.image);
     if (fromHash >= 0) this.updateComplete.then(() => this.scrollIntoView({ block: 'nearest' }));
@@ -547,12 +593,14 @@ export class NotWithThemGallery extends LitElement {
     return this.feedController.render({
       initial: () => this.renderState(title, renderNoSource(t, this.handleFallbackChange)),
       // The page's poster is the first slide's photo: shown while the first feed loads, unless the
-      // gallery opens on another testimonial.
+      // gallery opens on another testimonial (a server's view knows no hash).
       pending: () =>
         this.renderState(
           this.titleText(this.feedController.feed),
           renderStatusMessage(t.loading, false),
-          !this.feedController.feed && !this.start && this.deepLinkController.id === undefined,
+          !this.feedController.feed &&
+            !this.start &&
+            ((SSR && this.serverView) || this.deepLinkController.id === undefined),
         ),
       error: (error) =>
         this.renderState(
@@ -582,6 +630,7 @@ export class NotWithThemGallery extends LitElement {
   ): TemplateResult {
     return renderFrame({
       title,
+      titleCut: this.clampedIds.has('#'),
       busy: this.feedController.pending,
       strings: this.resolvedStrings,
       viewport,
@@ -650,7 +699,10 @@ export class NotWithThemGallery extends LitElement {
       tabbed: this.showsDots(),
       failed: this.failedImages.has(testimonial.id),
       readMore: this.clampedIds.has(testimonial.id),
-      share: this.shareController.render(testimonial, 'slide', isInView(index, this.activeIndex, paging)),
+      share:
+        SSR && this.serverView
+          ? nothing
+          : this.shareController.render(testimonial, 'slide', isInView(index, this.activeIndex, paging)),
       onImageError: (id) => this.handleImageError(id),
       onReadMore: (opener) => this.openDialog(index, opener),
     });

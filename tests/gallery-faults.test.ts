@@ -13,7 +13,7 @@ import { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import type { NwtErrorDetail } from '../src/events.js';
 import { en } from '../src/i18n/en.js';
 import { es } from '../src/i18n/es.js';
-import { errorStringKeys } from '../src/templates/states.js';
+import { errorStringKey } from '../src/templates/states.js';
 import { nextTask, waitUntil } from './helpers/waits.js';
 
 const key = () => `fault-${Math.random().toString(36).slice(2)}`;
@@ -104,7 +104,7 @@ interface Case {
 }
 
 /** The label each error code shows, as the element picks it. */
-const messageKey = errorStringKeys;
+const messageKey = errorStringKey;
 
 const cases: Case[] = [
   { fault: '404', route: 'until-cleared?fault=404', code: 'http', status: 404, lang: 'en', attempts: 1 },
@@ -243,7 +243,7 @@ describe('faults served by the test server', function () {
 
       // The visible, localized message, and Retry only where trying again can help.
       const strings = c.lang === 'es' ? es : en;
-      const message = strings[messageKey[c.code]].replace('{status}', String(c.status ?? ''));
+      const message = strings[messageKey(c.code)].replace('{status}', String(c.status ?? ''));
       const state = stateOf(el)!;
       expect(state.getAttribute('role')).to.equal('alert');
       expect(state.querySelector('.message')!.textContent!.trim()).to.equal(message);

@@ -22,8 +22,11 @@ const files = {
   bundle: '/__feeds/slow-bundle?ms=400',
   embed: new URL('/dist/embed.html', location.href).href,
 };
-const slowFeed = (n: number) =>
-  new URL(`/__feeds/slow-feed-of-many?n=${n}&ms=700&imageMs=900`, location.href).href;
+const slowFeed = (n: number, title = '') =>
+  new URL(
+    `/__feeds/slow-feed-of-many?n=${n}&ms=700&imageMs=900${title && `&title=${encodeURIComponent(title)}`}`,
+    location.href,
+  ).href;
 
 function hostPage(snippet: string): string {
   return `<!doctype html>
@@ -70,11 +73,13 @@ async function layoutShiftOf(
   width: number,
   n = 7,
   embed: 'script' | 'iframe' = 'script',
+  /** The feed's title, shown once the feed arrives (without one, the snippet's short label). */
+  title = '',
 ): Promise<ShiftReport> {
   await setViewport({ width: Math.max(width + 40, 400), height: 900 });
   const frame = document.createElement('iframe');
   frame.style.cssText = `width:${width}px;height:1200px;border:0`;
-  const options = { src: slowFeed(n), label: 'Testimonials' };
+  const options = title ? { src: slowFeed(n, title) } : { src: slowFeed(n), label: 'Testimonials' };
   frame.srcdoc = hostPage(embed === 'script' ? scriptSnippet(options, files) : iframeSnippet(options, files));
   document.body.append(frame);
   try {
@@ -129,6 +134,17 @@ describe('layout shift, with the snippets the builder hands out', () => {
     const { sum, entries, details } = await layoutShiftOf(768, 7, 'iframe');
     expect(sum, `${entries} layout-shift entries: ${details.join('; ')}`).to.equal(0);
   });
+
+  for (const width of [320, 1200]) {
+    it(`is 0 at ${width} px when the feed brings a title longer than its band`, async function () {
+      if (!supported) this.skip();
+      // 5 lines at 320 px, 2 at 1200 px: the band holds 2 lines (1 from 48rem) and is decided before the feed.
+      const title =
+        '#NotWithThem: students, workers, teachers, nurses and legislators from every province of Argentina join the campaign against both candidates';
+      const { sum, entries, details } = await layoutShiftOf(width, 7, 'script', title);
+      expect(sum, `${entries} layout-shift entries: ${details.join('; ')}`).to.equal(0);
+    });
+  }
 
   it('is 0 with 1,000 testimonials', async function () {
     if (!supported) this.skip();

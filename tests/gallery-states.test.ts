@@ -293,6 +293,47 @@ describe('<notwiththem-gallery> states', () => {
     }
   });
 
+  it('an empty, unparseable or non-http(s) src says so on the card: no request, no Retry, one warning', async () => {
+    const originalFetch = window.fetch;
+    let fetches = 0;
+    window.fetch = (...args) => {
+      fetches++;
+      return originalFetch(...args);
+    };
+    try {
+      for (const [src, lang] of [
+        ['javascript:alert(1)', 'en'],
+        ['data:application/json,[]', 'es'],
+        ['http://[::1', 'en'],
+        ['', 'es'],
+        ['  ', 'en'],
+      ] as const) {
+        warnings = [];
+        const el = document.createElement('notwiththem-gallery');
+        el.lang = lang;
+        const failed = oneEvent(el, 'nwt-error');
+        el.setAttribute('src', src);
+        (await fixture<HTMLDivElement>(html`<div style="width: 360px"></div>`)).append(el);
+        const { detail } = await failed;
+        expect(detail.code, src).to.equal('src');
+        await waitUntil(() => shadow(el).querySelector('[role="alert"]'), `no message for ${src}`);
+        expect(stateText(el), src).to.equal(
+          lang === 'es'
+            ? 'Esta galería no tiene una dirección de feed válida (src).'
+            : 'This gallery has no usable feed address (src).',
+        );
+        expect(shadow(el).querySelector('[part~="retry"]'), src).to.equal(null);
+        expect(warnings.length, src).to.equal(1);
+        expect(String(warnings[0]![0]), src).to.contain('src');
+      }
+      expect(fetches).to.equal(0);
+      const el = document.querySelector('notwiththem-gallery')!;
+      await expectAccessible(el);
+    } finally {
+      window.fetch = originalFetch;
+    }
+  });
+
   it('a schema error is reported as schema', async () => {
     const el = await fixture<NotWithThemGallery>(html`<notwiththem-gallery></notwiththem-gallery>`);
     const failed = oneEvent(el, 'nwt-error');

@@ -312,6 +312,27 @@ describe('hardening: the iframe embed', () => {
     expect(page).to.not.match(/<style|\sstyle=/i);
   });
 
+  it('an embed with no src or a rejected one says why on its card, in its language', async () => {
+    for (const [query, message] of [
+      ['?lang=es', 'Esta galería no tiene una dirección de feed válida (src).'],
+      [`?src=${encodeURIComponent('javascript:alert(1)')}`, 'This gallery has no usable feed address (src).'],
+    ]) {
+      const iframe = document.createElement('iframe');
+      iframe.dataset.test = '';
+      iframe.style.cssText = 'width: 400px; height: 700px; border: 0';
+      iframe.src = `/dist/embed.html${query}`;
+      document.body.append(iframe);
+      const state = () =>
+        iframe.contentDocument
+          ?.querySelector('notwiththem-gallery')
+          ?.shadowRoot?.querySelector('[part~="state"][role="alert"]');
+      await waitUntil(() => state(), `no error on the card for ${query}`, { timeout: 8000 });
+      expect(state()!.textContent!.trim(), query).to.equal(message);
+      expect(state()!.querySelector('[part~="retry"]'), query).to.equal(null);
+      iframe.remove();
+    }
+  });
+
   it('the embed never posts a height of 0', async () => {
     const heights: number[] = [];
     const listen = (event: MessageEvent) => {

@@ -3,25 +3,27 @@
  * rendered window moves over a large feed. Lit's `repeat` does the same with a diff that minimises moves
  * for any reordering, at about 700 B gzip more with its helpers; a window only grows and shrinks at its
  * ends, where this moves nothing, and any other order (a reloaded feed) is still right, with more moves.
- * Each item is a root part of its own (Lit's `render` before an end marker), so only public API is used.
+ * Each item is a root part of its own (Lit's `render` before an end marker). A server renders the items
+ * as a plain list, which hydration adopts as one (see `update`).
  */
-import { noChange, render, type ChildPart, type RootPart, type TemplateResult } from 'lit';
+import { isServer, noChange, render, type ChildPart, type RootPart, type TemplateResult } from 'lit';
 import { Directive, directive, type DirectiveResult } from 'lit/directive.js';
+import { hydrates } from '../hydration.js';
 
 type Render<T> = (item: T, index: number) => TemplateResult;
 
 /** One item's nodes: from its part's start marker to `end`, the comment Lit renders it before. */
 interface Slot {
   key: unknown;
-  end: Comment;
-  part?: RootPart;
+  end?: Comment;
+  part?: RootPart | ChildPart;
 }
 
 /** A range over a slot's nodes, to move or remove them together. */
 const nodesOf = ({ part, end }: Slot): Range => {
   const range = document.createRange();
   range.setStartBefore(part!.startNode!);
-  range.setEndAfter(end);
+  range.setEndAfter(end!);
   return range;
 };
 
@@ -29,8 +31,10 @@ class KeyedList extends Directive {
   /** The slots rendered, in DOM order. */
   private slots: Slot[] = [];
 
+  /** On a server (which never calls `update`), `render(items, keyOf, template)`: the items as a plain list. */
   render(): unknown {
-    return noChange;
+    // `arguments`, not parameters: the browser's build keeps no unused parameter then.
+    return isServer ? (arguments[0] as unknown[]).map(arguments[2] as Render<unknown>) : noChange;
   }
 
   override update<T>(
@@ -38,6 +42,22 @@ class KeyedList extends Directive {
     [items, keyOf, template]: [readonly T[], (item: T) => unknown, Render<T>],
   ): unknown {
     const keys = items.map(keyOf);
+    if (hydrates) {
+      // Hydrating a server's render (the list's end is not found yet): Lit adopts the server's items as
+      // a plain list of parts, which become the slots at the next update.
+      if (!list.endNode) {
+        this.slots = keys.map((key) => ({ key }));
+        return items.map(template);
+      }
+      const adopted = (list as unknown as { _$committedValue: ChildPart[] })._$committedValue;
+      this.slots.forEach((slot, i) => {
+        // Lit's `render` before `end` takes the part stored there (`_$litPart$`, as `hydrate` stores it).
+        if (!slot.end)
+          Object.assign((slot.end = adopted[i]!.endNode as Comment), {
+            _$litPart$: (slot.part = adopted[i]),
+          });
+      });
+    }
     const kept = new Map<unknown, Slot>();
     for (const slot of this.slots) {
       if (keys.includes(slot.key) && !kept.has(slot.key)) kept.set(slot.key, slot);
@@ -57,9 +77,9 @@ class KeyedList extends Directive {
       else slot = { key, end: parent.insertBefore(document.createComment(''), before) };
       kept.delete(key);
       placed.add(slot);
-      slot.part = render(template(items[i]!, i), slot.end.parentNode as HTMLElement, {
+      slot.part = render(template(items[i]!, i), slot.end!.parentNode as HTMLElement, {
         ...list.options,
-        renderBefore: slot.end,
+        renderBefore: slot.end!,
       });
       return slot;
     });

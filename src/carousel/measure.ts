@@ -42,10 +42,13 @@ export function dotsThatFit(row: HTMLElement | null, width: number): number {
   return Math.max(0, Math.floor(room / DOT_PITCH));
 }
 
-/** Ids of the slides whose quote or who is cut (line clamp, no room left): those get a "Read more" button. */
+/**
+ * Ids of the slides whose quote or who is cut (line clamp, no room left), and `#` for a cut title: those
+ * get a "Read more" button.
+ */
 export function clampedQuotes(root: ParentNode): Set<string> {
   const clamped = new Set<string>();
-  for (const quote of root.querySelectorAll<HTMLElement>('.slide [data-id]')) {
+  for (const quote of root.querySelectorAll<HTMLElement>('.title,.slide [data-id]')) {
     if (quote.scrollHeight > quote.clientHeight + 1) clamped.add(quote.dataset.id!);
   }
   return clamped;

@@ -21,7 +21,9 @@ const params = readEmbedParams(location.search, location.href);
 for (const warning of params.warnings) console.warn(`<notwiththem-gallery> embed: ${warning}`);
 
 const gallery = document.createElement('notwiththem-gallery');
-for (const [name, value] of Object.entries(params.attributes)) gallery.setAttribute(name, value);
+// Without a feed address the embed shows nothing: an empty `src` makes the card say so (the `src` error).
+for (const [name, value] of Object.entries({ src: '', ...params.attributes }))
+  gallery.setAttribute(name, value);
 // Shares must point at the post that embeds the gallery, not at this page. Without share-url, the best
 // guess is the referrer (often only the embedding site's origin, under the default referrer policy).
 if (!params.attributes['share-url'] && /^https?:/.test(document.referrer))

@@ -5,7 +5,8 @@
  *
  * `embed.html?src=…&share-url=…&lang=es&theme=dark&autoplay&share=whatsapp+x+copy&accent=%23b3122e&id=nwt-1`
  *
- * - `src`: the feed, `http(s):` or relative to the embed page (required for a gallery to show).
+ * - `src`: the feed, `http(s):` or relative to the embed page, passed on as given: the element rejects an
+ *   unusable one (and a missing one, which the embed passes as empty) with its `src` error on the card.
  * - `share-url`: the page shares point at: the blog post, absolute `http(s):`.
  * - `lang`, `theme`, `fit`, `autoplay`, `loop`, `interval`, `start`, `share`, `hashtag`, `label`: as the attributes.
  * - `accent`: `#rgb` or `#rrggbb`, set as `--nwt-accent`.
@@ -70,14 +71,14 @@ type Check = (value: string, base: string) => string | { drop: string };
 
 const isHttp = (url: URL) => url.protocol === 'http:' || url.protocol === 'https:';
 
-function checkUrl(value: string, base: string, absoluteOnly: boolean): string | { drop: string } {
+function checkUrl(value: string): string | { drop: string } {
   const trimmed = value.trim();
   if (!trimmed || trimmed.length > MAX_URL || CONTROL.test(trimmed)) return { drop: 'not a usable URL' };
   let url: URL;
   try {
-    url = absoluteOnly ? new URL(trimmed) : new URL(trimmed, base);
+    url = new URL(trimmed);
   } catch {
-    return { drop: absoluteOnly ? 'must be an absolute http(s) URL' : 'not a URL' };
+    return { drop: 'must be an absolute http(s) URL' };
   }
   return isHttp(url) ? trimmed : { drop: 'must be http(s)' };
 }
@@ -95,8 +96,9 @@ function oneOf(...allowed: string[]): Check {
 }
 
 const checks: Record<EmbedAttribute, Check> = {
-  src: (value, base) => checkUrl(value, base, false),
-  'share-url': (value, base) => checkUrl(value, base, true),
+  // The element checks the feed address and says on its card why one is unusable (one warning there).
+  src: (value) => value.trim(),
+  'share-url': checkUrl,
   lang: (value) => (LANG.test(value.trim()) ? value.trim() : { drop: 'not a language tag' }),
   theme: oneOf('light', 'dark', 'auto'),
   fit: oneOf('cover', 'contain'),

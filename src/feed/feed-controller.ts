@@ -3,8 +3,9 @@
  * testimonials loaded (the first page, then the pages its `next` links lead to), reloads, and the
  * `nwt-load` / `nwt-error` events. The one place that holds the testimonials.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { emit, warn } from '../events.js';
+import { hydrates } from '../hydration.js';
 import { hasFigures, readFigures, watchFigures } from './from-figures.js';
 import { own } from './own.js';
 import { loadFeed, type LoadOptions } from './load.js';
@@ -52,6 +53,8 @@ export class FeedController implements ReactiveController {
   private lastSource: Source | undefined;
   /** The load in flight: a new one aborts it, and only the latest may settle. */
   private inFlight: AbortController | undefined;
+  /** The element's first update hydrates a server's render (see `reload`). */
+  declare serverView?: boolean;
 
   /**
    * @param options - The loading settings, read when a load starts.
@@ -91,6 +94,29 @@ export class FeedController implements ReactiveController {
     const run = (this.inFlight = new AbortController());
     this.loadStatus = 'pending';
     this.gallery.requestUpdate();
+    // A server's render (@lit-labs/ssr), and the browser's first update that hydrates it, must be the
+    // same: testimonials given are checked at once; a server fetches nothing (`src` renders loading), and
+    // `<figure>` children, which a server cannot see, wait for the browser's next update.
+    if (isServer || (hydrates && this.serverView)) {
+      if (given == null) {
+        if (!src) this.loadStatus = 'initial';
+        if (isServer || !src) return;
+      } else {
+        try {
+          // A server has no page to resolve relative URLs against: it refuses them (one warning each).
+          const feed = parseFeed(given, { baseUrl: isServer ? undefined : document.baseURI });
+          for (const warning of feed.warnings)
+            warn(`feed entry ${warning.index} left out: ${warning.reason}`);
+          this.takeFeed(feed);
+          this.loadStatus = 'complete';
+          this.loadedFeed = feed;
+        } catch (error) {
+          this.loadStatus = 'error';
+          this.failure = this.failLoad(error);
+        }
+        return;
+      }
+    }
     let feed: ParsedFeed | undefined;
     let failure: unknown;
     let failed = false;
@@ -157,14 +183,18 @@ export class FeedController implements ReactiveController {
     signal: AbortSignal,
   ): Promise<ParsedFeed | undefined> {
     const feed = await this.readSource(src, given, signal);
-    if (!feed) return undefined;
+    if (feed) this.takeFeed(feed);
+    return feed;
+  }
+
+  /** The feed is ready: its testimonials are on show (`nwt-load`). */
+  private takeFeed(feed: ParsedFeed): void {
     this.items = feed.testimonials;
     this.nextPage = own(feed, 'next');
     // The first page's own URLs count as fetched: a `next` chain back to them ends there.
     this.requestedPages = new Set(this.firstPages);
     this.onReady(feed);
     emit(this.gallery, 'nwt-load', { count: feed.testimonials.length });
-    return feed;
   }
 
   /**
@@ -181,7 +211,8 @@ export class FeedController implements ReactiveController {
       let feed: ParsedFeed;
       if (given !== undefined && given !== null) {
         feed = parseFeed(given, { baseUrl: document.baseURI });
-      } else if (src) {
+      } else if (src != null) {
+        // An empty or unusable address is an error the card shows (`src`), not a gallery without a source.
         const loaded = await loadFeed(src, { ...this.readOptions(), signal });
         const { data, url } = loaded;
         // The first testimonial alone (an object's `testimonials`, or the array itself), checked alike.
@@ -204,15 +235,20 @@ export class FeedController implements ReactiveController {
       return feed;
     } catch (error) {
       if (signal.aborted) throw error;
-      const feedError =
-        error instanceof FeedError
-          ? error
-          : new FeedError('parse', error instanceof Error ? error.message : String(error));
-      warn(`${feedError.code}: ${feedError.message}`);
-      const { code, message, status } = feedError;
-      emit(this.gallery, 'nwt-error', status === undefined ? { code, message } : { code, message, status });
-      throw feedError;
+      throw this.failLoad(error);
     }
+  }
+
+  /** A feed that cannot be used: one warning and `nwt-error`; the FeedError for the error state. */
+  private failLoad(error: unknown): FeedError {
+    const feedError =
+      error instanceof FeedError
+        ? error
+        : new FeedError('parse', error instanceof Error ? error.message : String(error));
+    warn(`${feedError.code}: ${feedError.message}`);
+    const { code, message, status } = feedError;
+    emit(this.gallery, 'nwt-error', status === undefined ? { code, message } : { code, message, status });
+    return feedError;
   }
 
   /**

@@ -22,13 +22,14 @@
  *   `Retry-After` is only readable if the host lists it in `Access-Control-Expose-Headers`; otherwise
  *   the plain backoff applies.
  * - `timeout <= 0` or `Infinity` means no timeout; `maxBytes: Infinity` means no cap.
- * - An unparseable `src` (or a relative one with no document to resolve it against) is a `network` error.
+ * - An empty, unparseable or non-`http(s):` `src` (or a relative one with no document to resolve it against)
+ *   is a `src` error, and nothing is requested.
  *
  * Written for size (it ships in the script-tag bundle): one helper races a promise against an abort signal
  * for the shared request, each attempt, the body and the backoff.
  */
 import { ownFields } from './own.js';
-import { FeedError } from './types.js';
+import { FeedError, retryable } from './types.js';
 
 export interface LoadOptions {
   /** Aborting rejects with the signal's reason (an AbortError DOMException), never a FeedError. */
@@ -97,7 +98,7 @@ const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init
  *
  * @param src Feed URL, resolved against `document.baseURI`.
  * @returns The JSON and the URL it came from.
- * @throws FeedError with code `network`, `timeout`, `http` (with `status`), `parse` or `too-large`;
+ * @throws FeedError with code `src`, `network`, `timeout`, `http` (with `status`), `parse` or `too-large`;
  *   or the signal's reason when aborted.
  */
 export function loadFeed(src: string, given: LoadOptions = {}): Promise<LoadedFeed> {
@@ -106,12 +107,15 @@ export function loadFeed(src: string, given: LoadOptions = {}): Promise<LoadedFe
   const { signal } = options;
   if (signal?.aborted) return Promise.reject(signal.reason);
 
-  let url: string;
+  let url = '';
   try {
     url = new URL(src, globalThis.document?.baseURI ?? globalThis.location?.href).href;
-  } catch {
-    return Promise.reject(new FeedError('network', `Invalid feed URL: ${JSON.stringify(src)}`));
-  }
+  } catch {}
+  // Nothing is requested for an empty, unparseable or non-http(s) address (`javascript:`, `data:`).
+  if (!src.trim() || !/^https?:/.test(url))
+    return Promise.reject(
+      new FeedError('src', `the feed address is not an http(s) URL: ${JSON.stringify(src.slice(0, 100))}`),
+    );
 
   const number = (value: number | undefined, fallback: number, min = 0) =>
     Math.max(min, value! >= -Infinity ? value! : fallback);
@@ -254,17 +258,16 @@ async function load(url: string, s: Settings, outer: AbortSignal): Promise<Loade
     }
 
     // Retried: network errors, 5xx and 429, a timeout once, a Retry-After of at most 30 s.
-    const { code, status = 0 } = error as FeedError;
+    const timeout = (error as FeedError).code === 'timeout';
     if (
       attempt >= s.retries ||
-      (code === 'http'
-        ? status !== 429 && status < 500
-        : code !== 'network' && (code !== 'timeout' || timedOutBefore)) ||
+      !retryable(error as FeedError) ||
+      (timeout && timedOutBefore) ||
       retryAfter! > MAX_RETRY_AFTER
     ) {
       throw error;
     }
-    timedOutBefore ||= code === 'timeout';
+    timedOutBefore ||= timeout;
     // Full jitter: anywhere between 0 and the capped exponential delay.
     await race(
       new Promise((resolve) =>

@@ -74,8 +74,15 @@ export interface ParsedFeed extends FeedMeta {
   warnings: FeedWarning[];
 }
 
-/** Why a feed could not be used; `nwt-error` carries one of these. */
-export type FeedErrorCode = 'network' | 'timeout' | 'http' | 'parse' | 'schema' | 'too-large';
+/**
+ * Why a feed could not be used; `nwt-error` carries one of these. `src`: the feed address is empty, not a URL
+ * or not `http(s):` (nothing was requested).
+ */
+export type FeedErrorCode = 'src' | 'network' | 'timeout' | 'http' | 'parse' | 'schema' | 'too-large';
+
+/** Whether trying again can help: the network, a timeout, a server error or "too many requests". */
+export const retryable = ({ code, status = 0 }: FeedError): boolean =>
+  code === 'http' ? status > 499 || status === 429 : code === 'network' || code === 'timeout';
 
 /** A failure to get a usable feed. Plain data plus a code, so the element can localize it. */
 export class FeedError extends Error {

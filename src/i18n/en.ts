@@ -27,6 +27,8 @@ export const en = {
   retry: 'Try again',
   noSource: 'No testimonials to show.',
   empty: 'This feed has no testimonials to show yet.',
+  /** The feed address (`src`) is empty, not a URL or not http(s). */
+  errorSrc: 'This gallery has no usable feed address (src).',
   errorNetwork: 'The testimonials could not be loaded: the network did not answer.',
   errorTimeout: 'The testimonials took too long to load.',
   errorHttp: 'The testimonials could not be loaded (HTTP error {status}).',

@@ -18,6 +18,7 @@ export const es: GalleryStrings = {
   retry: 'Reintentar',
   noSource: 'No hay testimonios para mostrar.',
   empty: 'Este feed todavía no tiene testimonios para mostrar.',
+  errorSrc: 'Esta galería no tiene una dirección de feed válida (src).',
   errorNetwork: 'No se pudieron cargar los testimonios: la red no respondió.',
   errorTimeout: 'Los testimonios tardaron demasiado en cargar.',
   errorHttp: 'No se pudieron cargar los testimonios (error HTTP {status}).',

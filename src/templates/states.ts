@@ -3,24 +3,20 @@
  * without slides: no source, loading, error, empty. Plain functions of their inputs.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { FeedError, type FeedErrorCode } from '../feed/types.js';
+import { FeedError, retryable, type FeedErrorCode } from '../feed/types.js';
 import type { GalleryStrings } from '../i18n/en.js';
 import { format } from '../i18n/pick.js';
 
 type Part = TemplateResult | typeof nothing;
 
-/** The label that says what went wrong, for each error code. */
-export const errorStringKeys: Record<FeedErrorCode, keyof GalleryStrings> = {
-  network: 'errorNetwork',
-  timeout: 'errorTimeout',
-  http: 'errorHttp',
-  parse: 'errorParse',
-  schema: 'errorSchema',
-  'too-large': 'errorTooLarge',
-};
+/** The label that says what went wrong for an error code: `too-large` → `errorTooLarge`. */
+export const errorStringKey = (code: FeedErrorCode): keyof GalleryStrings =>
+  `error${code.replace(/(^|-)./g, (c) => c.at(-1)!.toUpperCase())}` as keyof GalleryStrings;
 
 export interface FrameInput {
   title: string;
+  /** The title is cut by its band: it offers "Read more", a popover with all of it. */
+  titleCut: boolean;
   /** The feed is loading. */
   busy: boolean;
   strings: GalleryStrings;
@@ -49,7 +45,12 @@ export function renderFrame(input: FrameInput): TemplateResult {
     >
       <div class="header" part="header">
         ${input.rotation ?? nothing}
-        <h2 class="title" part="title" id="title" dir="auto">${title}</h2>
+        <h2 class="title" part="title" id="title" dir="auto" data-id="#">${title}</h2>
+        ${
+          input.titleCut
+            ? html`<button class="link-button" part="title-more" type="button" popovertarget="title-all">${input.strings.readMore}</button><div class="sheet" part="title-all" id="title-all" popover dir="auto">${title}</div>`
+            : nothing
+        }
         <slot name="header"></slot>
       </div>
       <div class="controls" part="controls">${input.controls ?? nothing}</div>
@@ -103,18 +104,15 @@ export function renderNoSource(strings: GalleryStrings, onSlotChange: () => void
 }
 
 export function renderError(error: unknown, strings: GalleryStrings, onRetry: () => void): TemplateResult {
-  const code: FeedErrorCode = error instanceof FeedError ? error.code : 'network';
-  const status = error instanceof FeedError && error.status !== undefined ? error.status : '';
-  const message = format(strings[errorStringKeys[code]], { status });
-  // Only where trying again can help: the network, a timeout, a server error or "too many requests"
-  // (as the loader retries); a 404 or a bad file stays so, and says so without a useless button.
-  const retryable =
-    code === 'network' || code === 'timeout' || (code === 'http' && (+status > 499 || status === 429));
+  const feedError = error instanceof FeedError ? error : new FeedError('network', '');
+  const message = format(strings[errorStringKey(feedError.code)], { status: feedError.status ?? '' });
+  // Only where trying again can help (as the loader retries): a 404 or a bad file stays so, and says so
+  // without a useless button.
   return html`
     <div class="state" part="state" role="alert">
       <p class="message" part="message">${message}</p>
       ${
-        retryable
+        retryable(feedError)
           ? html`<button class="text-button" part="retry" type="button" @click=${onRetry}>${strings.retry}</button>`
           : nothing
       }

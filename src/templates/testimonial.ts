@@ -18,6 +18,17 @@ type Part = TemplateResult | typeof nothing;
 export const placeholderStyle = (color: string | undefined): string =>
   color && /^#[\da-f]{6}$/.test(color) ? `background-color: ${color}` : '';
 
+/**
+ * A photo its box would crop by more than a fifth of its width or height (a landscape photo of two people
+ * and their sign in the 4:5 box) shows whole (`contain`) over its colour; the box keeps its size, so
+ * nothing moves. Read from the loaded image against the box, so the box's ratio may be any.
+ */
+const fitPhoto = ({ target }: Event): void => {
+  const img = target as HTMLImageElement;
+  const ratio = (img.naturalWidth * img.clientHeight) / (img.naturalHeight * img.clientWidth);
+  img.classList.toggle('whole', ratio > 1.25 || ratio < 0.8);
+};
+
 export interface PhotoInput {
   testimonial: Testimonial;
   strings: GalleryStrings;
@@ -47,6 +58,7 @@ export function renderPhoto(input: PhotoInput, eager: boolean, sizes?: string): 
     decoding="async"
     referrerpolicy="no-referrer"
     .style=${objectPosition(image.focus)}
+    @load=${fitPhoto}
     @error=${() => input.onImageError(testimonial.id)}
   />`;
 }

@@ -210,7 +210,8 @@ const routes = {
     await wait(ctx, numberParam(ctx, 'ms', 1000));
     routes.many(ctx, hit);
   },
-  // A feed of `n` testimonials (default 40, at most 20,000) whose photos come from slow-image after `imageMs`.
+  // A feed of `n` testimonials (default 40, at most 20,000) whose photos come from slow-image after `imageMs`,
+  // titled `title` (default "Many testimonials").
   many: (ctx) => {
     const count = numberParam(ctx, 'n', 40, 20_000);
     const imageMs = numberParam(ctx, 'imageMs', 0);
@@ -226,7 +227,7 @@ const routes = {
       place: 'Buenos Aires, Argentina',
     }));
     ctx.type = 'application/json';
-    ctx.body = JSON.stringify({ title: 'Many testimonials', testimonials });
+    ctx.body = JSON.stringify({ title: String(ctx.query.title ?? 'Many testimonials'), testimonials });
   },
   // 302 to another route (`to`, default ok), keeping the query.
   redirect: (ctx) => {
