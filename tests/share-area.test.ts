@@ -5,6 +5,7 @@ import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { shareHref, shareText, testimonialUrl, type ShareTarget } from '../src/share/targets.js';
 import { expectAccessible } from './helpers/axe.js';
+import { skipIn } from './helpers/engine.js';
 import { $, $$, FEED, mount, rendered, slides, TRACK } from './helpers/gallery.js';
 import { waitUntil } from './helpers/waits.js';
 
@@ -505,7 +506,9 @@ describe('share area', () => {
       dialog.close();
     });
 
-    it('shows "Link copied" in the dialog at 375 px over no control', async () => {
+    it('shows "Link copied" in the dialog at 375 px over no control', async function () {
+      // The dialog's width follows the window's, and MiniBrowser's window is at least about 450 px wide.
+      skipIn(this, 'webkit', 'the window cannot be 375 px wide in MiniBrowser');
       sandbox.stub(navigator.clipboard, 'writeText').resolves();
       await setViewport({ width: 375, height: 700 });
       try {
