@@ -181,10 +181,11 @@ export const galleryStyles = css`
     scroll-snap-type: x mandatory;
     scroll-behavior: smooth;
     scrollbar-width: none;
-    /* Room for the focus rings of the controls inside the slides, which the scroller would clip. */
-    margin: -6px;
-    padding: 6px;
-    scroll-padding: 6px;
+    /* Room for the focus rings of the controls inside the slides, which the scroller would clip: a ring
+       reaches 5px out, from a link button's box that overhangs the slide by 0.25em. */
+    margin: -10px;
+    padding: 10px;
+    scroll-padding: 10px;
     list-style: none;
   }
 

@@ -107,9 +107,9 @@ export type { NwtErrorDetail, NwtLoadDetail, NwtSlideChangeDetail, NwtShareDetai
  * @csspart share-control - Every share link or button; each also has `share-<target>`
  *   (`share-native`, `share-facebook`, `share-x`, `share-whatsapp`, `share-telegram`, `share-bluesky`,
  *   `share-linkedin`, `share-email`, `share-copy`).
- * @csspart share-more - The "Share" button of a slide with more than three targets: it shows them in the
- *   slide's row (a disclosure) or, when the row has no room for them, opens the dialog.
- * @csspart share-close - The button beside a slide's shown targets that hides them again.
+ * @csspart share-more - The "Share" button of a slide with more than three targets, or whose row has no
+ *   room for them: it opens them in the share sheet.
+ * @csspart share-sheet - The compact share sheet (a popover at the bottom of the window): the targets with their names.
  * @csspart share-fallback - The label and field showing the link to copy by hand when copying failed.
  * @csspart submit - The call to action in the footer ("Send us your pic…").
  *
@@ -386,6 +386,10 @@ export class NotWithThemGallery extends LitElement {
     if (isServer) this.feedController.hostUpdate();
   }
 
+  protected override firstUpdated(): void {
+    requestAnimationFrame(() => this.requestUpdate());
+  }
+
   protected override updated(changed: PropertyValues): void {
     if (SSR && this.serverView) {
       this.serverView = this.feedController.serverView = false;
@@ -573,7 +577,7 @@ export class NotWithThemGallery extends LitElement {
       pending: () =>
         this.renderState(
           this.titleText(this.feedController.feed),
-          renderStatusMessage(t.loading),
+          renderStatusMessage(t.loading, false),
           !this.feedController.feed &&
             !this.start &&
             ((SSR && this.serverView) || this.deepLinkController.id === undefined),
@@ -612,7 +616,12 @@ export class NotWithThemGallery extends LitElement {
       viewport,
       controls,
       rotation,
-      footer: this.shareController.renderFooter(this.feedController.feed?.submit),
+      // Loading is announced by the footer's live region, outside the busy viewport; on the first render
+      // the region comes empty and the text a frame later (firstUpdated), so screen readers speak it.
+      footer: this.shareController.renderFooter(
+        this.feedController.feed?.submit,
+        this.hasUpdated && this.feedController.pending ? this.resolvedStrings.loading : '',
+      ),
       onFocusIn: (event) => this.autoplayController.focusIn(event),
     });
   }
@@ -669,16 +678,11 @@ export class NotWithThemGallery extends LitElement {
       strings: this.resolvedStrings,
       tabbed: this.showsDots(),
       failed: this.failedImages.has(testimonial.id),
-      readMore: this.clampedIds.has(testimonial.id) && !this.shareController.isOpen(testimonial.id),
+      readMore: this.clampedIds.has(testimonial.id),
       share:
         SSR && this.serverView
           ? nothing
-          : this.shareController.render(
-              testimonial,
-              'slide',
-              (opener) => this.openDialog(index, opener),
-              isInView(index, this.activeIndex, paging),
-            ),
+          : this.shareController.render(testimonial, 'slide', isInView(index, this.activeIndex, paging)),
       onImageError: (id) => this.handleImageError(id),
       onReadMore: (opener) => this.openDialog(index, opener),
     });

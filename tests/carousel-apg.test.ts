@@ -6,15 +6,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
-import { skipIn } from './helpers/engine.js';
 import { $, $$, mount, settled, TRACK } from './helpers/gallery.js';
-
-/** Rows that fail in Firefox, not yet diagnosed (a key on a focused control there changes nothing). */
-const FIREFOX_OPEN = new Set([
-  'carousel-button-aria-label / rotation-aria-label',
-  'carousel-enter-or-space-toggle / rotation-enter-or-space-toggle',
-  'carousel-key-enter-or-space-move',
-]);
 
 interface Row {
   /** The example's test id (data-test-id in the example page). */
@@ -310,9 +302,7 @@ const rows: (Row & { autoplay?: boolean })[] = [
 describe('carousel: the W3C carousel examples’ assertions (APG)', () => {
   for (const row of rows) {
     const title = `${row.id}: ${row.asserts}${row.patternText ? ' [follows the pattern text]' : ''}`;
-    it(title, async function () {
-      if (FIREFOX_OPEN.has(row.id))
-        skipIn(this, 'firefox', 'open: a key on the focused control changes nothing there');
+    it(title, async () => {
       const el = await mount({ width: 400, attrs: row.autoplay ? 'autoplay interval="2000"' : '' });
       await row.check(el);
     });

@@ -71,11 +71,11 @@ describe('feed-controller', () => {
     const reloaded = el.reload();
     await waitUntil(() => calls.length === 2, 'reload not started');
     expect(calls[1]!.url).to.equal('https://feeds.example/a.json');
-    expect(el.shadowRoot!.querySelector('[part~="gallery"]')!.getAttribute('aria-busy')).to.equal('true');
+    expect(el.shadowRoot!.querySelector('[part~="viewport"]')!.getAttribute('aria-busy')).to.equal('true');
     calls[1]!.answer(feedOf('a1', 'a2'));
     await reloaded;
     await el.updateComplete;
     expect(el.items.map((item) => item.id)).to.deep.equal(['a1', 'a2']);
-    expect(el.shadowRoot!.querySelector('[part~="gallery"]')!.getAttribute('aria-busy')).to.equal('false');
+    expect(el.shadowRoot!.querySelector('[part~="viewport"]')!.getAttribute('aria-busy')).to.equal('false');
   });
 });

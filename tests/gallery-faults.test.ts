@@ -258,7 +258,7 @@ describe('faults served by the test server', function () {
       }
       // The reader's Retry, or the page's reload() where there is none.
       const tryAgain = () => (retryable ? retryOf(el)!.click() : void el.reload());
-      expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-busy')).to.equal('false');
+      expect(el.shadowRoot!.querySelector('[part~="viewport"]')!.getAttribute('aria-busy')).to.equal('false');
       observations.push({
         fault: c.fault,
         outcome: `${detail.code}${c.status ? ` ${c.status}` : ''}`,

@@ -107,7 +107,7 @@ function violations(el: NotWithThemGallery): string[] {
 
 /** Waits until the gallery is no longer loading (and rendered that). */
 async function settle(el: NotWithThemGallery): Promise<void> {
-  const busy = () => el.shadowRoot!.querySelector('section')?.getAttribute('aria-busy');
+  const busy = () => el.shadowRoot!.querySelector('[part~="viewport"]')?.getAttribute('aria-busy');
   await until(
     async () => {
       await el.updateComplete;

@@ -45,15 +45,47 @@ describe('<notwiththem-gallery> states', () => {
     await expectAccessible(el);
   });
 
-  it('while loading shows a status message and is marked busy', async () => {
+  it('while loading shows a message and marks the viewport busy', async () => {
     const el = await fixture<NotWithThemGallery>(
       html`<notwiththem-gallery src=${`/__feeds/slow?ms=1500&key=${key()}`}></notwiththem-gallery>`,
     );
     await el.updateComplete;
-    const status = shadow(el).querySelector('[role="status"]');
-    expect(status?.textContent?.trim()).to.equal('Loading testimonials…');
-    expect(shadow(el).querySelector('section')!.getAttribute('aria-busy')).to.equal('true');
+    expect(stateText(el)).to.equal('Loading testimonials…');
+    expect(shadow(el).querySelector('[part~="viewport"]')!.getAttribute('aria-busy')).to.equal('true');
+    expect(shadow(el).querySelector('section')!.hasAttribute('aria-busy')).to.equal(false);
     await expectAccessible(el);
+  });
+
+  it('announces loading: a live region there before its text, outside the busy part', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('notwiththem-gallery');
+    el.setAttribute('src', `/__feeds/slow?ms=3000&key=${key()}`);
+    wrapper.append(el);
+    await el.updateComplete;
+    // At the first render: every live region, with its text then.
+    const first = new Map(
+      [...shadow(el).querySelectorAll('[role="status"], [aria-live]')].map((node) => [
+        node,
+        node.textContent!.trim(),
+      ]),
+    );
+    const announcing = () =>
+      [...shadow(el).querySelectorAll('[role="status"], [aria-live]')].find(
+        (node) => node.textContent!.trim() === 'Loading testimonials…',
+      );
+    await waitUntil(announcing, 'no live region says "Loading testimonials…"');
+    const region = announcing()!;
+    expect(first.has(region), 'the region was in the first render').to.equal(true);
+    expect(first.get(region), 'its text came after it').to.equal('');
+    expect(region.closest('[aria-busy="true"]'), 'outside the busy part').to.equal(null);
+    expect(shadow(el).querySelector('[aria-busy="true"]'), 'the viewport is busy').to.not.equal(null);
+    // One announcement: the visible message is not a second live region.
+    expect(
+      [...shadow(el).querySelectorAll('[role="status"], [aria-live]')].filter((node) =>
+        node.textContent!.includes('Loading'),
+      ).length,
+    ).to.equal(1);
+    await waitUntil(() => !announcing(), 'still announcing loading once ready', { timeout: 8000 });
   });
 
   it('when ready renders one slide per testimonial with photo, quote and who', async () => {

@@ -97,15 +97,15 @@ describe('strict pages (CSP and Trusted Types)', function () {
       () => (gallery as unknown as { currentIndex: number }).currentIndex === 1,
       'next did not move',
     );
-    // A "Share" button that shows the targets on the slide, when the slide has room for them.
-    const disclosure = gallery.shadowRoot!.querySelector<HTMLButtonElement>(
-      '[part~="share-more"][aria-expanded]',
+    // A "Share" button that opens the share sheet, when the slide waits with one.
+    const sheetOpener = gallery.shadowRoot!.querySelector<HTMLButtonElement>(
+      '.slide:not([inert]) [part~="share-more"][aria-expanded]',
     );
-    if (disclosure) {
-      disclosure.click();
+    if (sheetOpener) {
+      sheetOpener.click();
       await waitUntil(
-        () => gallery.shadowRoot!.querySelector('.slide [part~="share-control"]'),
-        'the targets did not show',
+        () => gallery.shadowRoot!.querySelector('[part~="share-sheet"]:popover-open [part~="share-control"]'),
+        'the sheet did not open',
       );
     }
     const opener = '[part~="read-more"], [part~="share-more"][aria-haspopup]';

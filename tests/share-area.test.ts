@@ -1,10 +1,11 @@
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { shareHref, shareText, testimonialUrl, type ShareTarget } from '../src/share/targets.js';
 import { expectAccessible } from './helpers/axe.js';
+import { skipIn } from './helpers/engine.js';
 import { $, $$, FEED, mount, rendered, slides, TRACK } from './helpers/gallery.js';
 import { waitUntil } from './helpers/waits.js';
 
@@ -42,19 +43,25 @@ async function gallery(width: number, attrs = '', src = FEED): Promise<NotWithTh
 }
 
 /**
- * Opens the first slide's targets when they wait behind "Share" (more than three of them, with room on
- * the slide), as a reader's click does; a slide with few targets, or too little room, is left as it is.
+ * Opens the first slide's share sheet when its targets wait behind "Share" (more than three of them, or
+ * too little room), as a reader's click does; a slide that shows its targets is left as it is.
  */
 async function openShare(el: NotWithThemGallery): Promise<void> {
   const button = $(firstSlide(el), '[part~="share-more"][aria-expanded="false"]');
   if (!button) return;
   button.click();
-  await waitUntil(() => $(firstSlide(el), '[part~="share"]'), 'the Share button did not show the targets');
+  await waitUntil(
+    () => controls($(firstSlide(el), '[part~="share-sheet"]:popover-open') ?? document).length,
+    'the Share button did not open the sheet',
+  );
 }
+
+/** A gallery given its data directly (no fetch), its sheet left closed. */
+const withData = (data: unknown, width = 480, attrs = '') => mount({ width, attrs, testimonials: data });
 
 /** A gallery given its data directly (no fetch). */
 async function galleryWith(data: unknown, width = 480, attrs = ''): Promise<NotWithThemGallery> {
-  const el = await mount({ width, attrs, testimonials: data });
+  const el = await withData(data, width, attrs);
   await openShare(el);
   return el;
 }
@@ -112,7 +119,7 @@ describe('share area', () => {
   });
 
   describe('targets', () => {
-    it('shows every target on a slide that has room, in order, named, as plain links and buttons', async () => {
+    it('shows every target in the share sheet, in order, named, as plain links and buttons', async () => {
       const el = await gallery(480);
       const slide = firstSlide(el);
       const group = $(slide, '[part~="share"]')!;
@@ -137,8 +144,18 @@ describe('share area', () => {
           expect(control.getAttribute('target')).to.equal('_blank');
           expect(control.getAttribute('rel')).to.equal('noopener noreferrer');
         }
+        expect(control.getBoundingClientRect().height, target).to.be.at.least(44);
       }
-      // One row: nothing wrapped, the row kept its reserved height.
+    });
+
+    it('shows three targets on a slide that has room in one row, in its reserved height', async () => {
+      const el = await gallery(480, 'share="whatsapp x copy"');
+      const slide = firstSlide(el);
+      const group = $(slide, '.slide-actions [part~="share"]')!;
+      expect(group.getAttribute('role')).to.equal('group');
+      expect(group.getAttribute('aria-label')).to.equal('Share');
+      const found = controls(group);
+      expect(found.map(targetOf)).to.deep.equal(['whatsapp', 'x', 'copy']);
       const row = $(slide, '.slide-actions')!;
       expect(new Set(found.map((c) => c.getBoundingClientRect().top)).size).to.equal(1);
       expect(row.getBoundingClientRect().height).to.be.at.most(44.5);
@@ -273,7 +290,7 @@ describe('share area', () => {
       const el = wrapper.firstElementChild as NotWithThemGallery;
       el.testimonials = data;
       await rendered(el);
-      await waitUntil(() => $(firstSlide(el), '[part~="share-more"][aria-expanded]'), 'no Share disclosure');
+      await waitUntil(() => $(firstSlide(el), '[part~="share-more"][aria-expanded]'), 'no Share button');
       return el;
     }
     const entries = [
@@ -282,86 +299,84 @@ describe('share area', () => {
       { id: 'third', image: '/tests/fixtures/photos/sign-3.svg', quote: 'Third', name: 'Cris' },
     ];
 
-    it('holds more than three targets behind one button that shows them on the slide, focus on the first', async () => {
+    it('holds more than three targets behind one button that opens the share sheet, focus on the first', async () => {
       const el = await closedGallery(480, entries);
       const slide = firstSlide(el);
       const button = $(slide, '[part~="share-more"]')!;
+      const sheet = $(slide, '[part~="share-sheet"]')!;
       expect(controls(slide)).to.deep.equal([]);
       expect(button.textContent!.trim()).to.equal('Share');
       expect(button.hasAttribute('aria-haspopup')).to.equal(false);
+      // A disclosure: it says whether its sheet is shown, and which element that is.
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(button.getAttribute('aria-controls')).to.equal(sheet.id);
+      expect(button.getAttribute('popovertarget')).to.equal(sheet.id);
       await waitUntil(() => $(slide, '[part~="read-more"]'), 'no Read more');
-      // The row stays a few nodes: the button and its glyph, and "Read more".
-      expect($$(slide, '.slide-actions *').length).to.be.at.most(5);
+      // The row stays a few nodes: the button and its glyph, the empty sheet, and "Read more".
+      expect($$(slide, '.slide-actions *').length).to.be.at.most(6);
       await expectAccessible(el);
 
       button.click();
       await waitUntil(() => controls(slide).length === DEFAULT_ORDER.length, 'the targets did not show');
-      expect(controls(slide).map(targetOf)).to.deep.equal(DEFAULT_ORDER);
-      expect(shadow(el).activeElement).to.equal(controls(slide)[0]);
-      // The targets take the row: "Read more" waits until they are hidden again.
-      expect($(slide, '[part~="read-more"]')).to.equal(null);
-      const close = $(slide, '[part~="share-close"]')!;
-      expect(close.getAttribute('aria-label')).to.equal('Hide share options');
-      expect(
-        new Set([...controls(slide), close].map((c) => Math.round(c.getBoundingClientRect().top))).size,
-      ).to.equal(1);
+      expect(sheet.matches(':popover-open')).to.equal(true);
+      expect(controls(sheet).map(targetOf)).to.deep.equal(DEFAULT_ORDER);
+      await waitUntil(() => shadow(el).activeElement === controls(sheet)[0], 'focus is not on the first');
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      // "Share" stays where it was, and "Read more" with it.
+      expect($(slide, '[part~="share-more"]')).to.equal(button);
+      expect($(slide, '[part~="read-more"]')).to.not.equal(null);
       await expectAccessible(el);
 
-      close.click();
-      await waitUntil(() => controls(slide).length === 0, 'the targets did not hide');
-      expect(shadow(el).activeElement).to.equal($(slide, '[part~="share-more"]'));
-      expect($(slide, '[part~="read-more"]')).to.not.equal(null);
+      button.click();
+      await waitUntil(() => button.getAttribute('aria-expanded') === 'false', 'aria-expanded stayed true');
+      expect(sheet.matches(':popover-open')).to.equal(false);
+      expect(sheet.getBoundingClientRect().height).to.equal(0);
     });
 
-    it('Escape among the targets hides them and gives focus back to "Share"', async () => {
-      const el = await closedGallery(480, entries);
-      const slide = firstSlide(el);
-      $(slide, '[part~="share-more"]')!.click();
-      await waitUntil(() => controls(slide).length > 0);
-      controls(slide)[3]!.dispatchEvent(
-        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
-      );
-      await waitUntil(() => controls(slide).length === 0, 'Escape did not hide the targets');
-      expect(shadow(el).activeElement).to.equal($(slide, '[part~="share-more"]'));
-      // From the button that hides them, too.
-      $(slide, '[part~="share-more"]')!.click();
-      await waitUntil(() => $(slide, '[part~="share-close"]'));
-      $(slide, '[part~="share-close"]')!.dispatchEvent(
-        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
-      );
-      await waitUntil(
-        () => controls(slide).length === 0,
-        'Escape on the hide button did not hide the targets',
-      );
-      expect(shadow(el).activeElement).to.equal($(slide, '[part~="share-more"]'));
+    it('opens the sheet in the window at every width, in all three engines', async () => {
+      for (const width of [320, 480, 1600]) {
+        const el = await closedGallery(width, entries);
+        const button = $(firstSlide(el), '[part~="share-more"]')!;
+        button.scrollIntoView({ block: 'end' });
+        button.click();
+        const sheet = $(firstSlide(el), '[part~="share-sheet"]')!;
+        await waitUntil(() => controls(sheet).length === DEFAULT_ORDER.length, `no sheet at ${width}`);
+        for (const control of controls(sheet)) {
+          const box = control.getBoundingClientRect();
+          expect(box.top, `${width}: ${targetOf(control)}`).to.be.at.least(0);
+          expect(box.left, `${width}: ${targetOf(control)}`).to.be.at.least(0);
+          expect(box.bottom, `${width}: ${targetOf(control)}`).to.be.at.most(innerHeight + 0.5);
+          expect(box.right, `${width}: ${targetOf(control)}`).to.be.at.most(innerWidth + 0.5);
+        }
+        sheet.hidePopover();
+        await waitUntil(() => button.getAttribute('aria-expanded') === 'false', 'the sheet did not close');
+      }
     });
 
-    it('works from the keyboard: Enter shows the targets, Tab walks them, Enter on the last button hides them', async () => {
+    it('Escape in the sheet closes it and gives focus back to "Share"', async () => {
       const el = await closedGallery(480, entries);
       const slide = firstSlide(el);
-      $(slide, '[part~="share-more"]')!.focus();
+      const button = $(slide, '[part~="share-more"]')!;
+      button.focus();
       await sendKeys({ press: 'Enter' });
-      await waitUntil(
-        () => controls(slide).length === DEFAULT_ORDER.length,
-        'Enter did not show the targets',
-      );
-      await waitUntil(
-        () => shadow(el).activeElement === controls(slide)[0],
-        'focus is not on the first target',
-      );
-      for (let i = 1; i < DEFAULT_ORDER.length; i++) await sendKeys({ press: 'Tab' });
-      expect(targetOf(shadow(el).activeElement!)).to.equal(DEFAULT_ORDER.at(-1));
+      await waitUntil(() => controls(slide).length > 0, 'Enter did not open the sheet');
+      await waitUntil(() => shadow(el).activeElement === controls(slide)[0], 'focus is not on the first');
       await sendKeys({ press: 'Tab' });
-      expect(shadow(el).activeElement).to.equal($(slide, '[part~="share-close"]'));
-      await sendKeys({ press: 'Enter' });
+      expect(shadow(el).activeElement).to.equal(controls(slide)[1]);
+      await sendKeys({ press: 'Escape' });
       await waitUntil(
-        () => controls(slide).length === 0,
-        'Enter on the hide button did not hide the targets',
+        () => button.getAttribute('aria-expanded') === 'false',
+        'Escape did not close the sheet',
       );
-      expect(shadow(el).activeElement).to.equal($(slide, '[part~="share-more"]'));
+      expect($(slide, '[part~="share-sheet"]')!.matches(':popover-open')).to.equal(false);
+      const focused = shadow(el).activeElement;
+      expect(
+        focused === button,
+        `focus on ${focused?.getAttribute('part')} ${document.activeElement?.localName}`,
+      ).to.equal(true);
     });
 
-    it("shows one slide's targets at a time", async () => {
+    it("shows one slide's sheet at a time", async () => {
       const el = await closedGallery(1600, entries);
       const slides = $$(shadow(el), `${TRACK} > .slide`);
       expect(slides.length).to.equal(3);
@@ -369,8 +384,9 @@ describe('share area', () => {
       await waitUntil(() => controls(slides[0]!).length > 0);
       $(slides[1]!, '[part~="share-more"]')!.click();
       await waitUntil(() => controls(slides[1]!).length > 0);
-      expect(controls(slides[0]!)).to.deep.equal([]);
-      expect($(slides[0]!, '[part~="share-more"]')).to.not.equal(null);
+      await waitUntil(() => controls(slides[0]!).length === 0, 'the first sheet stayed open');
+      expect($(slides[0]!, '[part~="share-more"]')!.getAttribute('aria-expanded')).to.equal('false');
+      expect($(slides[1]!, '[part~="share-more"]')!.getAttribute('aria-expanded')).to.equal('true');
     });
 
     it('three targets or fewer show on every slide without the button', async () => {
@@ -382,7 +398,7 @@ describe('share area', () => {
 
   describe('narrow slides', () => {
     it('show one "Share" button in the same row when the targets do not fit, which opens a compact share sheet', async () => {
-      const el = await galleryWith(
+      const el = await withData(
         [
           { id: 'long', image: '/tests/fixtures/photos/sign-1.svg', quote: LONG_QUOTE, name: 'Ana' },
           { id: 'short', image: '/tests/fixtures/photos/sign-2.svg', quote: 'Short', name: 'Bea' },
@@ -488,6 +504,46 @@ describe('share area', () => {
       expect($(shadow(el), '.footer [role="status"]')!.textContent!.trim()).to.equal('');
       await expectAccessible(el);
       dialog.close();
+    });
+
+    it('shows "Link copied" in the dialog at 375 px over no control', async function () {
+      // The dialog's width follows the window's, and MiniBrowser's window is at least about 450 px wide.
+      skipIn(this, 'webkit', 'the window cannot be 375 px wide in MiniBrowser');
+      sandbox.stub(navigator.clipboard, 'writeText').resolves();
+      await setViewport({ width: 375, height: 700 });
+      try {
+        const el = await withData(
+          [
+            {
+              id: 'long',
+              image: '/tests/fixtures/photos/sign-1.svg',
+              quote: LONG_QUOTE,
+              name: 'Ana',
+              url: 'https://example.org/testimonials/ana',
+            },
+          ],
+          375,
+        );
+        const dialog = await openDialogFromSlide(el);
+        $(dialog, '[part~="share-copy"]')!.click();
+        await waitUntil(() => $(dialog, '.share-copied'), 'no "Link copied"');
+        const bubble = $(dialog, '.share-copied')!.getBoundingClientRect();
+        const frame = dialog.getBoundingClientRect();
+        expect(bubble.left, 'inside the dialog').to.be.at.least(frame.left);
+        expect(bubble.right, 'inside the dialog').to.be.at.most(frame.right);
+        for (const control of $$(dialog, 'a, button, input')) {
+          const box = control.getBoundingClientRect();
+          const covered =
+            box.left < bubble.right &&
+            bubble.left < box.right &&
+            box.top < bubble.bottom &&
+            bubble.top < box.bottom;
+          expect(covered, `covers ${control.getAttribute('part') ?? control.localName}`).to.equal(false);
+        }
+        dialog.close();
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
     });
 
     it('when copying fails, shows the link selected in a read-only field, labelled', async () => {

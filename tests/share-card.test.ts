@@ -50,6 +50,7 @@ async function gallery(index = 0): Promise<NotWithThemGallery> {
     el.goTo(index);
     await el.updateComplete;
   }
+  // More than three targets wait in the share sheet: "Share" opens it.
   const more = $(slideOf(el, index), '[part~="share-more"][aria-expanded="false"]');
   more?.click();
   await waitUntil(() => $(slideOf(el, index), '[part~="share-control"]'), 'no share controls');
@@ -60,7 +61,9 @@ describe('share card: share pages and card files', () => {
   const sandbox = sinon.createSandbox();
   const own = (key: 'share' | 'canShare', value: unknown) =>
     Object.defineProperty(navigator, key, { value, configurable: true });
-  const stopNavigation = (event: Event) => event.preventDefault();
+  // Only a link's navigation is stopped: cancelling every click would also cancel "Share" opening its sheet.
+  const stopNavigation = (event: Event) =>
+    (event.composedPath()[0] as Element).closest?.('a') && event.preventDefault();
 
   beforeEach(() => {
     document.addEventListener('click', stopNavigation);

@@ -18,7 +18,7 @@
  * the page's and are out of scope; the test runner's Chromium flags turn off background networking.
  */
 import { expect, nextFrame } from '@open-wc/testing';
-import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
@@ -129,28 +129,33 @@ describe('share privacy', () => {
   });
 
   it('sends nothing to another origin before, or because of, a click on any share control', async () => {
-    // Slide: every target fits at 480px, behind its "Share" button.
+    // Slide: more than three targets wait behind its "Share" button, which opens them in the share sheet.
     const wide = await gallery(480);
     const slide = slides(wide)[0]!;
-    const disclosure = slide.querySelector<HTMLElement>('[part~="share-more"][aria-expanded]')!;
-    expect(disclosure, 'the wide slide shows a Share button').to.not.equal(null);
-    await mouse('move', disclosure);
-    await mouse('click', disclosure);
-    await waitUntil(
-      () => slide.querySelector('[part~="share-control"]'),
-      'the Share button did not show the targets',
-    );
-    const slideControls = [...slide.querySelectorAll<HTMLElement>('[part~="share-control"]')];
-    expect(slideControls.length).to.equal(9); // the share sheet (stubbed) and the eight others
+    const opener = slide.querySelector<HTMLElement>('[part~="share-more"][aria-expanded]')!;
+    expect(opener, 'the wide slide shows a Share button').to.not.equal(null);
 
     // Narrow: the slide shows one "Share" button; the dialog lists every target.
     const narrow = await gallery(300);
     const more = narrow.shadowRoot!.querySelector<HTMLElement>('[part~="share-more"]')!;
     expect(more, 'the narrow slide shows a Share button').to.not.equal(null);
 
-    // Intent: hover and focus every control, and the call to action.
+    // Intent: hover and focus every control, and the call to action (those outside the sheet first: the
+    // open sheet covers the bottom of the window).
     const submit = wide.shadowRoot!.querySelector<HTMLElement>('[part~="submit"]')!;
-    for (const control of [...slideControls, more, submit]) {
+    for (const control of [more, submit, opener]) {
+      await mouse('move', control);
+      control.focus();
+    }
+    await mouse('click', opener);
+    const wideSheet = slide.querySelector<HTMLElement>('[part~="share-sheet"]')!;
+    await waitUntil(
+      () => wideSheet.matches(':popover-open') && wideSheet.querySelector('[part~="share-control"]'),
+      'the Share button did not open the sheet',
+    );
+    const slideControls = [...slide.querySelectorAll<HTMLElement>('[part~="share-control"]')];
+    expect(slideControls.length).to.equal(9); // the share sheet (stubbed) and the eight others
+    for (const control of slideControls) {
       await mouse('move', control);
       control.focus();
     }
@@ -168,6 +173,9 @@ describe('share privacy', () => {
       await observed();
       expect(leaving(), `after a click on ${control.getAttribute('part')}`).to.deep.equal([]);
     }
+    // The reader closes the sheet, which covers the narrow gallery's "Share".
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !wideSheet.matches(':popover-open'), 'Escape did not close the sheet');
     // The narrow slide's sheet: its "Share" opens every target in a popover.
     await mouse('click', more);
     const sheet = narrow.shadowRoot!.querySelector<HTMLElement>('[part~="share-sheet"]')!;

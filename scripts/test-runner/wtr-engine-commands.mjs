@@ -3,6 +3,7 @@
 // - WebKit (WebDriver): `setViewport` resizes MiniBrowser's window until the page's viewport has the
 //   asked size; `sendKeys` also takes `down`/`up` (held keys stay held across commands, so
 //   `down: 'Shift'`, `press: 'Tab'`, `up: 'Shift'` is Shift+Tab), besides `press` and `type`.
+// - Chromium: `emulateMedia({ forcedColors })` reaches the page (the stock plugin drops that option).
 // - Firefox (Puppeteer over WebDriver BiDi) and WebKit: `emulateMedia` cannot emulate media features
 //   there (Puppeteer does that over CDP only; WebDriver has no command for it). A call that asks for the
 //   state the page is already in (say `reducedMotion: 'no-preference'` in an `afterEach` that resets)
@@ -75,6 +76,9 @@ async function evaluate(session, expression) {
   return browser.getPage(session.id).evaluate(expression);
 }
 
+/** One DevTools session per Chromium page for media emulation (its overrides live as long as it does). */
+const cdpSessions = new WeakMap();
+
 const needsHelp = (session) =>
   session.browser.type === 'webdriver' || session.browser.nwtEngine === 'firefox';
 
@@ -120,6 +124,37 @@ export function engineCommandsPlugin() {
         const { width, height } = payload ?? {};
         if (typeof width !== 'number' || typeof height !== 'number') return undefined;
         await session.browser.nwtSetViewport(width, height);
+        return true;
+      }
+
+      // Chromium: the stock plugin drops `forcedColors` (it sends only the colour scheme and reduced
+      // motion), so the page never saw forced colours. All features go in one CDP call, since each call
+      // replaces the features set before.
+      if (
+        command === 'emulate-media' &&
+        session.browser.type === 'puppeteer' &&
+        !needsHelp(session) &&
+        payload?.forcedColors != null
+      ) {
+        const names = {
+          colorScheme: 'prefers-color-scheme',
+          reducedMotion: 'prefers-reduced-motion',
+          forcedColors: 'forced-colors',
+        };
+        const features = Object.entries(payload)
+          .filter(([key]) => key in names)
+          .map(([key, value]) => ({
+            name: names[/** @type {keyof typeof names} */ (key)],
+            value: String(value),
+          }));
+        // Puppeteer's emulateMediaFeatures refuses `forced-colors`: the DevTools protocol takes it.
+        const page = session.browser.getPage(session.id);
+        let cdp = cdpSessions.get(page);
+        if (!cdp) cdpSessions.set(page, (cdp = await page.createCDPSession()));
+        await cdp.send('Emulation.setEmulatedMedia', {
+          media: typeof payload.media === 'string' ? payload.media : '',
+          features,
+        });
         return true;
       }
 

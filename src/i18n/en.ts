@@ -37,7 +37,6 @@ export const en = {
   errorTooLarge: 'The testimonials file is too large to load.',
   imageError: 'Photo unavailable',
   share: 'Share',
-  shareClose: 'Hide share options',
   shareNative: 'Share…',
   shareOn: 'Share on {network}',
   shareEmail: 'Share by email',

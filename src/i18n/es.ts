@@ -27,7 +27,6 @@ export const es: GalleryStrings = {
   errorTooLarge: 'El archivo de testimonios es demasiado grande para cargarlo.',
   imageError: 'Foto no disponible',
   share: 'Compartir',
-  shareClose: 'Ocultar opciones para compartir',
   shareNative: 'Compartir…',
   shareOn: 'Compartir en {network}',
   shareEmail: 'Compartir por correo',

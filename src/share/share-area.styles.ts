@@ -70,8 +70,7 @@ export const shareAreaStyles = css`
   }
 
   .share svg,
-  .share-more svg,
-  .share-close svg {
+  .share-more svg {
     fill: none;
     stroke: currentColor;
     stroke-width: 2;
@@ -97,6 +96,21 @@ export const shareAreaStyles = css`
     font-weight: 700;
     white-space: nowrap;
     pointer-events: none;
+  }
+
+  /* The dialog's row wraps, so a bubble above the copy button would cover the line above: there it sits
+     in the row's own top edge, at its end, over no control. */
+  .share-dialog {
+    padding-top: 1.75em;
+  }
+
+  .share-dialog .share-copy {
+    position: static;
+  }
+
+  .share-dialog .share-copied {
+    top: 0.25em;
+    bottom: auto;
   }
 
   .share-fallback {
@@ -135,7 +149,8 @@ export const shareAreaStyles = css`
     outline-offset: 2px;
   }
 
-  /* The compact share sheet of a narrow slide: a bottom sheet of named targets, two columns on a phone. */
+  /* The compact share sheet: a bottom sheet of named targets at every width (no anchor to place, so it
+     opens in view in every engine), two columns on a phone. */
   .sheet {
     inset: auto 0 0;
     width: 100%;

@@ -11,7 +11,6 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { SubmitLink, Testimonial } from '../feed/types.js';
 import type { GalleryStrings } from '../i18n/en.js';
 import { format } from '../i18n/pick.js';
-import { icons } from '../icons.js';
 import { shareIcon } from './share-icons.js';
 import { isNetworkTarget, NETWORK_NAMES, shareHref, type ShareTarget } from './targets.js';
 
@@ -28,10 +27,13 @@ export interface ShareAreaInput {
   strings: GalleryStrings;
   /**
    * How a slide shows its area: `inline`, the targets themselves (few of them, and they fit); `button`,
-   * one "Share" button that opens them on the slide (`onOpen`) or, when they do not fit, in a compact
-   * share sheet; `open`, the targets and a button that hides them again (`onClose`). Default `inline`.
+   * one "Share" button that opens them in a compact share sheet. Default `inline`.
    */
-  mode?: 'inline' | 'button' | 'open';
+  mode?: 'inline' | 'button';
+  /** The targets of the slide's share sheet are rendered (it is open, or was the last one opened). */
+  open?: boolean;
+  /** The share sheet is about to open. */
+  onSheet?(): void;
   /** The copy button shows "Link copied". */
   copied?: boolean;
   /** Copying failed: show the link in a selected read-only field instead. */
@@ -42,9 +44,6 @@ export interface ShareAreaInput {
   status?: string;
   /** A control was activated; `event` is the click, to cancel a link's navigation. */
   onShare(target: ShareTarget, event: Event): void;
-  onMore?(opener: HTMLElement): void;
-  onOpen?(): void;
-  onClose?(): void;
   onFallbackDone?(): void;
 }
 
@@ -99,49 +98,58 @@ function renderControls(input: ShareAreaInput): TemplateResult | typeof nothing 
       <input readonly .value=${input.url} @blur=${() => input.onFallbackDone?.()} />
     </label>`;
   }
-  const { onOpen, onClose } = input;
   if (input.mode === 'button') {
-    // Opens the targets in place when they fit (a disclosure), else a compact share sheet (a popover:
-    // the targets with their names, focus on the first; Escape or a tap outside closes it).
+    // A compact share sheet (a popover: the targets with their names, focus on the first; Escape or a
+    // tap outside closes it and focus goes back to "Share"). It is a bottom sheet at every width: no
+    // anchor to place, so it opens in view in every engine. Its targets render as it starts to open (so
+    // the first takes focus once it shows), and stay until another slide's sheet opens.
     const sheet = `sheet-${input.testimonial.id}`;
-    const button = html`<button
-      class="link-button share-more"
-      part="share-more"
-      type="button"
-      data-share=${input.testimonial.id}
-      aria-expanded=${ifDefined(onOpen ? 'false' : undefined)}
-      popovertarget=${ifDefined(onOpen ? undefined : sheet)}
-      @click=${() => onOpen?.()}
-    >
-      ${shareIcon('native')}${strings.share}
-    </button>`;
-    if (onOpen) return button;
-    const onToggle = (event: ToggleEvent) =>
-      event.newState === 'open' && (event.target as Element).querySelector<HTMLElement>('a,button')?.focus();
-    return html`${button}<div class="sheet" part="share-sheet" id=${sheet} popover @toggle=${onToggle}>
-        <div class="share share-sheet" role="group" aria-label=${strings.share}>
-          ${input.targets.map((target) => renderControl(target, input, true))}
-        </div>
+    return html`<button
+        class="link-button share-more"
+        part="share-more"
+        type="button"
+        aria-expanded="false"
+        aria-controls=${sheet}
+        popovertarget=${sheet}
+      >
+        ${shareIcon('native')}${strings.share}
+      </button><div
+        class="sheet"
+        part="share-sheet"
+        id=${sheet}
+        popover
+        @beforetoggle=${(event: ToggleEvent) => (event.newState === 'open' ? input.onSheet?.() : giveBack(event))}
+        @toggle=${toggled}
+      >
+        ${
+          input.open
+            ? html`<div class="share share-sheet" part="share" role="group" aria-label=${strings.share}>
+                ${input.targets.map((target) => renderControl(target, input, true))}
+              </div>`
+            : nothing
+        }
       </div>`;
   }
-  const open = input.mode === 'open' && onClose;
-  const onKeydown = (event: KeyboardEvent) => open && event.key === 'Escape' && onClose();
-  return html`<div class=${`share share-${input.place}`} part="share" role="group" aria-label=${strings.share} @keydown=${onKeydown}>
-      ${input.targets.map((target) => renderControl(target, input))}
-    </div>${
-      open
-        ? html`<button
-          class="share-control share-close"
-          part="share-close"
-          type="button"
-          aria-label=${strings.shareClose}
-          @click=${onClose}
-          @keydown=${onKeydown}
-        >
-          ${icons.close}
-        </button>`
-        : nothing
-    }`;
+  return html`<div class=${`share share-${input.place}`} part="share" role="group" aria-label=${strings.share}>
+    ${input.targets.map((target) => renderControl(target, input))}
+  </div>`;
+}
+
+/**
+ * A sheet that closes with focus inside gives it back to its "Share" button (Chromium leaves it on
+ * <body> after Escape when the sheet is in a shadow root).
+ */
+function giveBack({ target }: ToggleEvent): void {
+  const sheet = target as Element;
+  if (sheet.matches(':focus-within'))
+    (sheet.previousElementSibling as HTMLElement).focus({ preventScroll: true });
+}
+
+/** A sheet opened or closed: its button says so, and the first target of an open sheet takes focus. */
+function toggled({ newState, target }: ToggleEvent): void {
+  const sheet = target as Element;
+  sheet.previousElementSibling!.setAttribute('aria-expanded', `${newState === 'open'}`);
+  if (newState === 'open') sheet.querySelector<HTMLElement>('a,button')?.focus();
 }
 
 /**

@@ -53,18 +53,15 @@ const COPIED_MS = 2000;
 
 /**
  * It decides whether a slide's row holds every target (else the slide shows one "Share" button that
- * opens the dialog), dispatches `nwt-share`, and shows and announces the copy feedback.
+ * opens the share sheet), dispatches `nwt-share`, and shows and announces the copy feedback.
  */
 export class ShareController implements ReactiveController {
   private readonly galleryHost: LitElement;
   private readonly readContext: () => ShareContext;
-  /**
-   * Whether a slide's row holds all its targets at the compact size: beside "Read more" when they show
-   * inline, with the button that hides them when they were opened.
-   */
+  /** Whether a slide's row holds all its targets (three or fewer) at the compact size, beside "Read more". */
   private rowFits = false;
-  /** Id of the testimonial whose slide shows its targets after a click on "Share"; '' for none. */
-  private openId = '';
+  /** Id of the testimonial whose share sheet was opened last (only its targets are rendered). */
+  private sheetId = '';
   /** `place id` of the copy button showing "Link copied", and of the area showing the fallback. */
   private copiedKey = '';
   private failedKey = '';
@@ -112,23 +109,13 @@ export class ShareController implements ReactiveController {
     );
   }
 
-  /** Whether the slide of this testimonial shows its targets, opened by "Share" (its "Read more" then waits). */
-  isOpen(id: string): boolean {
-    return this.openId === id;
-  }
-
   /**
-   * The share area of one testimonial. On a slide, `onMore` opens the dialog when the targets do not fit.
+   * The share area of one testimonial.
    * `shown`: whether the slide is in view. Cutting a long quote to each network's limit costs
    * milliseconds, so only a slide in view gets its links; the others (inert: nobody can focus or click
    * them) point at the testimonial's URL until they come into view and render again.
    */
-  render(
-    testimonial: Testimonial,
-    place: SharePlace,
-    onMore?: (opener: HTMLElement) => void,
-    shown = true,
-  ): TemplateResult | typeof nothing {
+  render(testimonial: Testimonial, place: SharePlace, shown = true): TemplateResult | typeof nothing {
     const context = this.readContext();
     const key = `${place} ${testimonial.id}`;
     // A testimonial's own share page previews it on every network; a page's URL would preview the page.
@@ -143,12 +130,12 @@ export class ShareController implements ReactiveController {
       url,
       hashtag: cleanHashtag(context.hashtag),
       strings: context.strings,
-      mode:
-        place === 'dialog' || (this.rowFits && targets.length <= INLINE_MAX)
-          ? 'inline'
-          : this.rowFits && this.openId === testimonial.id
-            ? 'open'
-            : 'button',
+      mode: place === 'dialog' || this.rowFits ? 'inline' : 'button',
+      open: this.sheetId === testimonial.id,
+      onSheet: () => {
+        this.sheetId = testimonial.id;
+        this.galleryHost.requestUpdate();
+      },
       copied: this.copiedKey === key,
       failed: this.failedKey === key,
       status: this.liveStatus[0] === place ? this.liveStatus[1] : '',
@@ -160,38 +147,14 @@ export class ShareController implements ReactiveController {
         this.galleryHost.requestUpdate();
       },
     };
-    if (onMore) input.onMore = onMore;
-    if (place === 'slide' && this.rowFits) {
-      input.onOpen = () => void this.toggleTargets(testimonial.id);
-      input.onClose = () => void this.toggleTargets('');
-    }
     return renderShareArea(input);
   }
 
-  /**
-   * Shows the targets on one slide (`id`) or hides them (''), and moves focus as a disclosure does: to
-   * the first target when they show, back to "Share" when they hide.
-   */
-  private async toggleTargets(id: string): Promise<void> {
-    const was = this.openId;
-    this.openId = id;
-    this.failedKey = '';
-    this.galleryHost.requestUpdate();
-    await this.galleryHost.updateComplete;
-    const root = this.galleryHost.renderRoot;
-    const focus = id
-      ? root.querySelector<HTMLElement>('.slide-actions .share [part~="share-control"]')
-      : [...root.querySelectorAll<HTMLElement>('[part~="share-more"]')].find(
-          (button) => button.dataset.share === was,
-        );
-    focus?.focus({ preventScroll: true });
-  }
-
-  /** The footer's call to action and the polite live region that announces copies made on slides. */
-  renderFooter(submit: SubmitLink | undefined): TemplateResult {
+  /** The footer's call to action and the polite live region that announces copies made on slides (or `news`). */
+  renderFooter(submit: SubmitLink | undefined, news = ''): TemplateResult {
     const { strings, hashtag } = this.readContext();
     return html`${renderSubmitLink(submit, strings, cleanHashtag(hashtag))}${renderStatus(
-      this.liveStatus[0] === 'slide' ? this.liveStatus[1] : '',
+      news || (this.liveStatus[0] === 'slide' ? this.liveStatus[1] : ''),
     )}`;
   }
 
@@ -287,12 +250,10 @@ export class ShareController implements ReactiveController {
     for (const more of root.querySelectorAll(`${ROW} [part~="read-more"]`)) {
       reserve = Math.max(reserve, more.getBoundingClientRect().width + em / 2);
     }
-    // Opened targets take the whole row ("Read more" waits) and add the button that hides them.
+    // More than three targets always wait behind "Share".
     const count = this.targets().length;
-    const shown = count <= INLINE_MAX ? count : count + 1;
     const fits =
-      row.clientWidth - (count <= INLINE_MAX ? reserve : 0) >=
-      (shown * COMPACT_EM + (shown - 1) * GAP_EM) * em;
+      count <= INLINE_MAX && row.clientWidth - reserve >= (count * COMPACT_EM + (count - 1) * GAP_EM) * em;
     if (fits !== this.rowFits) {
       this.rowFits = fits;
       this.galleryHost.requestUpdate();

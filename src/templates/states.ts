@@ -42,7 +42,6 @@ export function renderFrame(input: FrameInput): TemplateResult {
       part="gallery"
       aria-roledescription=${input.strings.carousel}
       aria-labelledby="title"
-      aria-busy=${input.busy ? 'true' : 'false'}
       @focusin=${input.onFocusIn}
     >
       <div class="header" part="header">
@@ -56,7 +55,7 @@ export function renderFrame(input: FrameInput): TemplateResult {
         <slot name="header"></slot>
       </div>
       <div class="controls" part="controls">${input.controls ?? nothing}</div>
-      <div class="viewport" part="viewport">${input.viewport}</div>
+      <div class="viewport" part="viewport" aria-busy=${input.busy ? 'true' : 'false'}>${input.viewport}</div>
       <div class="footer" part="footer">${input.footer}<slot name="footer"></slot></div>
     </section>
   `;
@@ -92,9 +91,12 @@ export function renderSkeleton(message: TemplateResult, poster = false): Templat
   `;
 }
 
-/** Loading and empty: a polite status message. */
-export function renderStatusMessage(text: string): TemplateResult {
-  return html`<div class="state" part="state" role="status"><p class="message" part="message">${text}</p></div>`;
+/**
+ * Loading and empty: the message, a polite status (`live`) or, while loading, shown only: the footer's
+ * live region, outside the busy viewport, announces loading.
+ */
+export function renderStatusMessage(text: string, live = true): TemplateResult {
+  return html`<div class="state" part="state" role=${live ? 'status' : nothing}><p class="message" part="message">${text}</p></div>`;
 }
 
 /** No source: the element's own children if it has any, else the message. */
