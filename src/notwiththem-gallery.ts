@@ -57,7 +57,7 @@ export type { NwtErrorDetail, NwtLoadDetail, NwtSlideChangeDetail, NwtShareDetai
  * @event nwt-slide-change - The reader moved to another testimonial (not fired on first render).
  *   `detail: { index, testimonial }`.
  * @event nwt-error - The feed could not be used. `detail: { code, message, status? }`; `code` is one of
- *   `src` (the `src` attribute is empty, not a URL or not `http(s):`; nothing is requested, and the card
+ *   `src` (the `src` attribute is empty, not a URL, or neither `http(s):` nor `blob:`; nothing is requested, and the card
  *   says so without "Try again"), `network`, `timeout`, `http`, `parse`, `schema`, `too-large`.
  * @event nwt-share - A reader chose a share target, dispatched before the share happens.
  *   `detail: { target, testimonial, url }`. Cancelable: `preventDefault()` stops the link from opening

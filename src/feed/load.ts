@@ -22,8 +22,9 @@
  *   `Retry-After` is only readable if the host lists it in `Access-Control-Expose-Headers`; otherwise
  *   the plain backoff applies.
  * - `timeout <= 0` or `Infinity` means no timeout; `maxBytes: Infinity` means no cap.
- * - An empty, unparseable or non-`http(s):` `src` (or a relative one with no document to resolve it against)
- *   is a `src` error, and nothing is requested.
+ * - An empty or unparseable `src`, or one that is neither `http(s):` nor `blob:` (an object URL the page
+ *   made, as apps and tests do), or a relative one with no document to resolve it against, is a `src`
+ *   error, and nothing is requested.
  *
  * Written for size (it ships in the script-tag bundle): one helper races a promise against an abort signal
  * for the shared request, each attempt, the body and the backoff.
@@ -111,8 +112,8 @@ export function loadFeed(src: string, given: LoadOptions = {}): Promise<LoadedFe
   try {
     url = new URL(src, globalThis.document?.baseURI ?? globalThis.location?.href).href;
   } catch {}
-  // Nothing is requested for an empty, unparseable or non-http(s) address (`javascript:`, `data:`).
-  if (!src.trim() || !/^https?:/.test(url))
+  // Nothing is requested for an empty, unparseable or other address (`javascript:`, `data:`, `file:`).
+  if (!src.trim() || !/^(https?|blob):/.test(url))
     return Promise.reject(
       new FeedError('src', `the feed address is not an http(s) URL: ${JSON.stringify(src.slice(0, 100))}`),
     );

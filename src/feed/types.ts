@@ -76,7 +76,7 @@ export interface ParsedFeed extends FeedMeta {
 
 /**
  * Why a feed could not be used; `nwt-error` carries one of these. `src`: the feed address is empty, not a URL
- * or not `http(s):` (nothing was requested).
+ * or neither `http(s):` nor `blob:` (nothing was requested).
  */
 export type FeedErrorCode = 'src' | 'network' | 'timeout' | 'http' | 'parse' | 'schema' | 'too-large';
 
