@@ -271,14 +271,17 @@ describe('iframe embed', () => {
     await tab.goto(`${server.origin}/dist/embed.html?${query}`);
     const gallery = tab.locator('notwiththem-gallery');
     await gallery.waitFor({ state: 'attached' });
-    assert.equal(await gallery.getAttribute('src'), null);
+    // `src` is passed on as given: the element refuses it, fetches nothing and says why on its card.
+    assert.equal(await gallery.getAttribute('src'), 'javascript:alert(1)');
+    await tab.locator('notwiththem-gallery [role="alert"]').waitFor();
     assert.equal(await gallery.getAttribute('theme'), null); // 'neon' was dropped; the default is not reflected
     assert.equal(await gallery.getAttribute('onload'), null);
     assert.equal(await gallery.getAttribute('interval'), null);
     assert.equal(await gallery.getAttribute('label'), 'Fine');
     const warnings = logs.warnings.join('\n');
-    for (const name of ['src', 'theme', 'onload', 'interval'])
+    for (const name of ['theme', 'onload', 'interval'])
       assert.match(warnings, new RegExp(`${name} ignored`));
+    assert.match(warnings, /not an http\(s\) URL/);
     await context.close();
   });
 
