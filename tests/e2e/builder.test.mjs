@@ -49,16 +49,23 @@ describe('embed builder', () => {
       new RegExp(`<script src="${base}dist/notwiththem-gallery.bundle.js" defer></script>`),
     );
     assert.ok((await snippet(page, 'script')).includes(`src="${feed}"`));
-    // Nothing blocks the host page, nothing moves, the feed leaves at once, and so does the first photo
-    // (the preview's, read from the feed once it has loaded).
+    // Nothing blocks the host page, nothing moves, the feed leaves at once, and the first photo (the
+    // preview's, read from the feed once it has loaded, with its focal point) is the element's poster.
     const photo = new URL('demo/photos/raul-godoy-f5d1d725', base).href;
     await page.waitForFunction(() =>
-      /as="image"/.test(document.querySelector('#snippet-script').textContent),
+      /slot="poster"/.test(document.querySelector('#snippet-script').textContent),
+    );
+    const script = await snippet(page, 'script');
+    assert.ok(
+      script.startsWith(
+        `<link rel="preload" href="${feed}" as="fetch" crossorigin referrerpolicy="no-referrer">\n<style>notwiththem-gallery:not(:defined`,
+      ),
     );
     assert.ok(
-      (await snippet(page, 'script')).startsWith(
-        `<link rel="preload" href="${feed}" as="fetch" crossorigin referrerpolicy="no-referrer">\n<link rel="preload" href="${photo}-960.webp" as="image" imagesrcset="${photo}-480.webp 480w, ${photo}-960.webp 960w, ${photo}-1440.webp 1440w" imagesizes="(min-width: 60rem) 33vw, (min-width: 36rem) 50vw, 100vw" fetchpriority="high" referrerpolicy="no-referrer">\n<style>notwiththem-gallery:not(:defined`,
+      script.endsWith(
+        `<notwiththem-gallery src="${feed}">\n  <img slot="poster" src="${photo}-960.webp" srcset="${photo}-480.webp 480w, ${photo}-960.webp 960w, ${photo}-1440.webp 1440w" sizes="(min-width: 60rem) 33vw, (min-width: 36rem) 50vw, 100vw" style="object-position:44% 63%" alt="" fetchpriority="high" referrerpolicy="no-referrer">\n</notwiththem-gallery>`,
       ),
+      script,
     );
     assert.match(await snippet(page, 'npm'), /import 'notwiththem-gallery\/define';/);
     assert.match(await snippet(page, 'iframe'), /allow="web-share; clipboard-write"/);
