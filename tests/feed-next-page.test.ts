@@ -58,7 +58,12 @@ describe('feed pages', () => {
     const track = $(el, TRACK)!;
     const slide14 = () => el.shadowRoot!.querySelector('#slide-13')!;
     await waitUntil(
-      () => Math.abs(slide14().getBoundingClientRect().left - track.getBoundingClientRect().left - 6) < 1,
+      () =>
+        Math.abs(
+          slide14().getBoundingClientRect().left -
+            track.getBoundingClientRect().left -
+            parseFloat(getComputedStyle(track).scrollPaddingLeft),
+        ) < 1,
       'the track never reached slide 14',
       { timeout: 5000 },
     );

@@ -107,7 +107,11 @@ describe('windowed rendering', () => {
     const current = slides(el).find((s) => s.id === 'slide-100');
     expect(current, 'slide 101 rendered').to.exist;
     expect(
-      Math.round(current!.getBoundingClientRect().left - track.getBoundingClientRect().left - 6),
+      Math.round(
+        current!.getBoundingClientRect().left -
+          track.getBoundingClientRect().left -
+          parseFloat(getComputedStyle(track).scrollPaddingLeft),
+      ),
     ).to.equal(0);
   });
 

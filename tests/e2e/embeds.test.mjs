@@ -279,8 +279,7 @@ describe('iframe embed', () => {
     assert.equal(await gallery.getAttribute('interval'), null);
     assert.equal(await gallery.getAttribute('label'), 'Fine');
     const warnings = logs.warnings.join('\n');
-    for (const name of ['theme', 'onload', 'interval'])
-      assert.match(warnings, new RegExp(`${name} ignored`));
+    for (const name of ['theme', 'onload', 'interval']) assert.match(warnings, new RegExp(`${name} ignored`));
     assert.match(warnings, /not an http\(s\) URL/);
     await context.close();
   });
