@@ -22,13 +22,12 @@ function page(options: EmbedOptions, hostCss: string, withScript: boolean): stri
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>html{overflow-y:scroll}body{margin:0}${hostCss}</style></head><body>${snippet}<p>Below</p></body></html>`;
 }
 
-/** The element's height in a page `width` px wide (or, with `pseudo`, its ::before's `content`). */
-async function heightIn(
+/** Runs `read` on a page `width` px wide made of `html`, once it has loaded; the frame goes after. */
+async function inFrame<T>(
   width: number,
   html: string,
-  ready: boolean,
-  pseudo = false,
-): Promise<number | string> {
+  read: (frame: HTMLIFrameElement) => Promise<T>,
+): Promise<T> {
   const frame = document.createElement('iframe');
   frame.style.cssText = `width:${width}px;height:1400px;border:0`;
   frame.srcdoc = html;
@@ -36,6 +35,20 @@ async function heightIn(
   document.body.append(frame);
   try {
     await loaded;
+    return await read(frame);
+  } finally {
+    frame.remove();
+  }
+}
+
+/** The element's height in a page `width` px wide (or, with `pseudo`, its ::before's `content`). */
+async function heightIn(
+  width: number,
+  html: string,
+  ready: boolean,
+  pseudo = false,
+): Promise<number | string> {
+  return inFrame(width, html, async (frame) => {
     const gallery = () => frame.contentDocument!.querySelector('notwiththem-gallery')!;
     if (ready)
       await waitUntil(
@@ -46,9 +59,7 @@ async function heightIn(
     else expect(frame.contentWindow!.customElements.get('notwiththem-gallery')).to.equal(undefined);
     if (pseudo) return frame.contentWindow!.getComputedStyle(gallery(), '::before').content;
     return gallery().getBoundingClientRect().height;
-  } finally {
-    frame.remove();
-  }
+  });
 }
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -58,13 +69,7 @@ type Box = { x: number; y: number; width: number; height: number };
  * defined, of the poster in the loading gallery, or of the first slide's photo in the ready gallery.
  */
 async function photoBox(width: number, html: string, state: 'undefined' | 'loading' | 'ready'): Promise<Box> {
-  const frame = document.createElement('iframe');
-  frame.style.cssText = `width:${width}px;height:1400px;border:0`;
-  frame.srcdoc = html;
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  try {
-    await loaded;
+  return inFrame(width, html, async (frame) => {
     const gallery = frame.contentDocument!.querySelector('notwiththem-gallery')!;
     const poster = gallery.querySelector('img[slot="poster"]')!;
     const shadow = () => gallery.shadowRoot;
@@ -96,9 +101,7 @@ async function photoBox(width: number, html: string, state: 'undefined' | 'loadi
     const box = target.getBoundingClientRect();
     expect(box.width, `the ${state} photo box is empty`).to.be.above(0);
     return { x: box.x - host.x, y: box.y - host.y, width: box.width, height: box.height };
-  } finally {
-    frame.remove();
-  }
+  });
 }
 
 const feed = (n: number) => `/__feeds/many?n=${n}`;
