@@ -24,7 +24,11 @@ const bundledPackages = ['lit-html', 'lit-element', '@lit/reactive-element'].fla
   filesUnder(`node_modules/${name}`, (file) => file.endsWith('.js') && !/\/(development|node)\//.test(file)),
 );
 const privateNames = privateMemberNames(ownModules, bundledPackages, ['src/index.ts', 'src/define.ts']);
-const privateNamePattern = new RegExp(`^(?:${privateNames.join('|') || '(?!)'})$`);
+// Lit's internal members (`_$AH`, `_$litType$`, `_$litPart$`…) too: each build holds its own Lit, whose
+// every module is in it and reads them under the same short name, and has no hydration (@lit-labs/ssr-client
+// reads them by name, but only the npm modules hydrate): 77 B gzip.
+const litInternals = '_\\$\\w+\\$?';
+const privateNamePattern = new RegExp(`^(?:${[...privateNames, litInternals].join('|')})$`);
 // Terser, three passes (a third finds about 10 B more), reading a property never has side effects: about 70 B gzip below Rolldown's
 // own minifier (the code never reads a layout property only to force a layout). Function expressions that
 // never use `this` become arrows, and unused parameters go (no code here reads a function's `length` or
