@@ -10,6 +10,8 @@ import {
   minifyLitLiterals,
   shortCustomProperties,
   privateMemberNames,
+  privateStateNames,
+  shortStateNames,
   stripLitErrorTexts,
 } from './scripts/minify-literals.mjs';
 import { clobberProofGlobals } from './scripts/clobber-proof-globals.mjs';
@@ -28,7 +30,10 @@ const privateNames = privateMemberNames(ownModules, bundledPackages, ['src/index
 // every module is in it and reads them under the same short name, and has no hydration (@lit-labs/ssr-client
 // reads them by name, but only the npm modules hydrate): 77 B gzip.
 const litInternals = '_\\$\\w+\\$?';
-const privateNamePattern = new RegExp(`^(?:${[...privateNames, litInternals].join('|')})$`);
+// The element's private reactive states, which it also names in strings, get `$0`, `$1`… (shortStateNames).
+const states = privateStateNames('src/notwiththem-gallery.ts');
+const shortStates = shortStateNames(states);
+const privateNamePattern = new RegExp(`^(?:${[...privateNames, ...states, litInternals].join('|')})$`);
 // Terser, three passes (a third finds about 10 B more), reading a property never has side effects: about 70 B gzip below Rolldown's
 // own minifier (the code never reads a layout property only to force a layout). Function expressions that
 // never use `this` become arrows, and unused parameters go (no code here reads a function's `length` or
@@ -41,7 +46,7 @@ const terserOptions = {
   safari10: false,
   module: false,
   compress: { passes: 3, pure_getters: true, unsafe_arrows: true, keep_fargs: false },
-  mangle: { properties: { regex: privateNamePattern, builtins: true } },
+  mangle: { properties: { regex: privateNamePattern, builtins: true, cache: shortStates.cache } },
   format: { comments: false },
 };
 
@@ -52,6 +57,7 @@ const bundle: UserConfig = {
     stripLitErrorTexts(),
     clobberProofGlobals(),
     shortCustomProperties(),
+    shortStates.plugin,
   ],
   build: {
     outDir: 'dist',
@@ -83,6 +89,7 @@ const embed: UserConfig = {
     litBaseline(),
     stripLitErrorTexts(),
     clobberProofGlobals(),
+    shortStates.plugin,
   ],
   build: {
     outDir: fileURLToPath(new URL('dist/', import.meta.url)),

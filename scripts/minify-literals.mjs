@@ -281,6 +281,71 @@ export function privateMemberNames(files, packageFiles = [], entries = []) {
     .sort();
 }
 
+/**
+ * The private reactive states of the class in `file`: the keys of its `static properties` with
+ * `state: true` whose member is declared `private` and is no DOM or ECMAScript name. The element names
+ * them in strings too (`changed.has('activeIndex')`), which is why `privateMemberNames` keeps them (see
+ * `shortStateNames`).
+ */
+export function privateStateNames(file) {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const states = [];
+  const privates = new Set();
+  const visit = (node) => {
+    if (ts.isPropertyDeclaration(node) && ts.isIdentifier(node.name)) {
+      const flags = ts.getCombinedModifierFlags(node);
+      if (flags & ts.ModifierFlags.Private) privates.add(node.name.text);
+      if (flags & ts.ModifierFlags.Static && node.name.text === 'properties' && node.initializer) {
+        for (const entry of node.initializer.properties ?? []) {
+          const state = ts.isObjectLiteralExpression(entry.initializer)
+            ? entry.initializer.properties.some(
+                (option) =>
+                  option.name?.getText(source) === 'state' &&
+                  option.initializer?.kind === ts.SyntaxKind.TrueKeyword,
+              )
+            : false;
+          if (state && ts.isIdentifier(entry.name)) states.push(entry.name.text);
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  const libNames = libMemberNames();
+  return states.filter((name) => privates.has(name) && !libNames.has(name));
+}
+
+/**
+ * Short names for the private reactive states `names` (`privateStateNames`) in the script-tag bundle:
+ * `$0`, `$1`… as properties (terser's property cache, `cache`, given as `mangle.properties.cache`) and in
+ * the string literals of our modules (`plugin`), so that `changed.has('activeIndex')` still names the
+ * property Lit records as changed. The build fails if one of the short names is in the code already.
+ * @returns {{ cache: { props: Record<string, string> }, plugin: import('vite').Plugin }}
+ */
+export function shortStateNames(names) {
+  const short = new Map(names.map((name, i) => [name, `$${i}`]));
+  const literal = new RegExp(`(['"])(${names.join('|') || '(?!)'})\\1`, 'g');
+  return {
+    cache: { props: Object.fromEntries([...short].map(([name, to]) => [`$${name}`, to])) },
+    plugin: {
+      name: 'nwt:short-state-names',
+      apply: 'build',
+      transform(code, id) {
+        if (!/\/src\/.*\.ts$/.test(id.split('?')[0])) return null;
+        const out = code.replace(literal, (_, quote, name) => quote + short.get(name) + quote);
+        return out === code ? null : { code: out, map: null };
+      },
+      renderChunk(code) {
+        // Outside the string literals written above: a property or a variable of that name.
+        for (const to of short.values())
+          if (new RegExp(`(?<![\\w$'"])\\${to}(?![\\w$'"])`).test(code))
+            this.error(`short-state-names: ${to} is already a name in the bundle`);
+        return null;
+      },
+    },
+  };
+}
+
 /** Whether `object` is the value of an exported `const` (`export const en = { … }`, `as const` too). */
 function isExportedObject(object) {
   let node = object.parent;
