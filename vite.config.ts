@@ -7,6 +7,7 @@ import { defineConfig, type UserConfig } from 'vite';
 import {
   filesUnder,
   litBaseline,
+  litJsonConverters,
   minifyLitLiterals,
   shortCustomProperties,
   privateMemberNames,
@@ -54,6 +55,7 @@ const bundle: UserConfig = {
   plugins: [
     minifyLitLiterals({ constructedSheets: true }),
     litBaseline(),
+    litJsonConverters(ownModules),
     stripLitErrorTexts(),
     clobberProofGlobals(),
     shortCustomProperties(),
@@ -87,6 +89,7 @@ const embed: UserConfig = {
   plugins: [
     minifyLitLiterals({ constructedSheets: true }),
     litBaseline(),
+    litJsonConverters(ownModules),
     stripLitErrorTexts(),
     clobberProofGlobals(),
     shortStates.plugin,

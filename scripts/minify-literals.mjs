@@ -164,6 +164,40 @@ export function litBaseline() {
 }
 
 /**
+ * Lit's default attribute converter, in `@lit/reactive-element/reactive-element.js`, loses its
+ * `Object` and `Array` cases (JSON to and from the attribute): no property of the classes in `files`
+ * has `type: Object` or `type: Array` (the element's objects, `testimonials` and `strings`, have no
+ * attribute), which the build checks, as it checks that Lit still has both cases.
+ * @returns {import('vite').Plugin}
+ */
+export function litJsonConverters(files) {
+  const cases = [
+    /case Object:case Array:([\w$]+)=null==\1\?\1:JSON\.stringify\(\1\)/,
+    /case Object:case Array:try\{([\w$]+)=JSON\.parse\([\w$]+\)\}catch\([\w$]+\)\{\1=null\}/,
+  ];
+  return {
+    name: 'nwt:lit-json-converters',
+    apply: 'build',
+    buildStart() {
+      for (const file of files)
+        if (/\btype:\s*(Object|Array)\b/.test(readFileSync(file, 'utf8')))
+          this.error(`lit-json-converters: ${file} declares a property of type Object or Array`);
+    },
+    transform(code, id) {
+      if (!/\/node_modules\/@lit\/reactive-element\/reactive-element\.js$/.test(id.split('?')[0]))
+        return null;
+      let out = code;
+      for (const pattern of cases) {
+        if (!pattern.test(out))
+          this.error('lit-json-converters: a converter case not found in reactive-element.js');
+        out = out.replace(pattern, '');
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
  * `--_name` becomes `--_a`, `--_b`…, the most used first, everywhere in the chunk: the sheets and the
  * scripts that read or write one (`--_spv`, `--_slots`). These private custom properties are the
  * element's own (the public ones are `--nwt-*`), and each keeps one name throughout.
