@@ -66,10 +66,14 @@ export function tightenValues(css) {
 /**
  * Collapses white space that holds a line break; `first`/`last` say whether the piece opens/closes the template.
  * A piece lies between two `${}` (or a template's ends): a run at its start goes when a tag opens or
- * closes right after it, a run at its end when a tag closed right before it.
+ * closes right after it, a run at its end when a tag closed right before it, and a run inside a closing
+ * tag (`</a\n>`, as Prettier breaks a long line) goes too.
  */
 export function collapseWhitespace(text, first, last) {
-  let out = text.replace(/>[ \t\r\f]*\n[ \t\r\n\f]*</g, '><').replace(/[ \t\r\n\f]*\n[ \t\r\n\f]*/g, ' ');
+  let out = text
+    .replace(/>[ \t\r\f]*\n[ \t\r\n\f]*</g, '><')
+    .replace(/(<\/[a-zA-Z][\w-]*)[ \t\r\f]*\n[ \t\r\n\f]*>/g, '$1>')
+    .replace(/[ \t\r\n\f]*\n[ \t\r\n\f]*/g, ' ');
   if (/^[ \t\r\f]*\n/.test(text) && (first || /^ [<>]/.test(out))) out = out.replace(/^ /, '');
   if (/\n[ \t\r\f]*$/.test(text) && (last || />$/.test(out.slice(0, -1)))) out = out.replace(/ $/, '');
   return out;
