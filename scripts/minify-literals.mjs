@@ -202,6 +202,27 @@ export function litJsonConverters(files) {
 }
 
 /**
+ * Lit's `svg` and `mathml` tags, in `lit-html/lit-html.js`, are made by calling its tag factory, a call the
+ * bundler must keep unless it is annotated pure: annotated, the tags leave a build whose modules never
+ * use them (ours write their SVG inside html templates), and a build that uses one keeps it. The build
+ * fails when Lit no longer makes them that way.
+ * @returns {import('vite').Plugin}
+ */
+export function litPureTags() {
+  const tags = /([\w$]+)=([\w$]+)\(2\),([\w$]+)=\2\(3\)/;
+  return {
+    name: 'nwt:lit-pure-tags',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/node_modules\/lit-html\/lit-html\.js$/.test(id.split('?')[0])) return null;
+      if (!tags.test(code)) this.error('lit-pure-tags: no svg and mathml tags found in lit-html.js');
+      const pure = '$1=/*#__PURE__*/$2(2),$3=/*#__PURE__*/$2(3)';
+      return { code: code.replace(tags, pure), map: null };
+    },
+  };
+}
+
+/**
  * `--_name` becomes `--_a`, `--_b`…, the most used first, everywhere in the chunk: the sheets and the
  * scripts that read or write one (`--_spv`, `--_slots`). These private custom properties are the
  * element's own (the public ones are `--nwt-*`), and each keeps one name throughout.
