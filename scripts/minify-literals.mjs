@@ -79,9 +79,15 @@ export function collapseWhitespace(text, first, last) {
   return out;
 }
 
-/** `name="value"` becomes `name=value` where the value is plain word characters (the HTML parser reads both alike). */
+/**
+ * `name="value"` becomes `name=value` where the value is plain word characters (the HTML parser reads both
+ * alike); before `/>` with a space, since an unquoted value runs on through the `/`
+ * (`fill=currentColor/>` is `fill="currentColor/"`, an invalid colour).
+ */
 export function unquoteAttributes(text) {
-  return text.replace(/(\s[a-z][\w-]*)="([\w-]+)"/g, '$1=$2');
+  return text.replace(/(\s[a-z][\w-]*)="([\w-]+)"(\/?)/g, (_, name, value, slash) =>
+    slash ? `${name}=${value} /` : `${name}=${value}`,
+  );
 }
 
 /**

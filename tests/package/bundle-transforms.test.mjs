@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import {
   collapseWhitespace,
   privateStateNames,
+  unquoteAttributes,
   shortStateNames,
   tightenValues,
 } from '../../scripts/minify-literals.mjs';
@@ -25,6 +26,15 @@ describe('collapseWhitespace', () => {
   it('drops a line break inside a closing tag, keeps a space between words', () => {
     assert.equal(collapseWhitespace('<a href=x>${}</a\n    >', true, true), '<a href=x>${}</a>');
     assert.equal(collapseWhitespace('<b>a\n  b</b>', true, true), '<b>a b</b>');
+  });
+});
+
+describe('unquoteAttributes', () => {
+  it('unquotes plain values, with a space before /> so that the / stays out of the value', () => {
+    assert.equal(
+      unquoteAttributes('<path d="M8 5z" fill="currentColor"/><b class="x-y">'),
+      '<path d="M8 5z" fill=currentColor /><b class=x-y>',
+    );
   });
 });
 
