@@ -2,6 +2,7 @@
 // Run: node --test tests/package/ (needs no build).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import {
   collapseWhitespace,
   privateStateNames,
@@ -40,7 +41,9 @@ describe('unquoteAttributes', () => {
 
 describe('short state names', () => {
   it("finds the element's private reactive states", () => {
-    const states = privateStateNames('src/notwiththem-gallery.ts');
+    const states = privateStateNames(
+      fileURLToPath(new URL('../../src/notwiththem-gallery.ts', import.meta.url)),
+    );
     assert.ok(states.includes('activeIndex') && states.includes('dialogIndex'), String(states));
     for (const publicName of ['src', 'share', 'testimonials', 'strings'])
       assert.ok(!states.includes(publicName));
