@@ -7,9 +7,13 @@ import { defineConfig, type UserConfig } from 'vite';
 import {
   filesUnder,
   litBaseline,
+  litJsonConverters,
+  litPureTags,
   minifyLitLiterals,
   shortCustomProperties,
   privateMemberNames,
+  privateStateNames,
+  shortStateNames,
   stripLitErrorTexts,
 } from './scripts/minify-literals.mjs';
 import { clobberProofGlobals } from './scripts/clobber-proof-globals.mjs';
@@ -24,7 +28,14 @@ const bundledPackages = ['lit-html', 'lit-element', '@lit/reactive-element'].fla
   filesUnder(`node_modules/${name}`, (file) => file.endsWith('.js') && !/\/(development|node)\//.test(file)),
 );
 const privateNames = privateMemberNames(ownModules, bundledPackages, ['src/index.ts', 'src/define.ts']);
-const privateNamePattern = new RegExp(`^(?:${privateNames.join('|') || '(?!)'})$`);
+// Lit's internal members (`_$AH`, `_$litType$`, `_$litPart$`…) too: each build holds its own Lit, whose
+// every module is in it and reads them under the same short name, and has no hydration (@lit-labs/ssr-client
+// reads them by name, but only the npm modules hydrate): 77 B gzip.
+const litInternals = '_\\$\\w+\\$?';
+// The element's private reactive states, which it also names in strings, get `$0`, `$1`… (shortStateNames).
+const states = privateStateNames('src/notwiththem-gallery.ts');
+const shortStates = shortStateNames(states);
+const privateNamePattern = new RegExp(`^(?:${[...privateNames, ...states, litInternals].join('|')})$`);
 // Terser, three passes (a third finds about 10 B more), reading a property never has side effects: about 70 B gzip below Rolldown's
 // own minifier (the code never reads a layout property only to force a layout). Function expressions that
 // never use `this` become arrows, and unused parameters go (no code here reads a function's `length` or
@@ -37,7 +48,7 @@ const terserOptions = {
   safari10: false,
   module: false,
   compress: { passes: 3, pure_getters: true, unsafe_arrows: true, keep_fargs: false },
-  mangle: { properties: { regex: privateNamePattern, builtins: true } },
+  mangle: { properties: { regex: privateNamePattern, builtins: true, cache: shortStates.cache } },
   format: { comments: false },
 };
 
@@ -45,9 +56,12 @@ const bundle: UserConfig = {
   plugins: [
     minifyLitLiterals({ constructedSheets: true }),
     litBaseline(),
+    litJsonConverters(ownModules),
+    litPureTags(),
     stripLitErrorTexts(),
     clobberProofGlobals(),
     shortCustomProperties(),
+    shortStates.plugin,
   ],
   build: {
     outDir: 'dist',
@@ -77,8 +91,11 @@ const embed: UserConfig = {
   plugins: [
     minifyLitLiterals({ constructedSheets: true }),
     litBaseline(),
+    litJsonConverters(ownModules),
+    litPureTags(),
     stripLitErrorTexts(),
     clobberProofGlobals(),
+    shortStates.plugin,
   ],
   build: {
     outDir: fileURLToPath(new URL('dist/', import.meta.url)),

@@ -48,24 +48,46 @@ export function minifyCss(text) {
     targets: cssTargets,
     exclude: keepAsWritten,
   });
-  return code.toString();
+  return tightenValues(code.toString());
+}
+
+/**
+ * The white space lightningcss keeps in values it does not parse (those with `var()`, custom properties,
+ * `content`'s alt text): none is needed after a comma or around `*` and `/` (only `+` and `-` in `calc()`
+ * need it). Strings stay as written.
+ */
+export function tightenValues(css) {
+  return css
+    .split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/)
+    .map((part, i) => (i % 2 ? part : part.replace(/, /g, ',').replace(/ ([*/]) /g, '$1')))
+    .join('');
 }
 
 /**
  * Collapses white space that holds a line break; `first`/`last` say whether the piece opens/closes the template.
  * A piece lies between two `${}` (or a template's ends): a run at its start goes when a tag opens or
- * closes right after it, a run at its end when a tag closed right before it.
+ * closes right after it, a run at its end when a tag closed right before it, and a run inside a closing
+ * tag (`</a\n>`, as Prettier breaks a long line) goes too.
  */
 export function collapseWhitespace(text, first, last) {
-  let out = text.replace(/>[ \t\r\f]*\n[ \t\r\n\f]*</g, '><').replace(/[ \t\r\n\f]*\n[ \t\r\n\f]*/g, ' ');
+  let out = text
+    .replace(/>[ \t\r\f]*\n[ \t\r\n\f]*</g, '><')
+    .replace(/(<\/[a-zA-Z][\w-]*)[ \t\r\f]*\n[ \t\r\n\f]*>/g, '$1>')
+    .replace(/[ \t\r\n\f]*\n[ \t\r\n\f]*/g, ' ');
   if (/^[ \t\r\f]*\n/.test(text) && (first || /^ [<>]/.test(out))) out = out.replace(/^ /, '');
   if (/\n[ \t\r\f]*$/.test(text) && (last || />$/.test(out.slice(0, -1)))) out = out.replace(/ $/, '');
   return out;
 }
 
-/** `name="value"` becomes `name=value` where the value is plain word characters (the HTML parser reads both alike). */
+/**
+ * `name="value"` becomes `name=value` where the value is plain word characters (the HTML parser reads both
+ * alike); before `/>` with a space, since an unquoted value runs on through the `/`
+ * (`fill=currentColor/>` is `fill="currentColor/"`, an invalid colour).
+ */
 export function unquoteAttributes(text) {
-  return text.replace(/(\s[a-z][\w-]*)="([\w-]+)"/g, '$1=$2');
+  return text.replace(/(\s[a-z][\w-]*)="([\w-]+)"(\/?)/g, (_, name, value, slash) =>
+    slash ? `${name}=${value} /` : `${name}=${value}`,
+  );
 }
 
 /**
@@ -147,6 +169,61 @@ export function litBaseline() {
       if (!/\/node_modules\/@lit\/reactive-element\/css-tag\.js$/.test(id.split('?')[0])) return null;
       if (!test.test(code)) this.error('lit-baseline: no adoptedStyleSheets test found in css-tag.js');
       return { code: code.replace(test, '!0'), map: null };
+    },
+  };
+}
+
+/**
+ * Lit's default attribute converter, in `@lit/reactive-element/reactive-element.js`, loses its
+ * `Object` and `Array` cases (JSON to and from the attribute): no property of the classes in `files`
+ * has `type: Object` or `type: Array` (the element's objects, `testimonials` and `strings`, have no
+ * attribute), which the build checks, as it checks that Lit still has both cases.
+ * @returns {import('vite').Plugin}
+ */
+export function litJsonConverters(files) {
+  const cases = [
+    /case Object:case Array:([\w$]+)=null==\1\?\1:JSON\.stringify\(\1\)/,
+    /case Object:case Array:try\{([\w$]+)=JSON\.parse\([\w$]+\)\}catch\([\w$]+\)\{\1=null\}/,
+  ];
+  return {
+    name: 'nwt:lit-json-converters',
+    apply: 'build',
+    buildStart() {
+      for (const file of files)
+        if (/\btype:\s*(Object|Array)\b/.test(readFileSync(file, 'utf8')))
+          this.error(`lit-json-converters: ${file} declares a property of type Object or Array`);
+    },
+    transform(code, id) {
+      if (!/\/node_modules\/@lit\/reactive-element\/reactive-element\.js$/.test(id.split('?')[0]))
+        return null;
+      let out = code;
+      for (const pattern of cases) {
+        if (!pattern.test(out))
+          this.error('lit-json-converters: a converter case not found in reactive-element.js');
+        out = out.replace(pattern, '');
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * Lit's `svg` and `mathml` tags, in `lit-html/lit-html.js`, are made by calling its tag factory, a call the
+ * bundler must keep unless it is annotated pure: annotated, the tags leave a build whose modules never
+ * use them (ours write their SVG inside html templates), and a build that uses one keeps it. The build
+ * fails when Lit no longer makes them that way.
+ * @returns {import('vite').Plugin}
+ */
+export function litPureTags() {
+  const tags = /([\w$]+)=([\w$]+)\(2\),([\w$]+)=\2\(3\)/;
+  return {
+    name: 'nwt:lit-pure-tags',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/node_modules\/lit-html\/lit-html\.js$/.test(id.split('?')[0])) return null;
+      if (!tags.test(code)) this.error('lit-pure-tags: no svg and mathml tags found in lit-html.js');
+      const pure = '$1=/*#__PURE__*/$2(2),$3=/*#__PURE__*/$2(3)';
+      return { code: code.replace(tags, pure), map: null };
     },
   };
 }
@@ -279,6 +356,71 @@ export function privateMemberNames(files, packageFiles = [], entries = []) {
       (name) => !others.has(name) && !libNames.has(name) && !new RegExp(`[.\\s"']${name}\\b`).test(used),
     )
     .sort();
+}
+
+/**
+ * The private reactive states of the class in `file`: the keys of its `static properties` with
+ * `state: true` whose member is declared `private` and is no DOM or ECMAScript name. The element names
+ * them in strings too (`changed.has('activeIndex')`), which is why `privateMemberNames` keeps them (see
+ * `shortStateNames`).
+ */
+export function privateStateNames(file) {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const states = [];
+  const privates = new Set();
+  const visit = (node) => {
+    if (ts.isPropertyDeclaration(node) && ts.isIdentifier(node.name)) {
+      const flags = ts.getCombinedModifierFlags(node);
+      if (flags & ts.ModifierFlags.Private) privates.add(node.name.text);
+      if (flags & ts.ModifierFlags.Static && node.name.text === 'properties' && node.initializer) {
+        for (const entry of node.initializer.properties ?? []) {
+          const state = ts.isObjectLiteralExpression(entry.initializer)
+            ? entry.initializer.properties.some(
+                (option) =>
+                  option.name?.getText(source) === 'state' &&
+                  option.initializer?.kind === ts.SyntaxKind.TrueKeyword,
+              )
+            : false;
+          if (state && ts.isIdentifier(entry.name)) states.push(entry.name.text);
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  const libNames = libMemberNames();
+  return states.filter((name) => privates.has(name) && !libNames.has(name));
+}
+
+/**
+ * Short names for the private reactive states `names` (`privateStateNames`) in the script-tag bundle:
+ * `$0`, `$1`… as properties (terser's property cache, `cache`, given as `mangle.properties.cache`) and in
+ * the string literals of our modules (`plugin`), so that `changed.has('activeIndex')` still names the
+ * property Lit records as changed. The build fails if one of the short names is in the code already.
+ * @returns {{ cache: { props: Record<string, string> }, plugin: import('vite').Plugin }}
+ */
+export function shortStateNames(names) {
+  const short = new Map(names.map((name, i) => [name, `$${i}`]));
+  const literal = new RegExp(`(['"])(${names.join('|') || '(?!)'})\\1`, 'g');
+  return {
+    cache: { props: Object.fromEntries([...short].map(([name, to]) => [`$${name}`, to])) },
+    plugin: {
+      name: 'nwt:short-state-names',
+      apply: 'build',
+      transform(code, id) {
+        if (!/\/src\/.*\.ts$/.test(id.split('?')[0])) return null;
+        const out = code.replace(literal, (_, quote, name) => quote + short.get(name) + quote);
+        return out === code ? null : { code: out, map: null };
+      },
+      renderChunk(code) {
+        // Outside the string literals written above: a property or a variable of that name.
+        for (const to of short.values())
+          if (new RegExp(`(?<![\\w$'"])\\${to}(?![\\w$'"])`).test(code))
+            this.error(`short-state-names: ${to} is already a name in the bundle`);
+        return null;
+      },
+    },
+  };
 }
 
 /** Whether `object` is the value of an exported `const` (`export const en = { … }`, `as const` too). */

@@ -1,0 +1,73 @@
+// The build's text transforms for the bundle (scripts/minify-literals.mjs), on small inputs.
+// Run: node --test tests/package/ (needs no build).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import {
+  collapseWhitespace,
+  privateStateNames,
+  unquoteAttributes,
+  shortStateNames,
+  tightenValues,
+} from '../../scripts/minify-literals.mjs';
+
+describe('tightenValues', () => {
+  it('drops the spaces after commas and around * and /, keeps those around + and - and in strings', () => {
+    assert.equal(
+      tightenValues(
+        'a{--f:var(--x,system-ui, "A, B", sans-serif);content:"i" / "";b:calc((1 - 2) * 3 / 4 + 5)}',
+      ),
+      'a{--f:var(--x,system-ui,"A, B",sans-serif);content:"i"/"";b:calc((1 - 2)*3/4 + 5)}',
+    );
+    assert.equal(tightenValues("a{content:'x , y / z'}"), "a{content:'x , y / z'}");
+  });
+});
+
+describe('collapseWhitespace', () => {
+  it('drops a line break inside a closing tag, keeps a space between words', () => {
+    assert.equal(collapseWhitespace('<a href=x>${}</a\n    >', true, true), '<a href=x>${}</a>');
+    assert.equal(collapseWhitespace('<b>a\n  b</b>', true, true), '<b>a b</b>');
+  });
+});
+
+describe('unquoteAttributes', () => {
+  it('unquotes plain values, with a space before /> so that the / stays out of the value', () => {
+    assert.equal(
+      unquoteAttributes('<path d="M8 5z" fill="currentColor"/><b class="x-y">'),
+      '<path d="M8 5z" fill=currentColor /><b class=x-y>',
+    );
+  });
+});
+
+describe('short state names', () => {
+  it("finds the element's private reactive states", () => {
+    const states = privateStateNames(
+      fileURLToPath(new URL('../../src/notwiththem-gallery.ts', import.meta.url)),
+    );
+    assert.ok(states.includes('activeIndex') && states.includes('dialogIndex'), String(states));
+    for (const publicName of ['src', 'share', 'testimonials', 'strings'])
+      assert.ok(!states.includes(publicName));
+  });
+
+  it('gives each the same short name as a property and in string literals of src/ only', () => {
+    const { cache, plugin } = shortStateNames(['activeIndex', 'dialogIndex']);
+    assert.deepEqual(cache, { props: { $activeIndex: '$0', $dialogIndex: '$1' } });
+    const code = "changed.has('activeIndex') || changed.has(\"dialogIndex\") || x('activeIndexes')";
+    assert.equal(
+      plugin.transform(code, '/repo/src/notwiththem-gallery.ts').code,
+      "changed.has('$0') || changed.has(\"$1\") || x('activeIndexes')",
+    );
+    assert.equal(plugin.transform(code, '/repo/node_modules/lit/index.js'), null);
+  });
+
+  it('fails the build when a short name is already a name in the code', () => {
+    const { plugin } = shortStateNames(['activeIndex']);
+    const context = {
+      error(message) {
+        throw new Error(message);
+      },
+    };
+    assert.equal(plugin.renderChunk.call(context, "a.has('$0')"), null);
+    assert.throws(() => plugin.renderChunk.call(context, 'a.$0=1'), /\$0 is already a name/);
+  });
+});
