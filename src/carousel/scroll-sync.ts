@@ -47,8 +47,7 @@ export class ScrollSync implements ReactiveController {
     // scroll may stop it where it is: the rest check puts the track where this move wants it.
     if (under || there) this.restSoon();
     this.target = under || !there ? left : undefined;
-    // 'auto' lets the stylesheet choose: smooth, or a jump under prefers-reduced-motion.
-    track.scrollTo({ left, behavior: measure.prefersReducedMotion() ? 'instant' : behavior });
+    glide(track, left, behavior);
   }
 
   /** A scroll frame: the track comes to rest when no other follows for a while. */
@@ -64,24 +63,27 @@ export class ScrollSync implements ReactiveController {
 
   /**
    * The track came to rest (scrollend, or no scroll event for a while). After the element's own scroll
-   * it must be where the latest move wanted it: a scroll stopped short (by a newer one, read before its
-   * last frame) or still gliding on frames slower than the rest timer ends there now. After a reader's,
+   * it must be where the latest move wants it: a scroll stopped short (by a newer one that read the
+   * track before that scroll's last frame) or taken on elsewhere (an older one a newer one did not stop)
+   * glides there again, and the target holds until the track is on the current page. After a reader's,
    * its first slide in view becomes current when it is on another page.
    */
   syncFromScroll(): void {
     clearTimeout(this.scrollRestTimer);
     const track = measure.trackOf(this.galleryHost.renderRoot);
-    const { target } = this;
-    this.target = undefined;
     if (!track) return;
-    if (target !== undefined) {
-      if (Math.abs(track.scrollLeft - target) >= 1) track.scrollTo({ left: target, behavior: 'instant' });
-      return;
-    }
     const paging = this.readPaging();
     const first = measure.firstSlideInView(track, paging.count);
     // Keep the current slide when it is still on the page in view (it may not be the page's first).
-    if (first >= 0 && pageStart(this.galleryHost.currentIndex, paging) !== pageStart(first, paging))
-      this.chooseAtRest(first);
+    const away = first >= 0 && pageStart(this.galleryHost.currentIndex, paging) !== pageStart(first, paging);
+    if (this.target !== undefined) {
+      if (Math.abs(track.scrollLeft - this.target) >= 1) glide(track, this.target);
+      if (!away) this.target = undefined;
+    } else if (away) this.chooseAtRest(first);
   }
+}
+
+/** 'auto' lets the stylesheet choose: smooth, or a jump under prefers-reduced-motion. */
+function glide(track: HTMLElement, left: number, behavior: ScrollBehavior = 'auto'): void {
+  track.scrollTo({ left, behavior: measure.prefersReducedMotion() ? 'instant' : behavior });
 }
