@@ -14,7 +14,7 @@ export class ScrollSync implements ReactiveController {
    * load they come further apart than the rest timer: while it is set, the position chooses no slide. A
    * reader's own scroll (wheel, touch, keys) drops it.
    */
-  private target: number | undefined;
+  private ownTarget: number | undefined;
   private scrollRestTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -40,14 +40,14 @@ export class ScrollSync implements ReactiveController {
       pageStart(this.galleryHost.currentIndex, this.readPaging()) *
       measure.slideStep(track) *
       (measure.isRightToLeft(this.galleryHost) ? -1 : 1);
-    const under = this.target !== undefined;
     const there = Math.abs(track.scrollLeft - left) < 1;
     // Already there, no scroll event may follow: the rest check runs anyway. With a scroll of its own
     // under way the track may only read as there (Chromium, before that scroll's next frame), and this
     // scroll may stop it where it is: the rest check puts the track where this move wants it.
-    if (under || there) this.restSoon();
-    this.target = under || !there ? left : undefined;
-    glide(track, left, behavior);
+    if (there) this.restSoon();
+    if (!there || this.ownTarget !== undefined) this.ownTarget = left;
+    // 'auto' lets the stylesheet choose: smooth, or a jump under prefers-reduced-motion.
+    track.scrollTo({ left, behavior: measure.prefersReducedMotion() ? 'instant' : behavior });
   }
 
   /** A scroll frame: the track comes to rest when no other follows for a while. */
@@ -58,7 +58,7 @@ export class ScrollSync implements ReactiveController {
 
   /** The reader scrolls the track (wheel, pointer, a key): its position says which slide is current again. */
   readerScrolls(): void {
-    this.target = undefined;
+    this.ownTarget = undefined;
   }
 
   /**
@@ -76,14 +76,9 @@ export class ScrollSync implements ReactiveController {
     const first = measure.firstSlideInView(track, paging.count);
     // Keep the current slide when it is still on the page in view (it may not be the page's first).
     const away = first >= 0 && pageStart(this.galleryHost.currentIndex, paging) !== pageStart(first, paging);
-    if (this.target !== undefined) {
-      if (Math.abs(track.scrollLeft - this.target) >= 1) glide(track, this.target);
-      if (!away) this.target = undefined;
+    if (this.ownTarget !== undefined) {
+      if (Math.abs(track.scrollLeft - this.ownTarget) >= 1) this.scrollToActive();
+      if (!away) this.ownTarget = undefined;
     } else if (away) this.chooseAtRest(first);
   }
-}
-
-/** 'auto' lets the stylesheet choose: smooth, or a jump under prefers-reduced-motion. */
-function glide(track: HTMLElement, left: number, behavior: ScrollBehavior = 'auto'): void {
-  track.scrollTo({ left, behavior: measure.prefersReducedMotion() ? 'instant' : behavior });
 }
