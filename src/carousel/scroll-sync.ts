@@ -9,11 +9,12 @@ import { pageStart, type Paging } from './paging.js';
  */
 export class ScrollSync implements ReactiveController {
   /**
-   * The element's own scroll to the current page is under way. Its frames pass over slides nobody
-   * chose, and under load they come further apart than the rest timer: until the track is on the
-   * current page, only a reader's own scroll (wheel, touch, keys) sets the current slide from the position.
+   * Where the element's own scroll is taking the track (px), until the track rests: the latest move's,
+   * so a newer move takes over from one under way. Its frames pass over slides nobody chose, and under
+   * load they come further apart than the rest timer: while it is set, the position chooses no slide. A
+   * reader's own scroll (wheel, touch, keys) drops it.
    */
-  private ownScroll = false;
+  private ownTarget: number | undefined;
   private scrollRestTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -35,14 +36,16 @@ export class ScrollSync implements ReactiveController {
   scrollToActive(behavior: ScrollBehavior = 'auto'): void {
     const track = measure.trackOf(this.galleryHost.renderRoot);
     if (!track) return;
-    const paging = this.readPaging();
     const left =
-      pageStart(this.galleryHost.currentIndex, paging) *
+      pageStart(this.galleryHost.currentIndex, this.readPaging()) *
       measure.slideStep(track) *
       (measure.isRightToLeft(this.galleryHost) ? -1 : 1);
-    // Already there, no scroll event may follow (one under way stops): the rest check runs anyway.
-    if (Math.abs(track.scrollLeft - left) < 1) this.restSoon();
-    else this.ownScroll = true;
+    const there = Math.abs(track.scrollLeft - left) < 1;
+    // Already there, no scroll event may follow: the rest check runs anyway. With a scroll of its own
+    // under way the track may only read as there (Chromium, before that scroll's next frame), and this
+    // scroll may stop it where it is: the rest check puts the track where this move wants it.
+    if (there) this.restSoon();
+    if (!there || this.ownTarget !== undefined) this.ownTarget = left;
     // 'auto' lets the stylesheet choose: smooth, or a jump under prefers-reduced-motion.
     track.scrollTo({ left, behavior: measure.prefersReducedMotion() ? 'instant' : behavior });
   }
@@ -55,19 +58,27 @@ export class ScrollSync implements ReactiveController {
 
   /** The reader scrolls the track (wheel, pointer, a key): its position says which slide is current again. */
   readerScrolls(): void {
-    this.ownScroll = false;
+    this.ownTarget = undefined;
   }
 
-  /** The track came to rest (scrollend, or no scroll event for a while). */
+  /**
+   * The track came to rest (scrollend, or no scroll event for a while). After the element's own scroll
+   * it must be where the latest move wants it: a scroll stopped short (by a newer one that read the
+   * track before that scroll's last frame) or taken on elsewhere (an older one a newer one did not stop)
+   * glides there again, and the target holds until the track is on the current page. After a reader's,
+   * its first slide in view becomes current when it is on another page.
+   */
   syncFromScroll(): void {
     clearTimeout(this.scrollRestTimer);
     const track = measure.trackOf(this.galleryHost.renderRoot);
+    if (!track) return;
     const paging = this.readPaging();
-    const first = track ? measure.firstSlideInView(track, paging.count) : -1;
+    const first = measure.firstSlideInView(track, paging.count);
     // Keep the current slide when it is still on the page in view (it may not be the page's first).
     const away = first >= 0 && pageStart(this.galleryHost.currentIndex, paging) !== pageStart(first, paging);
-    if (away && this.ownScroll) return;
-    this.ownScroll = false;
-    if (away) this.chooseAtRest(first);
+    if (this.ownTarget !== undefined) {
+      if (Math.abs(track.scrollLeft - this.ownTarget) >= 1) this.scrollToActive();
+      if (!away) this.ownTarget = undefined;
+    } else if (away) this.chooseAtRest(first);
   }
 }
