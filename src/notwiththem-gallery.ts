@@ -1,4 +1,4 @@
-import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { galleryStyles } from './notwiththem-gallery.styles.js';
 import { AutoplayController } from './carousel/autoplay-controller.js';
 import { keyTarget, keyToMove } from './carousel/keys.js';
@@ -8,13 +8,12 @@ import * as measure from './carousel/measure.js';
 import {
   clampIndex,
   indexOfTestimonial,
-  isInView,
   nextIndex,
   pageStart,
   previousIndex,
   type Paging,
 } from './carousel/paging.js';
-import { renderedRange, WINDOW_THRESHOLD } from './carousel/rendered-range.js';
+import { WINDOW_THRESHOLD } from './carousel/rendered-range.js';
 import { DeepLinkController } from './deep-link.js';
 import { afterPosterPaint } from './poster.js';
 import { emit, warn } from './events.js';
@@ -25,18 +24,10 @@ import type { GalleryStrings } from './i18n/en.js';
 import { languageOf, resolveStrings } from './i18n/pick.js';
 import { ShareController } from './share/share-controller.js';
 import { shareAreaStyles } from './share/share-area.styles.js';
-import { renderControls, renderRotation } from './templates/controls.js';
-import { renderDialog, type DialogInput } from './templates/dialog.js';
-import {
-  focusStateControl,
-  renderError,
-  renderFrame,
-  renderNoSource,
-  renderSkeleton,
-  renderStatusMessage,
-} from './templates/states.js';
-import { preloadPhoto, renderSlide } from './templates/testimonial.js';
-import { focusAfterKey, renderTrack } from './templates/track.js';
+import { renderReady, renderState, type FrameParts, type ReadyInput } from './templates/gallery.js';
+import { focusStateControl, renderError, renderNoSource, renderStatusMessage } from './templates/states.js';
+import { preloadPhoto } from './templates/testimonial.js';
+import { focusAfterKey } from './templates/track.js';
 import { defineOnce } from './define-once.js';
 import { hydrates } from './hydration.js';
 import { version } from './version.js';
@@ -568,139 +559,78 @@ export class NotWithThemGallery extends LitElement {
 
   override render(): TemplateResult {
     const t = this.resolvedStrings;
-    const title = this.titleText();
-    // Figures parsed after the element was upgraded (script in <head> without defer) become the feed.
-    const figuresChanged = () => this.feedController.figuresChanged();
+    const { feed, pending } = this.feedController;
+    const frame: FrameParts = {
+      title: this.titleText(feed),
+      cutIds: this.clampedIds,
+      busy: pending,
+      strings: t,
+      // Loading is announced by the footer's live region, outside the busy viewport; on the first render
+      // the region comes empty and the text a frame later (firstUpdated), so screen readers speak it.
+      footer: this.shareController.renderFooter(feed?.submit, this.hasUpdated && pending ? t.loading : ''),
+      onFocusIn: (event) => this.autoplayController.focusIn(event),
+    };
+    // No source, or a failed load: no feed's title.
+    const untitled = { ...frame, title: this.titleText() };
     return this.feedController.render({
-      initial: () => this.renderState(title, renderNoSource(t, figuresChanged)),
+      // Figures parsed after the element was upgraded (script in <head> without defer) become the feed.
+      initial: () =>
+        renderState(
+          untitled,
+          renderNoSource(t, () => this.feedController.figuresChanged()),
+        ),
       // The page's poster is the first slide's photo: shown while the first feed loads, unless the
       // gallery opens on another testimonial (a server's view knows no hash).
       pending: () =>
-        this.renderState(
-          this.titleText(this.feedController.feed),
+        renderState(
+          frame,
           renderStatusMessage(t.loading, false),
-          !this.feedController.feed &&
-            !this.start &&
-            ((SSR && this.serverView) || this.deepLinkController.id === undefined),
+          !feed && !this.start && ((SSR && this.serverView) || this.deepLinkController.id === undefined),
         ),
       error: (error) =>
-        this.renderState(
-          title,
+        renderState(
+          untitled,
           renderError(error, t, () => {
             this.focusNewState = true;
             void this.reload();
           }),
         ),
-      complete: (feed) =>
-        feed.testimonials.length > 0
-          ? this.renderReady(feed)
-          : this.renderState(this.titleText(feed), renderStatusMessage(t.empty)),
+      complete: ({ testimonials }) =>
+        testimonials.length > 0
+          ? renderReady(this.readyInput(frame))
+          : renderState(frame, renderStatusMessage(t.empty)),
     });
   }
 
-  /** A state without slides: its message over the skeleton. */
-  private renderState(title: string, message: TemplateResult, poster?: boolean): TemplateResult {
-    return this.renderFrame(title, renderSkeleton(message, poster));
-  }
-
-  private renderFrame(
-    title: string,
-    viewport: TemplateResult,
-    controls?: TemplateResult,
-    rotation?: TemplateResult | typeof nothing,
-  ): TemplateResult {
-    return renderFrame({
-      title,
-      titleCut: this.clampedIds.has('#'),
-      busy: this.feedController.pending,
-      strings: this.resolvedStrings,
-      viewport,
-      controls,
-      rotation,
-      // Loading is announced by the footer's live region, outside the busy viewport; on the first render
-      // the region comes empty and the text a frame later (firstUpdated), so screen readers speak it.
-      footer: this.shareController.renderFooter(
-        this.feedController.feed?.submit,
-        this.hasUpdated && this.feedController.pending ? this.resolvedStrings.loading : '',
-      ),
-      onFocusIn: (event) => this.autoplayController.focusIn(event),
-    });
-  }
-
-  private renderReady(feed: ParsedFeed): TemplateResult {
-    const t = this.resolvedStrings;
+  /** The carousel's input: the element's state, and what the reader's actions call. */
+  private readyInput(frame: FrameParts): ReadyInput {
     const { playing } = this.autoplayController;
-    const paging = this.paging;
-    const tabbed = this.showsDots();
-    const track = renderTrack({
-      tabbed,
-      label: t.picker,
-      rotating: this.autoplayController.rotating,
+    return {
+      ...frame,
       items: this.items,
-      range: renderedRange(
-        pageStart(this.activeIndex, paging),
-        this.scrollIndex,
-        paging.perView,
-        paging.count,
-      ),
-      renderSlide: (testimonial, index) => this.renderSlideAt(testimonial, index),
+      paging: this.paging,
+      active: this.activeIndex,
+      scrolled: this.scrollIndex,
+      tabbed: this.showsDots(),
+      rotating: this.autoplayController.rotating,
+      playing,
+      rotationShown: this.autoplay || playing,
+      failedIds: this.failedImages,
+      openIndex: this.dialogIndex,
+      shareArea: (testimonial, place, shown) =>
+        SSR && this.serverView ? nothing : this.shareController.render(testimonial, place, shown),
       onScroll: this.handleScroll,
       onScrollEnd: () => this.scrollSync.syncFromScroll(),
       onReaderScroll: () => this.scrollSync.readerScrolls(),
       onKeydown: (event) => this.handleKeydown(event),
-    });
-    const controls = renderControls({
-      strings: t,
-      paging,
-      active: this.activeIndex,
-      dots: this.showsDots(),
+      onPickerKeydown: (event) => this.handleKeydown(event, true),
       onPrevious: () => this.previous(),
       onNext: () => this.next(),
       onPick: (index) => this.goTo(index),
-      onPickerKeydown: (event) => this.handleKeydown(event, true),
-    });
-    const rotation =
-      this.autoplay || playing
-        ? renderRotation(playing, t, () => (playing ? this.pause() : this.play()))
-        : nothing;
-    return html`
-      ${this.renderFrame(this.titleText(feed), track, controls, rotation)}
-      ${this.renderDialog()}
-    `;
-  }
-
-  private renderSlideAt(testimonial: Testimonial, index: number): TemplateResult {
-    const paging = this.paging;
-    return renderSlide({
-      testimonial,
-      index,
-      paging,
-      active: this.activeIndex,
-      strings: this.resolvedStrings,
-      tabbed: this.showsDots(),
-      failed: this.failedImages.has(testimonial.id),
-      readMore: this.clampedIds.has(testimonial.id),
-      share:
-        SSR && this.serverView
-          ? nothing
-          : this.shareController.render(testimonial, 'slide', isInView(index, this.activeIndex, paging)),
+      onToggleRotation: () => (playing ? this.pause() : this.play()),
       onImageError: (id) => this.handleImageError(id),
-      onReadMore: (opener) => this.openDialog(index, opener),
-    });
-  }
-
-  private renderDialog(): TemplateResult {
-    const index = this.dialogIndex;
-    const testimonial = index >= 0 ? this.items[index] : undefined;
-    const input: DialogInput | undefined = testimonial && {
-      testimonial,
-      index,
-      count: this.items.length,
-      strings: this.resolvedStrings,
-      failed: this.failedImages.has(testimonial.id),
-      share: this.shareController.render(testimonial, 'dialog'),
-      onImageError: (id: string) => this.handleImageError(id),
+      onReadMore: (index, opener) => this.openDialog(index, opener),
+      onDialogClose: this.handleDialogClose,
     };
-    return renderDialog(input, this.handleDialogClose);
   }
 }

@@ -30,7 +30,7 @@ const SOFT_INK = '#ffd9df';
 export const MAX_CARD_BYTES = 300 * 1024;
 /**
  * JPEG qualities tried in turn until the card fits. libjpeg-turbo's Huffman-optimised progressive
- * JPEG: mozjpeg's trellis saves about 30 % but takes ten times as long (about 1 s per card here).
+ * JPEG: mozjpeg's trellis saves about 30 % but takes ten times as long.
  */
 const QUALITIES = [84, 76, 68, 60, 50];
 const RECIPE = 'nwt-card-2';

@@ -74,8 +74,7 @@ export class ShareController implements ReactiveController {
   private readonly warned = new Set<string>();
   /**
    * Each testimonial's links, for one URL and hashtag: cutting a text to a network's limit segments
-   * it many times (0.3 ms for a short quote, about 30 ms for one of 2,000 characters), too much to
-   * repeat for every slide at every render.
+   * it many times (longer the longer the quote), too much to repeat for every slide at every render.
    */
   private readonly linkCache = new WeakMap<
     Testimonial,

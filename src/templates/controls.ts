@@ -23,7 +23,7 @@ export interface ControlsInput {
   /** The testimonial the reader is on. */
   active: number;
   /** One dot per page fits in the row (a tab list, the slides its tab panels); else the counter. */
-  dots: boolean;
+  tabbed: boolean;
   onPrevious(): void;
   onNext(): void;
   onPick(index: number): void;
@@ -57,7 +57,7 @@ export function renderControls(input: ControlsInput): TemplateResult {
     >
       ${icons.next}
     </button>
-    ${input.dots ? renderPicker(input) : renderCounter(input)}
+    ${input.tabbed ? renderPicker(input) : renderCounter(input)}
   `;
 }
 

@@ -6,13 +6,13 @@ import { format } from '../i18n/pick.js';
 import { icons } from '../icons.js';
 import { renderDownloadCard } from '../share/download-card.js';
 import { httpUrl } from '../share/targets.js';
-import { placeholderStyle, renderPhoto, renderWho, type PhotoInput } from './testimonial.js';
+import type { Testimonial } from '../feed/types.js';
+import { placeholderStyle, renderPhoto, renderWho, type PhotoInput, type SlideInput } from './testimonial.js';
 
-export interface DialogInput extends PhotoInput {
-  /** The testimonial's index and the feed's size, for the dialog's name when it has no name. */
+export interface DialogInput extends PhotoInput, Pick<SlideInput, 'shareArea'> {
+  /** The testimonial's index among the feed's, for the dialog's name when it has no name. */
   index: number;
-  count: number;
-  share: TemplateResult | typeof nothing;
+  items: readonly Testimonial[];
 }
 
 /** The whole testimonial: large photo, full quote and who, in a native modal dialog (empty when closed). */
@@ -29,7 +29,7 @@ function renderDialogBody(input: DialogInput): TemplateResult {
   // Checked again where it becomes a link: only the entry's own http(s) URL, never an inherited one.
   const link = httpUrl(own(testimonial, 'url'));
   const title =
-    testimonial.name || format(strings.slideLabel, { index: input.index + 1, count: input.count });
+    testimonial.name || format(strings.slideLabel, { index: input.index + 1, count: input.items.length });
   return html`
     <div class="dialog-body">
       <div class="dialog-photo photo" part="dialog-photo" .style=${placeholderStyle(testimonial.image.color)}>
@@ -44,7 +44,7 @@ function renderDialogBody(input: DialogInput): TemplateResult {
             ? html`<p><a part="dialog-link" href=${link} target="_blank" rel="noopener noreferrer">${testimonial.url}</a></p>`
             : nothing
         }
-        ${input.share} ${renderDownloadCard(testimonial, strings.downloadCard)}
+        ${input.shareArea(testimonial, 'dialog')} ${renderDownloadCard(testimonial, strings.downloadCard)}
       </div>
     </div>
     <form method="dialog" class="dialog-close">

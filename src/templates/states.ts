@@ -16,8 +16,11 @@ export const errorStringKey = (code: FeedErrorCode): keyof GalleryStrings =>
 
 export interface FrameInput {
   title: string;
-  /** The title is cut by its band: it offers "Read more", a popover with all of it. */
-  titleCut: boolean;
+  /**
+   * Keys of the texts cut by their clamp: `#` is the title's (it offers "Read more", a popover with all
+   * of it), the others the slides' quotes.
+   */
+  cutIds: ReadonlySet<string>;
   /** The feed is loading. */
   busy: boolean;
   strings: GalleryStrings;
@@ -48,7 +51,7 @@ export function renderFrame(input: FrameInput): TemplateResult {
         ${input.rotation ?? nothing}
         <h2 class="title" part="title" id="title" dir="auto" data-id="#">${title}</h2>
         ${
-          input.titleCut
+          input.cutIds.has('#')
             ? html`<button class="control title-more" part="title-more" type="button" aria-label=${input.strings.readMore} popovertarget="title-all">${icons.more}</button><div class="sheet" part="title-all" id="title-all" popover dir="auto">${title}</div>`
             : nothing
         }

@@ -7,6 +7,7 @@ import { ownFields } from '../feed/own.js';
 import type { Testimonial, TestimonialImage } from '../feed/types.js';
 import type { GalleryStrings } from '../i18n/en.js';
 import { icons } from '../icons.js';
+import type { SharePlace } from '../share/share-area.js';
 
 type Part = TemplateResult | typeof nothing;
 
@@ -32,15 +33,15 @@ const fitPhoto = ({ target }: Event): void => {
 export interface PhotoInput {
   testimonial: Testimonial;
   strings: GalleryStrings;
-  /** The photo failed to load: show the fallback instead. */
-  failed: boolean;
+  /** Ids of the testimonials whose photo failed to load: they show the fallback instead. */
+  failedIds: ReadonlySet<string>;
   onImageError(id: string): void;
 }
 
 export function renderPhoto(input: PhotoInput, eager: boolean, sizes?: string): TemplateResult {
   const { testimonial } = input;
   const image = ownFields(testimonial.image);
-  if (input.failed) {
+  if (input.failedIds.has(testimonial.id)) {
     return html`<div class="photo-fallback" part="image-fallback" role="img" aria-label=${image.alt}>
       ${icons.brokenImage}<span class="alt" aria-hidden="true">${input.strings.imageError}</span>
     </div>`;
@@ -80,10 +81,11 @@ export interface SlideInput extends PhotoInput {
   active: number;
   /** The picker is a tab list: the slide is a tab panel (else a group described as a slide). */
   tabbed: boolean;
-  /** The quote is cut: show "Read more". */
-  readMore: boolean;
-  share: Part;
-  onReadMore(opener: HTMLElement): void;
+  /** Ids of the testimonials whose quote is cut: they show "Read more". */
+  cutIds: ReadonlySet<string>;
+  /** A testimonial's share area, on its slide (`shown`: in view) or in the dialog. */
+  shareArea(testimonial: Testimonial, place: SharePlace, shown?: boolean): Part;
+  onReadMore(index: number, opener: HTMLElement): void;
 }
 
 export function renderSlide(input: SlideInput): TemplateResult {
@@ -94,6 +96,7 @@ export function renderSlide(input: SlideInput): TemplateResult {
   // Named by its visible name, else by its quote (visible, unique to it). A tab panel in view is a tab
   // stop, as one whose first content (the photo) is not focusable is.
   const nameId = testimonial.name ? `name-${index}` : undefined;
+  const readMore = input.cutIds.has(testimonial.id);
   return html`
     <div
       class="slide"
@@ -110,25 +113,25 @@ export function renderSlide(input: SlideInput): TemplateResult {
           ${renderPhoto(input, first)}
         </div>
         <figcaption part="caption">
-          <div class=${input.readMore ? 'text cut' : 'text'}>
+          <div class=${readMore ? 'text cut' : 'text'}>
             <blockquote class="quote" part="quote" id=${`quote-${index}`} dir="auto" data-id=${testimonial.id} lang=${ifDefined(testimonial.lang)}>${testimonial.quote}</blockquote>
             <p class="who" part="who" data-id=${testimonial.id}>${renderWho(testimonial, nameId)}</p>
           </div>
           <div class="slide-actions">
             ${
-              input.readMore
+              readMore
                 ? html`<button
                     class="link-button"
                     part="read-more"
                     type="button"
                     aria-haspopup="dialog"
-                    @click=${(event: Event) => input.onReadMore(event.currentTarget as HTMLElement)}
+                    @click=${(event: Event) => input.onReadMore(index, event.currentTarget as HTMLElement)}
                   >
                     ${strings.readMore}
                   </button>`
                 : nothing
             }
-            ${input.share}
+            ${input.shareArea(testimonial, 'slide', inView)}
           </div>
         </figcaption>
       </figure>

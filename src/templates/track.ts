@@ -7,13 +7,14 @@
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Testimonial } from '../feed/types.js';
+import type { GalleryStrings } from '../i18n/en.js';
 import { keyedList } from '../carousel/keyed-list.js';
 import type { SlideWindow } from '../carousel/rendered-range.js';
 
 export interface TrackInput {
-  /** The slides are tab panels (else the track is the tab stop, named `label`). */
+  /** The slides are tab panels (else the track is the tab stop, named like the picker). */
   tabbed: boolean;
-  label: string;
+  strings: GalleryStrings;
   /** Slides move by themselves: the track is not a live region then. */
   rotating: boolean;
   items: readonly Testimonial[];
@@ -40,7 +41,7 @@ export function renderTrack(input: TrackInput): TemplateResult {
       id="track"
       tabindex=${input.tabbed ? -1 : 0}
       role=${ifDefined(input.tabbed ? undefined : 'region')}
-      aria-label=${ifDefined(input.tabbed ? undefined : input.label)}
+      aria-label=${ifDefined(input.tabbed ? undefined : input.strings.picker)}
       aria-live=${input.rotating ? 'off' : 'polite'}
       @scroll=${input.onScroll}
       @scrollend=${input.onScrollEnd}
