@@ -59,8 +59,8 @@ export class FeedController implements ReactiveController {
   /**
    * @param options - The loading settings, read when a load starts.
    * @param onReady - Called with a new feed before its first render (where to start, what to measure).
-   * @param onFirst - Called with a fetched feed's first testimonial, checked alone, before the rest is
-   *   checked (100 ms and more for a large feed): its photo may leave at once.
+   * @param onFirst - Called with a fetched feed's first testimonial once the first entry is checked,
+   *   before the rest is: its photo may leave at once; the rest waits for what it returns.
    */
   constructor(
     private readonly galleryHost: FeedHost,
