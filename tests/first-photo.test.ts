@@ -82,8 +82,18 @@ describe('the first photo', () => {
     document.body.append(holder);
     try {
       await waitUntil(() => poster.assignedSlot, 'the poster was not shown while the feed loaded');
+      // Its timers are held (the cap is read, not waited for), so a slow machine cannot end the wait.
+      const timers: unknown[] = [];
+      const { setTimeout } = window;
+      window.setTimeout = ((_: unknown, ms: unknown) => timers.push(ms)) as typeof window.setTimeout;
       let done = false;
-      const painted = afterPosterPaint(el).then(() => (done = true));
+      let painted: Promise<unknown>;
+      try {
+        painted = afterPosterPaint(el).then(() => (done = true));
+      } finally {
+        window.setTimeout = setTimeout;
+      }
+      expect(timers, 'the wait is not capped at 1 s').to.deep.equal([1e3]);
       await nextTask();
       await frame();
       await nextTask();
