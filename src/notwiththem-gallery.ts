@@ -409,8 +409,9 @@ export class NotWithThemGallery extends LitElement {
       const dialog = this.renderRoot.querySelector('dialog');
       if (dialog && !dialog.open) dialog.showModal();
     }
-    // Slides that entered a large feed's window may need "Read more"; the end may be near.
-    if (changed.has('scrollIndex') || changed.has('activeIndex')) {
+    // Slides that entered a large feed's window may need "Read more"; the end may be near. (Not before
+    // the feed: the first update would force the page's first layout inside the bundle's own task.)
+    if (this.items.length && (changed.has('scrollIndex') || changed.has('activeIndex'))) {
       this.measureClamps();
       this.loadMoreIfNear();
     }

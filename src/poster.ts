@@ -5,16 +5,30 @@
  */
 
 /**
- * Resolves once the page has had its chance to paint: when the poster is shown and loaded, after the
- * frame that paints it, so the photo is on screen before the slides' first render (the longest task of
- * the load) and stays the page's largest paint; else after a task, which is also when WebKit sends an
- * image request asked for in this one. At most 100 ms: a hidden page runs no frames.
+ * Resolves once the page has had its chance to paint: when the poster is shown, after it has loaded (at
+ * most 1 s) and the page has painted it, so the photo is on screen before the slides' first render and
+ * stays the page's largest paint (the slide's photo, the same size and painted later, is no new
+ * candidate). A browser forgets a painted image that leaves the layout before its frame is presented:
+ * where largest-contentful-paint is observed, this waits for the poster's entry; elsewhere for a frame
+ * and a task; at most 300 ms after the decode (a page may paint larger things; a hidden page runs no
+ * frames). Without a poster shown: after a task, which is also when WebKit sends an image request asked
+ * for in this one.
  */
 export function afterPosterPaint(host: Element): Promise<unknown> {
   const poster = host.querySelector<HTMLImageElement>(':scope>img[slot=poster]');
-  const shown = poster?.assignedSlot && poster.complete;
+  const lcp = 'largest-contentful-paint';
   return new Promise((resolve) => {
-    setTimeout(resolve, shown ? 100 : 0);
-    if (shown) void poster.decode().then(() => requestAnimationFrame(() => setTimeout(resolve)), resolve);
+    setTimeout(resolve, poster?.assignedSlot ? 1e3 : 0);
+    poster?.assignedSlot &&
+      poster.decode().then(() => {
+        setTimeout(resolve, 300);
+        if (PerformanceObserver.supportedEntryTypes.includes(lcp))
+          new PerformanceObserver(
+            (list, observer) =>
+              list.getEntries().some((entry) => (entry as LargestContentfulPaint).element == poster) &&
+              resolve(observer.disconnect()),
+          ).observe({ type: lcp, buffered: true });
+        else requestAnimationFrame(() => setTimeout(resolve));
+      }, resolve);
   });
 }

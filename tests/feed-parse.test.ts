@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { LIMITS, parseFeed, safeUrl, slugify } from '../src/feed/parse.js';
+import { LIMITS, parseFeed, parseFeedInSlices, SLICE, safeUrl, slugify } from '../src/feed/parse.js';
 import { FeedError, type ParsedFeed } from '../src/feed/types.js';
 
 const BASE = 'https://example.org/feeds/testimonials.json';
@@ -1084,6 +1084,34 @@ describe('parseFeed: the largest feed', () => {
     expect(feed.testimonials[LIMITS.maxEntries - 1]!.url).to.equal(
       new URL(`more/${LIMITS.maxEntries - 1}.html`, BASE).href,
     );
+  });
+});
+
+describe('parseFeedInSlices: a large feed without a long task', () => {
+  /** `count` entries, every third with a focus that is refused (counted in one warning at the end). */
+  const feedOf = (count: number, name = 'Same Name') => ({
+    testimonials: Array.from({ length: count }, (_, i) =>
+      entry({ name, image: { src: `photos/${i}.webp`, focus: i % 3 ? '50% 20%' : 'top' } }),
+    ),
+  });
+
+  it('yields after the first entry and between slices, and gives what parseFeed gives', async () => {
+    const data = feedOf(2 * SLICE + 10);
+    const checked: number[] = [];
+    const sliced = await parseFeedInSlices(data, { baseUrl: BASE }, async (so) => checked.push(so.length));
+    // After the first entry (its photo may leave), then after each slice.
+    expect(checked).to.deep.equal([1, SLICE + 1, 2 * SLICE + 1]);
+    expect(sliced).to.deep.equal(parseFeed(data, { baseUrl: BASE }));
+  });
+
+  it('keeps its own counts while another feed is parsed between its slices', async () => {
+    const data = feedOf(SLICE + 3);
+    const alone = parseFeed(data, { baseUrl: BASE });
+    const sliced = await parseFeedInSlices(data, { baseUrl: BASE }, async () => {
+      parseFeed(feedOf(40, 'Other'), { baseUrl: BASE });
+    });
+    expect(sliced).to.deep.equal(alone);
+    expect(sliced.warnings.at(-1)!.reason).to.contain(`${Math.ceil((SLICE + 3) / 3)} entries`);
   });
 });
 

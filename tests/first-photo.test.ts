@@ -5,7 +5,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { photoPoster } from '../src/embed/snippets.js';
-import { requestsRecorded } from './helpers/waits.js';
+import { afterPosterPaint } from '../src/poster.js';
+import { frame, nextTask, requestsRecorded } from './helpers/waits.js';
 
 const photoUrl = (name: string) =>
   new URL(`/tests/fixtures/photos/${name}?r=${Math.random()}`, location.href).href;
@@ -67,6 +68,41 @@ describe('the first photo', () => {
     // start), but nothing asked for it before the feed was ready.
     for (const entry of performance.getEntriesByName(first))
       expect(entry.startTime, 'the first testimonial’s photo was started early').to.be.at.least(loadedAt);
+  });
+
+  it('keeps the slides waiting while the poster shown is still loading, until it is decoded', async () => {
+    // A poster whose photo has not arrived when the feed has: the slides' first render waits for it, so
+    // the page paints the poster (its largest paint) before the slides replace the skeleton.
+    const holder = document.createElement('div');
+    holder.innerHTML = `<notwiththem-gallery src="/__feeds/hang?ms=60000&key=${Math.random()}"><img slot="poster" alt="" src="/__feeds/hang?ms=60000&key=${Math.random()}"></notwiththem-gallery>`;
+    const el = holder.firstElementChild as NotWithThemGallery;
+    const poster = el.querySelector('img')!;
+    let decoded!: () => void;
+    poster.decode = () => new Promise<void>((resolve) => (decoded = resolve));
+    document.body.append(holder);
+    try {
+      await waitUntil(() => poster.assignedSlot, 'the poster was not shown while the feed loaded');
+      // Its timers are held (the cap is read, not waited for), so a slow machine cannot end the wait.
+      const timers: unknown[] = [];
+      const { setTimeout } = window;
+      window.setTimeout = ((_: unknown, ms: unknown) => timers.push(ms)) as typeof window.setTimeout;
+      let done = false;
+      let painted: Promise<unknown>;
+      try {
+        painted = afterPosterPaint(el).then(() => (done = true));
+      } finally {
+        window.setTimeout = setTimeout;
+      }
+      expect(timers, 'the wait is not capped at 1 s').to.deep.equal([1e3]);
+      await nextTask();
+      await frame();
+      await nextTask();
+      expect(done, 'the slides did not wait for the poster').to.equal(false);
+      decoded();
+      await painted;
+    } finally {
+      holder.remove();
+    }
   });
 
   it('is taken from the snippet’s poster when the page has one, and shown while the feed loads', async () => {

@@ -10,7 +10,7 @@ import { hasFigures, readFigures, watchFigures } from './from-figures.js';
 import { own } from './own.js';
 import { loadFeed, type LoadOptions } from './load.js';
 import { firstPageUrls, joinPage, nearEnd } from './next-page.js';
-import { parseFeed } from './parse.js';
+import { nextTask, parseFeed, parseFeedInSlices } from './parse.js';
 import { FeedError, type ParsedFeed, type Testimonial } from './types.js';
 
 /** Page-wide loading settings (the element's static `loaderOptions`). */
@@ -59,8 +59,8 @@ export class FeedController implements ReactiveController {
   /**
    * @param options - The loading settings, read when a load starts.
    * @param onReady - Called with a new feed before its first render (where to start, what to measure).
-   * @param onFirst - Called with a fetched feed's first testimonial, checked alone, before the rest is
-   *   checked (100 ms and more for a large feed): its photo may leave at once.
+   * @param onFirst - Called with a fetched feed's first testimonial once the first entry is checked,
+   *   before the rest is: its photo may leave at once; the rest waits for what it returns.
    */
   constructor(
     private readonly galleryHost: FeedHost,
@@ -215,14 +215,12 @@ export class FeedController implements ReactiveController {
         // An empty or unusable address is an error the card shows (`src`), not a gallery without a source.
         const loaded = await loadFeed(src, { ...this.readOptions(), signal });
         const { data, url } = loaded;
-        // The first testimonial alone (an object's `testimonials`, or the array itself), checked alike.
-        const entries: unknown = own(Object(data), 'testimonials') ?? data;
-        const [first] = Array.isArray(entries)
-          ? parseFeed(entries.slice(0, 1), { baseUrl: url }).testimonials
-          : [];
-        // The first photo is asked for (and the page's poster painted) before the rest is checked.
-        if (first) await this.onFirst(first);
-        feed = parseFeed(data, { baseUrl: url });
+        // Checked in slices, so a feed of thousands makes no long task. After its first testimonial, the
+        // first photo is asked for (and the page's poster painted) before the rest is checked.
+        let slices = 0;
+        feed = await parseFeedInSlices(data, { baseUrl: url }, ([first]) =>
+          slices++ || !first ? nextTask() : this.onFirst(first),
+        );
         this.firstPages = firstPageUrls(src, url, document.baseURI);
       } else if (hasFigures(this.galleryHost)) {
         // No src and no testimonials: the <figure> children written in the page are the feed.

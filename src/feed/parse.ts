@@ -106,7 +106,38 @@ type Json = Record<string, unknown>;
  * invalid entries are left out with a warning, so a feed whose entries are all invalid returns
  * `testimonials: []`.
  */
-export function parseFeed(data: unknown, { baseUrl }: ParseOptions = {}): ParsedFeed {
+export function parseFeed(data: unknown, options?: ParseOptions): ParsedFeed {
+  const steps = parseSteps(data, options);
+  let step;
+  while (!(step = steps.next()).done);
+  return step.value;
+}
+
+/** Entries checked between two yields of `parseFeedInSlices`: a few milliseconds of work. */
+export const SLICE = 500;
+
+/** The next task: `scheduler.yield()` where there is one (it keeps the task's priority), else a timer. */
+export const nextTask = (): Promise<unknown> =>
+  (globalThis as { scheduler?: { yield?(): Promise<void> } }).scheduler?.yield?.() ??
+  new Promise((resolve) => setTimeout(resolve));
+
+/**
+ * parseFeed, the same result, in slices with `pause(checked)` between them (the testimonials checked so
+ * far): after the first entry, then every `SLICE` entries. A large feed is checked without a long task,
+ * so the page paints and answers input meanwhile.
+ */
+export async function parseFeedInSlices(
+  data: unknown,
+  options: ParseOptions,
+  pause: (checked: readonly Testimonial[]) => unknown,
+): Promise<ParsedFeed> {
+  const steps = parseSteps(data, options);
+  let step;
+  while (!(step = steps.next()).done) await pause(step.value);
+  return step.value;
+}
+
+function* parseSteps(data: unknown, { baseUrl }: ParseOptions = {}): Generator<Testimonial[], ParsedFeed> {
   prefixes = new Map();
   badFocus = 0;
   const warnings: FeedWarning[] = [];
@@ -144,6 +175,12 @@ export function parseFeed(data: unknown, { baseUrl }: ParseOptions = {}): Parsed
     const entry = readEntry(entries[index], index, base);
     if (typeof entry === 'string') warn(index, entry);
     else testimonials.push(entry);
+    if (index % SLICE === 0) {
+      // Another parse may run between two slices: this one's counters come back after it.
+      const saved = [prefixes, badFocus] as const;
+      yield testimonials;
+      [prefixes, badFocus] = saved;
+    }
   }
   if (badFocus)
     warn(-1, `image.focus ignored in ${badFocus} entries: expected two percentages such as "50% 22%"`);
