@@ -3,8 +3,11 @@
  * page, is harmless: the second registration is skipped.
  */
 import { NotWithThemGallery } from './notwiththem-gallery.js';
+import { pagePosterReported } from './poster.js';
 
-NotWithThemGallery.define();
+// After the page's poster has been reported as painted: the upgrade gives the poster a new layout box,
+// and a box the browser has painted but not yet reported is dropped from the page's largest paints.
+void pagePosterReported().then(() => NotWithThemGallery.define());
 
 export { NotWithThemGallery };
 export type { NotWithThemGalleryEventMap } from './tag-types.js';
