@@ -3,11 +3,12 @@
  * page, is harmless: the second registration is skipped.
  */
 import { NotWithThemGallery } from './notwiththem-gallery.js';
-import { pagePosterReported } from './poster.js';
+import { afterPagePosterReported } from './poster.js';
 
-// After the page's poster has been reported as painted: the upgrade gives the poster a new layout box,
-// and a box the browser has painted but not yet reported is dropped from the page's largest paints.
-void pagePosterReported().then(() => NotWithThemGallery.define());
+// At once, or after the page's loaded poster has been reported as painted: the upgrade gives the poster a
+// new layout box, and a box the browser has painted but not yet reported is dropped from the page's
+// largest paints.
+afterPagePosterReported(() => NotWithThemGallery.define());
 
 export { NotWithThemGallery };
 export type { NotWithThemGalleryEventMap } from './tag-types.js';

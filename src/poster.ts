@@ -23,19 +23,24 @@ export function afterPosterPaint(host: Element): Promise<unknown> {
 }
 
 /**
- * Resolves once a loaded poster on the page has been reported as painted (see `reported`), or at once
- * without one. The bundle defines the element after it: the upgrade gives the poster a new layout box,
- * and Chromium drops a painted image whose box goes before its paint is reported, so the poster painted
- * before the script ran would not count as the page's largest paint, and the slides' photo would.
+ * Runs `run` once a loaded poster on the page has been reported as painted (see `reported`), and at
+ * once, in the same task, without one: frameworks that set properties right after creating the element
+ * expect it upgraded by then. The bundle defines the element through it: the upgrade gives the poster a
+ * new layout box, and Chromium drops a painted image whose box goes before its paint is reported, so the
+ * poster painted before the script ran would not count as the page's largest paint, and the slides'
+ * photo would.
  */
-export function pagePosterReported(): Promise<unknown> {
+export function afterPagePosterReported(run: () => void): void {
   const poster = document.querySelector<HTMLImageElement>(
     'notwiththem-gallery:not(:defined)>img[slot=poster]',
   );
-  return new Promise((resolve) => (poster?.complete ? reported(poster, resolve) : resolve(0)));
+  poster?.complete && poster.naturalWidth ? reported(poster, run) : run();
 }
 
-/** Calls `resolve` on the poster's largest-contentful-paint entry, else after a frame and a task; ≤300 ms. */
+/**
+ * Calls `resolve` on the poster's largest-contentful-paint entry, else after a frame and a task; ≤300 ms.
+ * It may be called more than once: a promise's resolve and `define()` both ignore the later calls.
+ */
 function reported(poster: HTMLImageElement, resolve: (value?: unknown) => void): void {
   const lcp = 'largest-contentful-paint';
   setTimeout(resolve, 300);

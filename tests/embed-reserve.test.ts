@@ -225,4 +225,28 @@ describe('the bundle with a poster on the page', () => {
       await win.customElements.whenDefined('notwiththem-gallery');
     });
   });
+
+  it('defines the element in the bundle’s own task when no poster is loaded', async () => {
+    // Frameworks create the element and set its properties right after the script: it must be
+    // upgraded by then (a Vue app's `lang` would otherwise go to a plain element and be lost).
+    await inFrame(
+      800,
+      '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>',
+      async (frame) => {
+        const win = frame.contentWindow! as Window & typeof globalThis;
+        const doc = frame.contentDocument!;
+        doc.body.insertAdjacentHTML(
+          'beforeend',
+          '<notwiththem-gallery><img slot="poster" alt=""></notwiththem-gallery>',
+        );
+        const script = doc.createElement('script');
+        script.textContent = await (await fetch(files.bundle)).text();
+        doc.body.append(script);
+        expect(
+          win.customElements.get('notwiththem-gallery') !== undefined,
+          'not defined in the task that ran the bundle',
+        ).to.equal(true);
+      },
+    );
+  });
 });
