@@ -229,6 +229,91 @@ export function litPureTags() {
 }
 
 /**
+ * Two parts of lit-html (`lit-html/lit-html.js`) that no template of the classes in `files` needs leave the
+ * bundle: compiled templates (objects with an `h` that only @lit-labs/compiler makes; the bundle's Lit is
+ * its own, so no other code hands it a template) and element parts (`<div ${ref(…)}>`, a binding in a
+ * tag's attribute position). The build fails when a module under `src/` binds in that position
+ * (`elementBindings`), or when Lit no longer words either part this way.
+ * @returns {import('vite').Plugin}
+ */
+export function litTemplateParts(files) {
+  const cuts = [
+    // A template result's template: its number type means a template of ours, else a compiled one.
+    [
+      /"number"==typeof ([\w$]+)\?(this\._\$AC\([\w$]+\)):\(void 0===\1\.el&&\(\1\.el=[\w$]+\.createElement\([\w$]+\(\1\.h,\1\.h\[0\]\),this\.options\)\),\1\)/,
+      '$2',
+    ],
+    // An attribute that is a binding's marker, seen as an element part.
+    [
+      /else [\w$]+\.startsWith\([\w$]+\)&&\([\w$]+\.push\(\{type:6,index:[\w$]+\}\),[\w$]+\.removeAttribute\([\w$]+\)\)/,
+      '',
+    ],
+    // The element part made for it (its class then has no other use in the bundle).
+    [/:6===([\w$]+)\.type&&\([\w$]+=new [\w$]+\([\w$]+,this,[\w$]+\)\)/, ':0'],
+  ];
+  return {
+    name: 'nwt:lit-template-parts',
+    apply: 'build',
+    buildStart() {
+      for (const file of files)
+        for (const binding of elementBindings(readFileSync(file, 'utf8'), file))
+          this.error(`lit-template-parts: ${file} binds in a tag's attribute position: ${binding}`);
+    },
+    transform(code, id) {
+      if (!/\/node_modules\/lit-html\/lit-html\.js$/.test(id.split('?')[0])) return null;
+      let out = code;
+      for (const [pattern, to] of cuts) {
+        if (!pattern.test(out)) this.error(`lit-template-parts: ${pattern} not found in lit-html.js`);
+        out = out.replace(pattern, to);
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * The bindings of html`…` templates in `code` that Lit would make element parts of: a `${}` inside a tag
+ * that is not an attribute's value (`<div ${x}>`, `<div a=1 ${x}>`), each as the tag's text up to it.
+ */
+export function elementBindings(code, fileName = 'module.ts') {
+  const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const found = [];
+  const visit = (node) => {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text !== 'css') {
+      const { template } = node;
+      const pieces = ts.isNoSubstitutionTemplateLiteral(template)
+        ? [template.text]
+        : [template.head.text, ...template.templateSpans.map((span) => span.literal.text)];
+      // Outside a tag, inside one, inside a quoted value (its quote), inside a comment.
+      let state = 'text';
+      let tag = '';
+      pieces.forEach((piece, index) => {
+        for (let i = 0; i < piece.length; i++) {
+          const c = piece[i];
+          if (state === 'text') {
+            if (piece.startsWith('<!--', i)) ((state = 'comment'), (i += 3));
+            else if (c === '<' && /[a-z]/i.test(piece[i + 1] ?? '')) ((state = 'tag'), (tag = ''));
+          } else if (state === 'comment') {
+            if (piece.startsWith('-->', i)) ((state = 'text'), (i += 2));
+          } else if (state === 'tag') {
+            if (c === '>') state = 'text';
+            else if (c === '"' || c === "'") state = c;
+          } else if (c === state) state = 'tag';
+          if (state !== 'text' && state !== 'comment') tag += c;
+        }
+        if (index === pieces.length - 1) return;
+        // A value, then: unquoted right after `=`, or inside quotes; else the binding is the tag's own.
+        if (state === 'tag' && !/=\s*$/.test(piece)) found.push(`${tag}\${…}`);
+        if (state !== 'text' && state !== 'comment') tag += '${…}';
+      });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/**
  * `--_name` becomes `--_a`, `--_b`…, the most used first, everywhere in the chunk: the sheets and the
  * scripts that read or write one (`--_spv`, `--_slots`). These private custom properties are the
  * element's own (the public ones are `--nwt-*`), and each keeps one name throughout.

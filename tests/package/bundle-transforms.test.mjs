@@ -2,9 +2,15 @@
 // Run: node --test tests/package/ (needs no build).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   collapseWhitespace,
+  elementBindings,
+  filesUnder,
+  litTemplateParts,
   privateStateNames,
   unquoteAttributes,
   shortStateNames,
@@ -69,5 +75,53 @@ describe('short state names', () => {
     };
     assert.equal(plugin.renderChunk.call(context, "a.has('$0')"), null);
     assert.throws(() => plugin.renderChunk.call(context, 'a.$0=1'), /\$0 is already a name/);
+  });
+});
+
+describe('lit template parts', () => {
+  const context = {
+    error(message) {
+      throw new Error(message);
+    },
+  };
+  const litHtml = fileURLToPath(new URL('../../node_modules/lit-html/lit-html.js', import.meta.url));
+
+  it('finds bindings in a tag that are not attribute values', () => {
+    assert.deepEqual(elementBindings('html`<div ${ref(x)}></div>`'), ['<div ${…}']);
+    assert.deepEqual(elementBindings('html`<p>${a}</p><b class=${c}\n  ${x}>`'), ['<b class=${…}\n  ${…}']);
+    assert.deepEqual(
+      elementBindings(
+        'html`<a class="a ${b}" .x=${y} @click=${z} ?inert=${!a} href=\'${u}\'>${t} <!-- <i ${c}> --></a><img src=${s} />`',
+      ),
+      [],
+    );
+  });
+
+  it('no module under src/ binds in a tag', () => {
+    const files = filesUnder(
+      fileURLToPath(new URL('../../src', import.meta.url)),
+      (file) => file.endsWith('.ts') && !file.endsWith('.d.ts'),
+    );
+    assert.ok(files.length > 20);
+    for (const file of files) assert.deepEqual(elementBindings(readFileSync(file, 'utf8'), file), [], file);
+  });
+
+  it("removes compiled templates and element parts from Lit's lit-html.js", () => {
+    const code = readFileSync(litHtml, 'utf8');
+    assert.match(code, /type:6/);
+    const out = litTemplateParts([]).transform.call(context, code, litHtml).code;
+    assert.doesNotMatch(out, /type:6|6===|\.h\[0\]/);
+    assert.match(out, /this\._\$AC\(/);
+    assert.equal(litTemplateParts([]).transform.call(context, code, '/repo/src/x.ts'), null);
+    assert.throws(
+      () => litTemplateParts([]).transform.call(context, 'const a=1', litHtml),
+      /not found in lit-html\.js/,
+    );
+  });
+
+  it('fails the build when a module binds in a tag', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'nwt-')), 'x.ts');
+    writeFileSync(file, 'html`<div ${ref(x)}></div>`');
+    assert.throws(() => litTemplateParts([file]).buildStart.call(context), /binds in a tag/);
   });
 });
