@@ -229,11 +229,12 @@ export function litPureTags() {
 }
 
 /**
- * Two parts of lit-html (`lit-html/lit-html.js`) that no template of the classes in `files` needs leave the
+ * Parts of lit-html (`lit-html/lit-html.js`) that no template of the modules in `files` needs leave the
  * bundle: compiled templates (objects with an `h` that only @lit-labs/compiler makes; the bundle's Lit is
- * its own, so no other code hands it a template) and element parts (`<div ${ref(…)}>`, a binding in a
- * tag's attribute position). The build fails when a module under `src/` binds in that position
- * (`elementBindings`), or when Lit no longer words either part this way.
+ * its own, so no other code hands it a template), element parts (`<div ${ref(…)}>`, a binding in a tag's
+ * attribute position) and raw text elements (`<style>`, `<script>`, `<textarea>`, `<title>` in a
+ * template). The build fails when a module under `src/` uses one (`litPartsUsed`), or when Lit no longer
+ * words one of them this way.
  * @returns {import('vite').Plugin}
  */
 export function litTemplateParts(files) {
@@ -242,6 +243,12 @@ export function litTemplateParts(files) {
     [
       /"number"==typeof ([\w$]+)\?(this\._\$AC\([\w$]+\)):\(void 0===\1\.el&&\(\1\.el=[\w$]+\.createElement\([\w$]+\(\1\.h,\1\.h\[0\]\),this\.options\)\),\1\)/,
       '$2',
+    ],
+    // Raw text elements: their end tag sought as the end of their text, and bindings inside their text.
+    [/\(([\w$]+)\.test\(([\w$]+)\[2\]\)&&\([\w$]+=RegExp\("<\/"\+\2\[2\],"g"\)\),([\w$]+=[\w$]+)\)/, '$3'],
+    [
+      /if\(([\w$]+)\.test\([\w$]+\.tagName\)\)\{const ([\w$]+)=[\w$]+\.textContent\.split\([\w$]+\),([\w$]+)=\2\.length-1;if\(\3>0\)\{[^]*?\.append\(\2\[\3\],[\w$]+\(\)\)\}\}/,
+      '',
     ],
     // An attribute that is a binding's marker, seen as an element part.
     [
@@ -256,8 +263,8 @@ export function litTemplateParts(files) {
     apply: 'build',
     buildStart() {
       for (const file of files)
-        for (const binding of elementBindings(readFileSync(file, 'utf8'), file))
-          this.error(`lit-template-parts: ${file} binds in a tag's attribute position: ${binding}`);
+        for (const use of litPartsUsed(readFileSync(file, 'utf8'), file))
+          this.error(`lit-template-parts: ${file} needs a part of Lit the bundle leaves out: ${use}`);
     },
     transform(code, id) {
       if (!/\/node_modules\/lit-html\/lit-html\.js$/.test(id.split('?')[0])) return null;
@@ -272,10 +279,12 @@ export function litTemplateParts(files) {
 }
 
 /**
- * The bindings of html`…` templates in `code` that Lit would make element parts of: a `${}` inside a tag
- * that is not an attribute's value (`<div ${x}>`, `<div a=1 ${x}>`), each as the tag's text up to it.
+ * What html`…` templates in `code` would need of the parts `litTemplateParts` removes: each binding Lit
+ * would make an element part of (a `${}` inside a tag that is not an attribute's value: `<div ${x}>`), as
+ * the tag's text up to it, and each raw text element (`<style>`, `<script>`, `<textarea>`, `<title>`, whose
+ * content Lit reads as text and may bind in).
  */
-export function elementBindings(code, fileName = 'module.ts') {
+export function litPartsUsed(code, fileName = 'module.ts') {
   const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const found = [];
   const visit = (node) => {
@@ -291,10 +300,20 @@ export function elementBindings(code, fileName = 'module.ts') {
         for (let i = 0; i < piece.length; i++) {
           const c = piece[i];
           if (state === 'text') {
-            if (piece.startsWith('<!--', i)) ((state = 'comment'), (i += 3));
-            else if (c === '<' && /[a-z]/i.test(piece[i + 1] ?? '')) ((state = 'tag'), (tag = ''));
+            if (piece.startsWith('<!--', i)) {
+              state = 'comment';
+              i += 3;
+            } else if (c === '<' && /[a-z]/i.test(piece[i + 1] ?? '')) {
+              state = 'tag';
+              tag = '';
+              const raw = /^<(script|style|textarea|title)\b/i.exec(piece.slice(i));
+              if (raw) found.push(`<${raw[1]}>`);
+            }
           } else if (state === 'comment') {
-            if (piece.startsWith('-->', i)) ((state = 'text'), (i += 2));
+            if (piece.startsWith('-->', i)) {
+              state = 'text';
+              i += 2;
+            }
           } else if (state === 'tag') {
             if (c === '>') state = 'text';
             else if (c === '"' || c === "'") state = c;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   collapseWhitespace,
-  elementBindings,
+  litPartsUsed,
   filesUnder,
   litTemplateParts,
   privateStateNames,
@@ -86,31 +86,35 @@ describe('lit template parts', () => {
   };
   const litHtml = fileURLToPath(new URL('../../node_modules/lit-html/lit-html.js', import.meta.url));
 
-  it('finds bindings in a tag that are not attribute values', () => {
-    assert.deepEqual(elementBindings('html`<div ${ref(x)}></div>`'), ['<div ${…}']);
-    assert.deepEqual(elementBindings('html`<p>${a}</p><b class=${c}\n  ${x}>`'), ['<b class=${…}\n  ${…}']);
+  it('finds bindings in a tag that are not attribute values, and raw text elements', () => {
+    assert.deepEqual(litPartsUsed('html`<div ${ref(x)}></div>`'), ['<div ${…}']);
+    assert.deepEqual(litPartsUsed('html`<p>${a}</p><b class=${c}\n  ${x}>`'), ['<b class=${…}\n  ${…}']);
+    assert.deepEqual(litPartsUsed('html`<style>p{}</style><textarea>${v}</textarea>`'), [
+      '<style>',
+      '<textarea>',
+    ]);
     assert.deepEqual(
-      elementBindings(
+      litPartsUsed(
         'html`<a class="a ${b}" .x=${y} @click=${z} ?inert=${!a} href=\'${u}\'>${t} <!-- <i ${c}> --></a><img src=${s} />`',
       ),
       [],
     );
   });
 
-  it('no module under src/ binds in a tag', () => {
+  it('no module under src/ needs them', () => {
     const files = filesUnder(
       fileURLToPath(new URL('../../src', import.meta.url)),
       (file) => file.endsWith('.ts') && !file.endsWith('.d.ts'),
     );
     assert.ok(files.length > 20);
-    for (const file of files) assert.deepEqual(elementBindings(readFileSync(file, 'utf8'), file), [], file);
+    for (const file of files) assert.deepEqual(litPartsUsed(readFileSync(file, 'utf8'), file), [], file);
   });
 
-  it("removes compiled templates and element parts from Lit's lit-html.js", () => {
+  it("removes compiled templates, element parts and raw text elements from Lit's lit-html.js", () => {
     const code = readFileSync(litHtml, 'utf8');
     assert.match(code, /type:6/);
     const out = litTemplateParts([]).transform.call(context, code, litHtml).code;
-    assert.doesNotMatch(out, /type:6|6===|\.h\[0\]/);
+    assert.doesNotMatch(out, /type:6|6===|\.h\[0\]|test\([\w$]+\.tagName|RegExp\("<\//);
     assert.match(out, /this\._\$AC\(/);
     assert.equal(litTemplateParts([]).transform.call(context, code, '/repo/src/x.ts'), null);
     assert.throws(
@@ -119,9 +123,9 @@ describe('lit template parts', () => {
     );
   });
 
-  it('fails the build when a module binds in a tag', () => {
+  it('fails the build when a module needs them', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'nwt-')), 'x.ts');
     writeFileSync(file, 'html`<div ${ref(x)}></div>`');
-    assert.throws(() => litTemplateParts([file]).buildStart.call(context), /binds in a tag/);
+    assert.throws(() => litTemplateParts([file]).buildStart.call(context), /needs a part of Lit/);
   });
 });
