@@ -232,8 +232,9 @@ export function litPureTags() {
  * Parts of lit-html (`lit-html/lit-html.js`) that no template of the modules in `files` needs leave the
  * bundle: compiled templates (objects with an `h` that only @lit-labs/compiler makes; the bundle's Lit is
  * its own, so no other code hands it a template), element parts (`<div ${ref(…)}>`, a binding in a tag's
- * attribute position) and raw text elements (`<style>`, `<script>`, `<textarea>`, `<title>` in a
- * template). The build fails when a module under `src/` uses one (`litPartsUsed`), or when Lit no longer
+ * attribute position), raw text elements (`<style>`, `<script>`, `<textarea>`, `<title>` in a template),
+ * bindings inside a comment, and the results of the `svg` and `mathml` tags (which `litPureTags` leaves
+ * out when unused). The build fails when a module under `src/` uses one (`litPartsUsed`), or when Lit no longer
  * words one of them this way.
  * @returns {import('vite').Plugin}
  */
@@ -249,6 +250,18 @@ export function litTemplateParts(files) {
     [
       /if\(([\w$]+)\.test\([\w$]+\.tagName\)\)\{const ([\w$]+)=[\w$]+\.textContent\.split\([\w$]+\),([\w$]+)=\2\.length-1;if\(\3>0\)\{[^]*?\.append\(\2\[\3\],[\w$]+\(\)\)\}\}/,
       '',
+    ],
+    // Templates of the svg`…` and mathml`…` tags (result types 2 and 3): wrapped, then unwrapped.
+    [/([\w$]+)=2===([\w$]+)\?"<svg>":3===\2\?"<math>":""/, '$1=""'],
+    [/\+\(2===[\w$]+\?"<\/svg>":3===[\w$]+\?"<\/math>":""\)/, ''],
+    [
+      /,2===([\w$]+)\|\|3===\1\)\{const ([\w$]+)=this\.el\.content\.firstChild;\2\.replaceWith\(\.\.\.\2\.childNodes\)\}/,
+      ',0);',
+    ],
+    // Bindings inside a comment, counted as comment parts.
+    [
+      /if\(([\w$]+\.data===[\w$]+)\)([\w$]+\.push\(\{type:2,index:[\w$]+\}\));else\{let ([\w$]+)=-1;for\(;-1!==\(\3=[^;]*;\)[\w$]+\.push\(\{type:7,index:[\w$]+\}\),\3\+=[\w$]+\.length-1\}/,
+      '$1&&$2;',
     ],
     // An attribute that is a binding's marker, seen as an element part.
     [
@@ -281,8 +294,8 @@ export function litTemplateParts(files) {
 /**
  * What html`…` templates in `code` would need of the parts `litTemplateParts` removes: each binding Lit
  * would make an element part of (a `${}` inside a tag that is not an attribute's value: `<div ${x}>`), as
- * the tag's text up to it, and each raw text element (`<style>`, `<script>`, `<textarea>`, `<title>`, whose
- * content Lit reads as text and may bind in).
+ * the tag's text up to it; each raw text element (`<style>`, `<script>`, `<textarea>`, `<title>`, whose
+ * content Lit reads as text and may bind in); each binding inside a comment; each svg`…` or mathml`…`.
  */
 export function litPartsUsed(code, fileName = 'module.ts') {
   const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
@@ -290,6 +303,7 @@ export function litPartsUsed(code, fileName = 'module.ts') {
   const visit = (node) => {
     if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text !== 'css') {
       const { template } = node;
+      if (node.tag.text === 'svg' || node.tag.text === 'mathml') found.push(`${node.tag.text}\`…\``);
       const pieces = ts.isNoSubstitutionTemplateLiteral(template)
         ? [template.text]
         : [template.head.text, ...template.templateSpans.map((span) => span.literal.text)];
@@ -321,6 +335,7 @@ export function litPartsUsed(code, fileName = 'module.ts') {
           if (state !== 'text' && state !== 'comment') tag += c;
         }
         if (index === pieces.length - 1) return;
+        if (state === 'comment') found.push('<!-- ${…}');
         // A value, then: unquoted right after `=`, or inside quotes; else the binding is the tag's own.
         if (state === 'tag' && !/=\s*$/.test(piece)) found.push(`${tag}\${…}`);
         if (state !== 'text' && state !== 'comment') tag += '${…}';

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import {
   collapseWhitespace,
   litPartsUsed,
@@ -89,13 +90,17 @@ describe('lit template parts', () => {
   it('finds bindings in a tag that are not attribute values, and raw text elements', () => {
     assert.deepEqual(litPartsUsed('html`<div ${ref(x)}></div>`'), ['<div ${…}']);
     assert.deepEqual(litPartsUsed('html`<p>${a}</p><b class=${c}\n  ${x}>`'), ['<b class=${…}\n  ${…}']);
+    assert.deepEqual(litPartsUsed('html`<p><!-- ${c} --></p>${svg`<path d=${d} />`}`'), [
+      '<!-- ${…}',
+      'svg`…`',
+    ]);
     assert.deepEqual(litPartsUsed('html`<style>p{}</style><textarea>${v}</textarea>`'), [
       '<style>',
       '<textarea>',
     ]);
     assert.deepEqual(
       litPartsUsed(
-        'html`<a class="a ${b}" .x=${y} @click=${z} ?inert=${!a} href=\'${u}\'>${t} <!-- <i ${c}> --></a><img src=${s} />`',
+        'html`<a class="a ${b}" .x=${y} @click=${z} ?inert=${!a} href=\'${u}\'>${t} <!-- <i> --></a><img src=${s} />`',
       ),
       [],
     );
@@ -114,8 +119,16 @@ describe('lit template parts', () => {
     const code = readFileSync(litHtml, 'utf8');
     assert.match(code, /type:6/);
     const out = litTemplateParts([]).transform.call(context, code, litHtml).code;
-    assert.doesNotMatch(out, /type:6|6===|\.h\[0\]|test\([\w$]+\.tagName|RegExp\("<\//);
+    assert.doesNotMatch(
+      out,
+      /type:[67]|6===|\.h\[0\]|test\([\w$]+\.tagName|RegExp\("<\/|<svg>|<math>|childNodes/,
+    );
     assert.match(out, /this\._\$AC\(/);
+    const { diagnostics } = ts.transpileModule(out, { reportDiagnostics: true, fileName: 'lit-html.js' });
+    assert.deepEqual(
+      diagnostics.map((d) => d.messageText),
+      [],
+    );
     assert.equal(litTemplateParts([]).transform.call(context, code, '/repo/src/x.ts'), null);
     assert.throws(
       () => litTemplateParts([]).transform.call(context, 'const a=1', litHtml),
