@@ -233,7 +233,7 @@ export function litPureTags() {
  * bundle: compiled templates (objects with an `h` that only @lit-labs/compiler makes; the bundle's Lit is
  * its own, so no other code hands it a template), element parts (`<div ${ref(…)}>`, a binding in a tag's
  * attribute position), raw text elements (`<style>`, `<script>`, `<textarea>`, `<title>` in a template),
- * bindings inside a comment, and the results of the `svg` and `mathml` tags (which `litPureTags` leaves
+ * comments (and bindings inside them), and the results of the `svg` and `mathml` tags (which `litPureTags` leaves
  * out when unused). The build fails when a module under `src/` uses one (`litPartsUsed`), or when Lit no longer
  * words one of them this way.
  * @returns {import('vite').Plugin}
@@ -258,6 +258,9 @@ export function litTemplateParts(files) {
       /,2===([\w$]+)\|\|3===\1\)\{const ([\w$]+)=this\.el\.content\.firstChild;\2\.replaceWith\(\.\.\.\2\.childNodes\)\}/,
       ',0);',
     ],
+    // Comments in a template: their text skipped up to `-->` (a `>` ends a bogus comment, `</1>`, still).
+    [/"!--"===([\w$]+)\[1\]\?[\w$]+=[\w$]+:(void 0!==\1\[1\]\?)/, '$2'],
+    [/([\w$]+)===[\w$]+\|\|(\1===[\w$]+\?\1=[\w$]+:\(\1=[\w$]+,[\w$]+=void 0\))/, '$2'],
     // Bindings inside a comment, counted as comment parts.
     [
       /if\(([\w$]+\.data===[\w$]+)\)([\w$]+\.push\(\{type:2,index:[\w$]+\}\));else\{let ([\w$]+)=-1;for\(;-1!==\(\3=[^;]*;\)[\w$]+\.push\(\{type:7,index:[\w$]+\}\),\3\+=[\w$]+\.length-1\}/,
@@ -295,7 +298,7 @@ export function litTemplateParts(files) {
  * What html`…` templates in `code` would need of the parts `litTemplateParts` removes: each binding Lit
  * would make an element part of (a `${}` inside a tag that is not an attribute's value: `<div ${x}>`), as
  * the tag's text up to it; each raw text element (`<style>`, `<script>`, `<textarea>`, `<title>`, whose
- * content Lit reads as text and may bind in); each binding inside a comment; each svg`…` or mathml`…`.
+ * content Lit reads as text and may bind in); each comment, and each binding inside one; each svg`…` or mathml`…`.
  */
 export function litPartsUsed(code, fileName = 'module.ts') {
   const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
@@ -315,6 +318,7 @@ export function litPartsUsed(code, fileName = 'module.ts') {
           const c = piece[i];
           if (state === 'text') {
             if (piece.startsWith('<!--', i)) {
+              found.push('<!--');
               state = 'comment';
               i += 3;
             } else if (c === '<' && /[a-z]/i.test(piece[i + 1] ?? '')) {
