@@ -233,7 +233,8 @@ export function litPureTags() {
  * bundle: compiled templates (objects with an `h` that only @lit-labs/compiler makes; the bundle's Lit is
  * its own, so no other code hands it a template), element parts (`<div ${ref(…)}>`, a binding in a tag's
  * attribute position), raw text elements (`<style>`, `<script>`, `<textarea>`, `<title>` in a template),
- * comments (and bindings inside them), and the results of the `svg` and `mathml` tags (which `litPureTags` leaves
+ * comments (and bindings inside them), a child part's notice of its connection to async directives
+ * (none is bundled), and the results of the `svg` and `mathml` tags (which `litPureTags` leaves
  * out when unused). The build fails when a module under `src/` uses one (`litPartsUsed`), or when Lit no longer
  * words one of them this way.
  * @returns {import('vite').Plugin}
@@ -266,6 +267,10 @@ export function litTemplateParts(files) {
       /if\(([\w$]+\.data===[\w$]+)\)([\w$]+\.push\(\{type:2,index:[\w$]+\}\));else\{let ([\w$]+)=-1;for\(;-1!==\(\3=[^;]*;\)[\w$]+\.push\(\{type:7,index:[\w$]+\}\),\3\+=[\w$]+\.length-1\}/,
       '$1&&$2;',
     ],
+    // A child part telling async directives of a change of connection: only async-directive.js gives
+    // a part the `_$AP` it calls (the build fails if a module that mentions `_$AP` is bundled).
+    [/this\._\$AP\?\.\(!1,!0,[\w$]+\)(?=;)/, ''],
+    [/(\(this\._\$Cv=[\w$]+),this\._\$AP\?\.\([\w$]+\)\)/, '$1)'],
     // An attribute that is a binding's marker, seen as an element part.
     [
       /else [\w$]+\.startsWith\([\w$]+\)&&\([\w$]+\.push\(\{type:6,index:[\w$]+\}\),[\w$]+\.removeAttribute\([\w$]+\)\)/,
@@ -283,7 +288,10 @@ export function litTemplateParts(files) {
           this.error(`lit-template-parts: ${file} needs a part of Lit the bundle leaves out: ${use}`);
     },
     transform(code, id) {
-      if (!/\/node_modules\/lit-html\/lit-html\.js$/.test(id.split('?')[0])) return null;
+      if (!/\/node_modules\/lit-html\/lit-html\.js$/.test(id.split('?')[0])) {
+        if (code.includes('_$AP')) this.error(`lit-template-parts: ${id} calls a part's _$AP`);
+        return null;
+      }
       let out = code;
       for (const [pattern, to] of cuts) {
         if (!pattern.test(out)) this.error(`lit-template-parts: ${pattern} not found in lit-html.js`);

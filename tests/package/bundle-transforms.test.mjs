@@ -122,7 +122,7 @@ describe('lit template parts', () => {
     const out = litTemplateParts([]).transform.call(context, code, litHtml).code;
     assert.doesNotMatch(
       out,
-      /type:[67]|6===|\.h\[0\]|test\([\w$]+\.tagName|RegExp\("<\/|"!--"|===_\|\||<svg>|<math>|childNodes/,
+      /type:[67]|6===|\.h\[0\]|test\([\w$]+\.tagName|RegExp\("<\/|"!--"|_\$AP|===_\|\||<svg>|<math>|childNodes/,
     );
     assert.match(out, /this\._\$AC\(/);
     const { diagnostics } = ts.transpileModule(out, { reportDiagnostics: true, fileName: 'lit-html.js' });
@@ -130,7 +130,16 @@ describe('lit template parts', () => {
       diagnostics.map((d) => d.messageText),
       [],
     );
-    assert.equal(litTemplateParts([]).transform.call(context, code, '/repo/src/x.ts'), null);
+    assert.equal(litTemplateParts([]).transform.call(context, 'html`<p>${a}</p>`', '/repo/src/x.ts'), null);
+    assert.throws(
+      () =>
+        litTemplateParts([]).transform.call(
+          context,
+          'p._$AP=f',
+          '/repo/node_modules/lit-html/async-directive.js',
+        ),
+      /calls a part's _\$AP/,
+    );
     assert.throws(
       () => litTemplateParts([]).transform.call(context, 'const a=1', litHtml),
       /not found in lit-html\.js/,
