@@ -272,6 +272,8 @@ export const galleryStyles = css`
   .photo-fallback svg {
     width: 2.5em;
     height: 2.5em;
+    stroke-width: 1.6;
+    stroke-linecap: butt;
   }
 
   figcaption {
@@ -368,12 +370,24 @@ export const galleryStyles = css`
     opacity: 0.45;
   }
 
-  /* Icons: the buttons that hold them take the clicks. */
+  /* Icons: the buttons that hold them take the clicks. Their paths are drawn with a round stroke in the
+     text colour, unfilled: the presentation of every glyph (icons.ts), set once here. */
   svg {
     width: 1.25em;
     height: 1.25em;
     flex: none;
     pointer-events: none;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2.5;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+
+  /* Start and Stop are filled shapes. */
+  .rotation svg {
+    fill: currentColor;
+    stroke: none;
   }
 
   :host(:dir(rtl)) .control .flip {

@@ -69,13 +69,10 @@ export const shareAreaStyles = css`
     background: var(--_surface);
   }
 
+  /* The glyphs' stroke and fill: galleryStyles' svg rule. */
   .share svg,
   .share-more svg {
-    fill: none;
-    stroke: currentColor;
     stroke-width: 2;
-    stroke-linecap: round;
-    stroke-linejoin: round;
   }
 
   .share-more {
