@@ -396,6 +396,7 @@ export const galleryStyles = css`
 
   button:focus-visible,
   a:focus-visible,
+  input:focus-visible,
   [tabindex]:focus-visible {
     outline: 3px solid var(--_focus-color);
     outline-offset: 2px;

@@ -141,11 +141,6 @@ export const shareAreaStyles = css`
     font: inherit;
   }
 
-  .share-fallback input:focus-visible {
-    outline: 3px solid var(--_focus-color);
-    outline-offset: 2px;
-  }
-
   /* The compact share sheet: a bottom sheet of named targets at every width (no anchor to place, so it
      opens in view in every engine), two columns on a phone. */
   .sheet {
