@@ -28,7 +28,6 @@ export const galleryStyles = css`
     --_lines: var(--nwt-caption-lines, 4);
     /* At most 16% of the gallery's width: with a reader's very large font, prev, dots and next still fit. */
     --_control-size: min(var(--nwt-control-size, 2.75rem), 16cqi);
-    --_line: 1.45;
     --_fit: cover;
 
     display: block;
@@ -43,7 +42,7 @@ export const galleryStyles = css`
     font-size: var(--nwt-font-size, 1rem);
     /* A page (or a reader's text-spacing tool) may set it on the host: it reaches the text, and the
        boxes sized in lines (1lh) grow with it. */
-    line-height: var(--_line);
+    line-height: 1.45;
     /* !important: the only host property a page must not win (with \`* { white-space: pre }\`, the white
        space between the shadow root's top-level nodes would show as blank lines). The other text
        properties are set again on .gallery and .dialog, below. */
