@@ -19,13 +19,15 @@ export const shareAreaStyles = css`
     margin-inline-start: auto;
   }
 
-  /* In the dialog the row sticks to the bottom of the scrolling body: always in view. */
+  /* In the dialog the row sticks to the bottom of the scrolling body: always in view. It wraps, so a
+     bubble above the copy button would cover the line above: there "Link copied" sits in the row's own
+     top edge (its 1.75em), at its end, over no control. */
   .share-dialog {
     flex-wrap: wrap;
     position: sticky;
     bottom: calc(-1 * var(--_gap));
     margin-top: 0.5em;
-    padding-block: 0.5em;
+    padding-block: 1.75em 0.5em;
     background: var(--_bg);
   }
 
@@ -93,12 +95,6 @@ export const shareAreaStyles = css`
     font-weight: 700;
     white-space: nowrap;
     pointer-events: none;
-  }
-
-  /* The dialog's row wraps, so a bubble above the copy button would cover the line above: there it sits
-     in the row's own top edge, at its end, over no control. */
-  .share-dialog {
-    padding-top: 1.75em;
   }
 
   .share-dialog .share-copy {
