@@ -427,7 +427,6 @@ export const galleryStyles = css`
     height: 10px;
     border-radius: 5px;
     border: 2px solid var(--_border);
-    background: transparent;
     transition: width 0.2s;
   }
 
