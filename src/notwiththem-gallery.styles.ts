@@ -178,7 +178,6 @@ export const galleryStyles = css`
     overflow-y: hidden;
     overscroll-behavior-x: contain;
     scroll-snap-type: x mandatory;
-    scroll-behavior: smooth;
     scrollbar-width: none;
     /* Room for the focus rings of the controls inside the slides, which the scroller would clip: a ring
        reaches 5px out, from a link button's box that overhangs the slide by 0.25em. */
@@ -201,12 +200,6 @@ export const galleryStyles = css`
   @container (min-width: 60rem) {
     .track {
       --_spv: var(--nwt-slides-per-view, 3);
-    }
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .track {
-      scroll-behavior: auto;
     }
   }
 
@@ -427,13 +420,6 @@ export const galleryStyles = css`
     height: 10px;
     border-radius: 5px;
     border: 2px solid var(--_border);
-    transition: width 0.2s;
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .dot::before {
-      transition: none;
-    }
   }
 
   .dot[aria-selected='true']::before {
@@ -660,7 +646,17 @@ export const galleryStyles = css`
     object-fit: cover;
   }
 
+  /* Motion only for a reader who has not asked for less: the track glides, the current dot widens, and
+     the skeleton pulses. */
   @media (prefers-reduced-motion: no-preference) {
+    .track {
+      scroll-behavior: smooth;
+    }
+
+    .dot::before {
+      transition: width 0.2s;
+    }
+
     .skeleton .photo:empty,
     .skeleton-line,
     .busy .state::before {
