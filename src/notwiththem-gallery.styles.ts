@@ -77,6 +77,14 @@ export const galleryStyles = css`
     display: none !important;
   }
 
+  /* Buttons: no box or font of their own (the classes below draw each kind). */
+  button {
+    margin: 0;
+    padding: 0;
+    font: inherit;
+    cursor: pointer;
+  }
+
   /*
    * A page's rules that match the host element itself (\`* { letter-spacing: 0.3em }\`) beat :host, and
    * the host passes them on by inheritance: the text properties are set again on the first elements
@@ -342,14 +350,10 @@ export const galleryStyles = css`
     place-items: center;
     width: var(--_control-size);
     height: var(--_control-size);
-    padding: 0;
-    margin: 0;
     border: 2px solid var(--_border);
     border-radius: 50%;
     color: var(--_fg);
     background: var(--_bg);
-    font: inherit;
-    cursor: pointer;
   }
 
   .control:not([aria-disabled='true']):hover {
@@ -406,12 +410,9 @@ export const galleryStyles = css`
     place-items: center;
     width: 24px;
     height: 24px;
-    padding: 0;
-    margin: 0;
     border: 0;
     border-radius: 12px;
     background: none;
-    cursor: pointer;
   }
 
   .dot::before {
@@ -445,11 +446,9 @@ export const galleryStyles = css`
     border: 0;
     background: none;
     color: var(--_accent);
-    font: inherit;
     font-weight: 700;
     text-decoration: underline;
     text-underline-offset: 0.2em;
-    cursor: pointer;
   }
 
   .rotation {
@@ -556,10 +555,8 @@ export const galleryStyles = css`
     border-radius: 999px;
     background: var(--_accent);
     color: var(--_on-accent);
-    font: inherit;
     font-weight: 700;
     line-height: 1.2;
-    cursor: pointer;
     text-decoration: none;
   }
 

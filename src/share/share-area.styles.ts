@@ -51,13 +51,10 @@ export const shareAreaStyles = css`
   .share-control {
     display: inline-grid;
     place-items: center;
-    padding: 0;
     border: 0;
     border-radius: 0.5em;
     color: var(--_fg);
     background: none;
-    font: inherit;
-    cursor: pointer;
   }
 
   .share-dialog .share-control,
