@@ -223,7 +223,6 @@ export const galleryStyles = css`
     display: flex;
     flex-direction: column;
     gap: 0.6em;
-    min-width: 0;
     height: 100%;
   }
 
@@ -279,7 +278,6 @@ export const galleryStyles = css`
   figcaption {
     display: grid;
     gap: 0.35em;
-    min-width: 0;
   }
 
   /*
@@ -504,10 +502,9 @@ export const galleryStyles = css`
     font-family: var(--_quote-font);
     font-size: 1.25em;
     font-weight: 600;
-    overflow-wrap: anywhere;
   }
 
-  /* A long unbroken name, place or link wraps instead of widening the dialog past the window. */
+  /* A long unbroken quote, name, place or link wraps instead of widening the dialog past the window. */
   .dialog-text {
     min-width: 0;
     overflow-wrap: anywhere;
