@@ -28,7 +28,6 @@ export const galleryStyles = css`
     --_lines: var(--nwt-caption-lines, 4);
     /* At most 16% of the gallery's width: with a reader's very large font, prev, dots and next still fit. */
     --_control-size: min(var(--nwt-control-size, 2.75rem), 16cqi);
-    --_line: 1.45;
     --_fit: cover;
 
     display: block;
@@ -43,7 +42,7 @@ export const galleryStyles = css`
     font-size: var(--nwt-font-size, 1rem);
     /* A page (or a reader's text-spacing tool) may set it on the host: it reaches the text, and the
        boxes sized in lines (1lh) grow with it. */
-    line-height: var(--_line);
+    line-height: 1.45;
     /* !important: the only host property a page must not win (with \`* { white-space: pre }\`, the white
        space between the shadow root's top-level nodes would show as blank lines). The other text
        properties are set again on .gallery and .dialog, below. */
@@ -76,6 +75,14 @@ export const galleryStyles = css`
 
   [hidden] {
     display: none !important;
+  }
+
+  /* Buttons: no box or font of their own (the classes below draw each kind). */
+  button {
+    margin: 0;
+    padding: 0;
+    font: inherit;
+    cursor: pointer;
   }
 
   /*
@@ -179,7 +186,6 @@ export const galleryStyles = css`
     overflow-y: hidden;
     overscroll-behavior-x: contain;
     scroll-snap-type: x mandatory;
-    scroll-behavior: smooth;
     scrollbar-width: none;
     /* Room for the focus rings of the controls inside the slides, which the scroller would clip: a ring
        reaches 5px out, from a link button's box that overhangs the slide by 0.25em. */
@@ -205,12 +211,6 @@ export const galleryStyles = css`
     }
   }
 
-  @media (prefers-reduced-motion: reduce) {
-    .track {
-      scroll-behavior: auto;
-    }
-  }
-
   .slide {
     scroll-snap-align: start;
     min-width: 0;
@@ -223,7 +223,6 @@ export const galleryStyles = css`
     display: flex;
     flex-direction: column;
     gap: 0.6em;
-    min-width: 0;
     height: 100%;
   }
 
@@ -272,12 +271,13 @@ export const galleryStyles = css`
   .photo-fallback svg {
     width: 2.5em;
     height: 2.5em;
+    stroke-width: 1.6;
+    stroke-linecap: butt;
   }
 
   figcaption {
     display: grid;
     gap: 0.35em;
-    min-width: 0;
   }
 
   /*
@@ -348,14 +348,10 @@ export const galleryStyles = css`
     place-items: center;
     width: var(--_control-size);
     height: var(--_control-size);
-    padding: 0;
-    margin: 0;
     border: 2px solid var(--_border);
     border-radius: 50%;
     color: var(--_fg);
     background: var(--_bg);
-    font: inherit;
-    cursor: pointer;
   }
 
   .control:not([aria-disabled='true']):hover {
@@ -368,12 +364,24 @@ export const galleryStyles = css`
     opacity: 0.45;
   }
 
-  /* Icons: the buttons that hold them take the clicks. */
+  /* Icons: the buttons that hold them take the clicks. Their paths are drawn with a round stroke in the
+     text colour, unfilled: the presentation of every glyph (icons.ts), set once here. */
   svg {
     width: 1.25em;
     height: 1.25em;
     flex: none;
     pointer-events: none;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2.5;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+
+  /* Start and Stop are filled shapes. */
+  .rotation svg {
+    fill: currentColor;
+    stroke: none;
   }
 
   :host(:dir(rtl)) .control .flip {
@@ -382,6 +390,7 @@ export const galleryStyles = css`
 
   button:focus-visible,
   a:focus-visible,
+  input:focus-visible,
   [tabindex]:focus-visible {
     outline: 3px solid var(--_focus-color);
     outline-offset: 2px;
@@ -399,12 +408,9 @@ export const galleryStyles = css`
     place-items: center;
     width: 24px;
     height: 24px;
-    padding: 0;
-    margin: 0;
     border: 0;
     border-radius: 12px;
     background: none;
-    cursor: pointer;
   }
 
   .dot::before {
@@ -413,14 +419,6 @@ export const galleryStyles = css`
     height: 10px;
     border-radius: 5px;
     border: 2px solid var(--_border);
-    background: transparent;
-    transition: width 0.2s;
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .dot::before {
-      transition: none;
-    }
   }
 
   .dot[aria-selected='true']::before {
@@ -446,11 +444,9 @@ export const galleryStyles = css`
     border: 0;
     background: none;
     color: var(--_accent);
-    font: inherit;
     font-weight: 700;
     text-decoration: underline;
     text-underline-offset: 0.2em;
-    cursor: pointer;
   }
 
   .rotation {
@@ -506,10 +502,9 @@ export const galleryStyles = css`
     font-family: var(--_quote-font);
     font-size: 1.25em;
     font-weight: 600;
-    overflow-wrap: anywhere;
   }
 
-  /* A long unbroken name, place or link wraps instead of widening the dialog past the window. */
+  /* A long unbroken quote, name, place or link wraps instead of widening the dialog past the window. */
   .dialog-text {
     min-width: 0;
     overflow-wrap: anywhere;
@@ -557,10 +552,8 @@ export const galleryStyles = css`
     border-radius: 999px;
     background: var(--_accent);
     color: var(--_on-accent);
-    font: inherit;
     font-weight: 700;
     line-height: 1.2;
-    cursor: pointer;
     text-decoration: none;
   }
 
@@ -647,7 +640,17 @@ export const galleryStyles = css`
     object-fit: cover;
   }
 
+  /* Motion only for a reader who has not asked for less: the track glides, the current dot widens, and
+     the skeleton pulses. */
   @media (prefers-reduced-motion: no-preference) {
+    .track {
+      scroll-behavior: smooth;
+    }
+
+    .dot::before {
+      transition: width 0.2s;
+    }
+
     .skeleton .photo:empty,
     .skeleton-line,
     .busy .state::before {

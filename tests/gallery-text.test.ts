@@ -5,6 +5,8 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from './helpers/waits.js';
 import { setViewport } from '@web/test-runner-commands';
+import { en } from '../src/i18n/en.js';
+import { es } from '../src/i18n/es.js';
 import { skipIn } from './helpers/engine.js';
 import { $, $$, mount, slides } from './helpers/gallery.js';
 
@@ -170,5 +172,19 @@ describe('focal point', () => {
       .objectPosition.split(' ')
       .map((v) => parseFloat(v) / 100) as [number, number];
     expect(shows(visible(px, py)), 'the rendered box shows the focal point').to.equal(true);
+  });
+});
+
+describe('catalogues', () => {
+  it('the Spanish table has every English key, in order, with a text holding the same placeholders', () => {
+    expect(Object.keys(es)).to.deep.equal(Object.keys(en));
+    const placeholders = (text: string) => [...text.matchAll(/\{\w+\}/g)].map(([name]) => name).sort();
+    for (const [key, text] of Object.entries(en)) {
+      const spanish = es[key as keyof typeof es];
+      expect(spanish, key).to.be.a('string').and.not.equal('');
+      expect(placeholders(spanish), key).to.deep.equal(placeholders(text));
+    }
+    expect(es.label).to.equal('Testimonios');
+    expect(es.submit).to.equal('Mandanos tu foto diciendo por qué sos #{hashtag}');
   });
 });

@@ -19,13 +19,15 @@ export const shareAreaStyles = css`
     margin-inline-start: auto;
   }
 
-  /* In the dialog the row sticks to the bottom of the scrolling body: always in view. */
+  /* In the dialog the row sticks to the bottom of the scrolling body: always in view. It wraps, so a
+     bubble above the copy button would cover the line above: there "Link copied" sits in the row's own
+     top edge (its 1.75em), at its end, over no control. */
   .share-dialog {
     flex-wrap: wrap;
     position: sticky;
     bottom: calc(-1 * var(--_gap));
     margin-top: 0.5em;
-    padding-block: 0.5em;
+    padding-block: 1.75em 0.5em;
     background: var(--_bg);
   }
 
@@ -49,13 +51,10 @@ export const shareAreaStyles = css`
   .share-control {
     display: inline-grid;
     place-items: center;
-    padding: 0;
     border: 0;
     border-radius: 0.5em;
     color: var(--_fg);
     background: none;
-    font: inherit;
-    cursor: pointer;
   }
 
   .share-dialog .share-control,
@@ -69,13 +68,10 @@ export const shareAreaStyles = css`
     background: var(--_surface);
   }
 
+  /* The glyphs' stroke and fill: galleryStyles' svg rule. */
   .share svg,
   .share-more svg {
-    fill: none;
-    stroke: currentColor;
     stroke-width: 2;
-    stroke-linecap: round;
-    stroke-linejoin: round;
   }
 
   .share-more {
@@ -96,12 +92,6 @@ export const shareAreaStyles = css`
     font-weight: 700;
     white-space: nowrap;
     pointer-events: none;
-  }
-
-  /* The dialog's row wraps, so a bubble above the copy button would cover the line above: there it sits
-     in the row's own top edge, at its end, over no control. */
-  .share-dialog {
-    padding-top: 1.75em;
   }
 
   .share-dialog .share-copy {
@@ -142,11 +132,6 @@ export const shareAreaStyles = css`
     color: var(--_fg);
     background: var(--_bg);
     font: inherit;
-  }
-
-  .share-fallback input:focus-visible {
-    outline: 3px solid var(--_focus-color);
-    outline-offset: 2px;
   }
 
   /* The compact share sheet: a bottom sheet of named targets at every width (no anchor to place, so it

@@ -7,7 +7,6 @@
  * or framed before a reader clicks.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { SubmitLink, Testimonial } from '../feed/types.js';
 import type { GalleryStrings } from '../i18n/en.js';
 import { format } from '../i18n/pick.js';
@@ -71,8 +70,8 @@ function renderControl(target: ShareTarget, input: ShareAreaInput, named = false
       class="share-control"
       part=${part}
       href=${href}
-      target=${ifDefined(web ? '_blank' : undefined)}
-      rel=${ifDefined(web ? 'noopener noreferrer' : undefined)}
+      target=${web ? '_blank' : nothing}
+      rel=${web ? 'noopener noreferrer' : nothing}
       aria-label=${label}
       @click=${onClick}
       >${shareIcon(target)}${name}</a
@@ -180,8 +179,8 @@ export function renderSubmitLink(
     class="text-button submit"
     part="submit"
     href=${submit.url}
-    target=${ifDefined(web ? '_blank' : undefined)}
-    rel=${ifDefined(web ? 'noopener noreferrer' : undefined)}
+    target=${web ? '_blank' : nothing}
+    rel=${web ? 'noopener noreferrer' : nothing}
     >${submit.label || format(strings.submit, { hashtag })}</a
   >`;
 }

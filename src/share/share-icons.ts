@@ -1,9 +1,10 @@
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
+import { glyph } from '../icons.js';
 import type { ShareTarget } from './targets.js';
 
 /**
  * Share glyphs: one 24×24 path each, drawn with a 2px round stroke (the stylesheet sets stroke and
- * fill), monochrome in `currentColor`. Simple outlines of each network's mark, small on purpose:
+ * fill; `glyph`), monochrome in `currentColor`. Simple outlines of each network's mark, small on purpose:
  * every byte ships to readers, and nothing is fetched from the networks.
  */
 const paths: Record<ShareTarget | 'check', string> = {
@@ -28,5 +29,5 @@ const paths: Record<ShareTarget | 'check', string> = {
 
 /** The glyph of a share target (or the check mark shown once a link is copied), hidden from assistive technology. */
 export function shareIcon(name: ShareTarget | 'check'): TemplateResult {
-  return html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${paths[name]} /></svg>`;
+  return glyph(paths[name]);
 }

@@ -103,9 +103,9 @@ export function renderSlide(input: SlideInput): TemplateResult {
       part="slide"
       id=${`slide-${index}`}
       role=${input.tabbed ? 'tabpanel' : 'group'}
-      aria-roledescription=${ifDefined(input.tabbed ? undefined : strings.slide)}
+      aria-roledescription=${input.tabbed ? nothing : strings.slide}
       aria-labelledby=${nameId ?? `quote-${index}`}
-      tabindex=${ifDefined(inView && input.tabbed ? 0 : undefined)}
+      tabindex=${inView && input.tabbed ? 0 : nothing}
       ?inert=${!inView}
     >
       <figure part="figure">

@@ -4,7 +4,6 @@
  * page, Home, End) and the track is out of the tab sequence (Firefox makes scrollers tab stops); behind
  * the counter (a large feed), the track is the tab stop: a region named for what its keys do.
  */
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Testimonial } from '../feed/types.js';
 import type { GalleryStrings } from '../i18n/en.js';
@@ -40,8 +39,8 @@ export function renderTrack(input: TrackInput): TemplateResult {
       part="track"
       id="track"
       tabindex=${input.tabbed ? -1 : 0}
-      role=${ifDefined(input.tabbed ? undefined : 'region')}
-      aria-label=${ifDefined(input.tabbed ? undefined : input.strings.picker)}
+      role=${input.tabbed ? nothing : 'region'}
+      aria-label=${input.tabbed ? nothing : input.strings.picker}
       aria-live=${input.rotating ? 'off' : 'polite'}
       @scroll=${input.onScroll}
       @scrollend=${input.onScrollEnd}
