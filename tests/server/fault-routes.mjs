@@ -260,8 +260,11 @@ const routes = {
     );
   },
   // No answer until `ms` (default 30 s) or until the client goes; `/__feeds/gone?of=K` says how many
-  // requests with `key=K` the client abandoned before an answer (abort-on-disconnect tests).
-  hang: async (ctx) => {
+  // requests with `key=K` the client abandoned before an answer (abort-on-disconnect tests). With
+  // `hangs=N` only the first N hits of the key hang and later ones get the feed at once: a test can wait
+  // for the client to abandon the first request however slowly it gets there, then load again.
+  hang: async (ctx, hit) => {
+    if (hit > numberParam(ctx, 'hangs', Infinity, Infinity)) return sendFeed(ctx);
     const key = String(ctx.query.key ?? '');
     let gone = false;
     ctx.res.once('close', () => {
