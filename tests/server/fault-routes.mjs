@@ -39,6 +39,10 @@ const hitsByKey = new Map();
 const clearedKeys = new Set();
 /** Per key: how many `hang` requests the client abandoned before an answer. */
 const goneByKey = new Map();
+/** Keys released by `/__feeds/release?of=K`, and the held responses waiting for theirs. */
+const releasedKeys = new Set();
+/** @type {Map<string, (value: unknown) => void>} */
+const waitingForRelease = new Map();
 
 /** @param {Context} ctx */
 function sendFeed(ctx) {
@@ -199,9 +203,15 @@ const routes = {
     ctx.body = JSON.stringify({ title: 'Paged feed', testimonials, next });
   },
   // The built bundle (dist/notwiththem-gallery.bundle.js) after `ms`: a page loading it with `defer` then
-  // paints before the element is defined, as on a slow network.
+  // paints before the element is defined, as on a slow network. With `held=K` it waits instead until
+  // `/__feeds/release?of=K` (at most `ms`, default 30 s): a test releases it once the page has painted,
+  // which a fixed delay cannot promise on a loaded machine.
   'slow-bundle': async (ctx) => {
-    await wait(ctx, numberParam(ctx, 'ms', 1000));
+    const held = ctx.query.held === undefined ? undefined : String(ctx.query.held);
+    const ms = numberParam(ctx, 'ms', held === undefined ? 1000 : 30_000);
+    if (held !== undefined && !releasedKeys.has(held)) {
+      await Promise.race([wait(ctx, ms), new Promise((resolve) => waitingForRelease.set(held, resolve))]);
+    } else if (held === undefined) await wait(ctx, ms);
     ctx.type = 'text/javascript';
     ctx.body = await readFile(new URL('../../dist/notwiththem-gallery.bundle.js', import.meta.url));
   },
@@ -273,6 +283,13 @@ const routes = {
     await wait(ctx, numberParam(ctx, 'ms', 30_000));
     if (gone) goneByKey.set(key, (goneByKey.get(key) ?? 0) + 1);
     else sendFeed(ctx);
+  },
+  release: (ctx) => {
+    const key = String(ctx.query.of ?? '');
+    releasedKeys.add(key);
+    waitingForRelease.get(key)?.(undefined);
+    waitingForRelease.delete(key);
+    ctx.body = '';
   },
   gone: (ctx) => {
     ctx.type = 'application/json';
