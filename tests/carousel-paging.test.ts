@@ -62,6 +62,7 @@ describe('carousel keys (pure)', () => {
     expect(keyToMove('Home', true)).to.equal('first');
     expect(keyToMove('End', false)).to.equal('last');
     expect(keyToMove('a', false)).to.equal(undefined);
+    expect(keyToMove('constructor', false)).to.equal(undefined);
   });
 });
 

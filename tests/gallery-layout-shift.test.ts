@@ -15,13 +15,14 @@ import { atRest, nextTask, stable, waitUntil } from './helpers/waits.js';
 
 /**
  * A host page with the gallery above other content, embedded with the script snippet the embed builder
- * hands out, as is: only the hosted bundle's URL points at a route that answers late, so the page paints
- * before the element is defined (as it does on a slow network), and the feed and the photos are slow.
+ * hands out, as is: only the hosted bundle's URL points at a route that holds it until the page has
+ * painted, so the element is defined after the first paint (as on a slow network; a fixed delay let a
+ * loaded machine run the bundle before it), and the feed and the photos are slow.
  */
-const files = {
-  bundle: '/__feeds/slow-bundle?ms=400',
+const files = (held: string) => ({
+  bundle: `/__feeds/slow-bundle?held=${held}`,
   embed: new URL('/dist/embed.html', location.href).href,
-};
+});
 const slowFeed = (n: number, title = '') =>
   new URL(
     `/__feeds/slow-feed-of-many?n=${n}&ms=700&imageMs=900${title && `&title=${encodeURIComponent(title)}`}`,
@@ -80,9 +81,21 @@ async function layoutShiftOf(
   const frame = document.createElement('iframe');
   frame.style.cssText = `width:${width}px;height:1200px;border:0`;
   const options = title ? { src: slowFeed(n, title) } : { src: slowFeed(n), label: 'Testimonials' };
-  frame.srcdoc = hostPage(embed === 'script' ? scriptSnippet(options, files) : iframeSnippet(options, files));
+  const held = `bundle-${Math.random().toString(36).slice(2)}`;
+  frame.srcdoc = hostPage(
+    embed === 'script' ? scriptSnippet(options, files(held)) : iframeSnippet(options, files(held)),
+  );
   document.body.append(frame);
   try {
+    if (embed === 'script') {
+      // The bundle leaves the server once the page's first contentful paint is reported.
+      await waitUntil(
+        () => (frame.contentWindow as unknown as { report?: ShiftReport }).report?.fcp != null,
+        'the page never painted',
+        { timeout: 10000 },
+      );
+      await fetch(`/__feeds/release?of=${held}`);
+    }
     await waitUntil(
       () => {
         const inner = frame.contentDocument?.querySelector('iframe');

@@ -115,6 +115,25 @@ describe('windowed rendering', () => {
     ).to.equal(0);
   });
 
+  it('stays on the slide a swipe of one slide came to rest on', async () => {
+    // WebKit re-snaps a track whose snap points changed to the point of the same rank: the render that
+    // made the slide current dropped the one before it from the window, so the track moved on a slide, and
+    // again after each move, for good.
+    const el = await gallery(10_000, 400);
+    el.goTo(10);
+    await settled(el);
+    const track = $(el, TRACK)!;
+    const step = slides(el)[0]!.getBoundingClientRect().width + parseFloat(getComputedStyle(track).columnGap);
+    const left = track.scrollLeft + step;
+    track.scrollBy({ left: step, behavior: 'instant' });
+    await waitUntil(() => el.currentIndex === 11, `current is ${el.currentIndex}`);
+    await el.updateComplete;
+    expect(track.scrollLeft, 'after the render that made slide 12 current').to.be.closeTo(left, 1);
+    await settled(el);
+    expect(el.currentIndex).to.equal(11);
+    expect(track.scrollLeft).to.be.closeTo(left, 1);
+  });
+
   it('shares the last of 10,000 testimonials with a link to it, and the share event carries it', async () => {
     const el = await gallery(10_000, 1100, 'share="x copy" share-url="https://example.org/campaign"');
     el.goTo('t10000');

@@ -128,7 +128,11 @@ describe('share privacy', () => {
     await resetMouse();
   });
 
-  it('sends nothing to another origin before, or because of, a click on any share control', async () => {
+  it('sends nothing to another origin before, or because of, a click on any share control', async function () {
+    // Some sixty pointer moves and clicks through the driver, each followed by a marker request that must be
+    // recorded: every step waits for its own state, and WebKit under stress-ng took over 20 s for them all.
+    // The timeout only bounds a broken run.
+    this.timeout(90_000);
     // Slide: more than three targets wait behind its "Share" button, which opens them in the share sheet.
     const wide = await gallery(480);
     const slide = slides(wide)[0]!;

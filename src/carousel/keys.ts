@@ -5,18 +5,13 @@ export type KeyMove = 'previous' | 'next' | 'first' | 'last';
 
 /** Maps a key to a carousel move, mirrored for right-to-left. */
 export function keyToMove(key: string, rtl: boolean): KeyMove | undefined {
-  switch (key) {
-    case 'ArrowLeft':
-      return rtl ? 'next' : 'previous';
-    case 'ArrowRight':
-      return rtl ? 'previous' : 'next';
-    case 'Home':
-      return 'first';
-    case 'End':
-      return 'last';
-    default:
-      return undefined;
-  }
+  const moves: Record<string, KeyMove> = {
+    ArrowLeft: rtl ? 'next' : 'previous',
+    ArrowRight: rtl ? 'previous' : 'next',
+    Home: 'first',
+    End: 'last',
+  };
+  return Object.hasOwn(moves, key) ? moves[key] : undefined;
 }
 
 /**

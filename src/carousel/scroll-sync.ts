@@ -16,6 +16,8 @@ export class ScrollSync implements ReactiveController {
    */
   private ownTarget: number | undefined;
   private scrollRestTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The track's position before a render (px). */
+  private heldLeft: number | undefined;
 
   constructor(
     private readonly galleryHost: ReactiveControllerHost &
@@ -30,6 +32,22 @@ export class ScrollSync implements ReactiveController {
 
   hostDisconnected(): void {
     clearTimeout(this.scrollRestTimer);
+  }
+
+  hostUpdate(): void {
+    this.heldLeft = measure.trackOf(this.galleryHost.renderRoot)?.scrollLeft;
+  }
+
+  /**
+   * A render leaves the track where it was. WebKit re-snaps a track whose snap points changed to the
+   * point of the same rank in the new list: a large feed's window that dropped slides before the one in
+   * view moved the track on by as many, that scroll moved the window on, and so on, for good.
+   */
+  hostUpdated(): void {
+    const track = measure.trackOf(this.galleryHost.renderRoot);
+    // No track before this render: NaN, nothing to keep.
+    if (track && Math.abs(track.scrollLeft - this.heldLeft!) >= 1)
+      track.scrollTo({ left: this.heldLeft, behavior: 'instant' });
   }
 
   /** Scrolls the track to the current page ('auto': smooth, or a jump under reduced motion). */

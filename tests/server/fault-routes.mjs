@@ -39,6 +39,10 @@ const hitsByKey = new Map();
 const clearedKeys = new Set();
 /** Per key: how many `hang` requests the client abandoned before an answer. */
 const goneByKey = new Map();
+/** Keys released by `/__feeds/release?of=K`, and the held responses waiting for theirs. */
+const releasedKeys = new Set();
+/** @type {Map<string, (value: unknown) => void>} */
+const waitingForRelease = new Map();
 
 /** @param {Context} ctx */
 function sendFeed(ctx) {
@@ -199,9 +203,15 @@ const routes = {
     ctx.body = JSON.stringify({ title: 'Paged feed', testimonials, next });
   },
   // The built bundle (dist/notwiththem-gallery.bundle.js) after `ms`: a page loading it with `defer` then
-  // paints before the element is defined, as on a slow network.
+  // paints before the element is defined, as on a slow network. With `held=K` it waits instead until
+  // `/__feeds/release?of=K` (at most `ms`, default 30 s): a test releases it once the page has painted,
+  // which a fixed delay cannot promise on a loaded machine.
   'slow-bundle': async (ctx) => {
-    await wait(ctx, numberParam(ctx, 'ms', 1000));
+    const held = ctx.query.held === undefined ? undefined : String(ctx.query.held);
+    const ms = numberParam(ctx, 'ms', held === undefined ? 1000 : 30_000);
+    if (held !== undefined && !releasedKeys.has(held)) {
+      await Promise.race([wait(ctx, ms), new Promise((resolve) => waitingForRelease.set(held, resolve))]);
+    } else if (held === undefined) await wait(ctx, ms);
     ctx.type = 'text/javascript';
     ctx.body = await readFile(new URL('../../dist/notwiththem-gallery.bundle.js', import.meta.url));
   },
@@ -260,8 +270,11 @@ const routes = {
     );
   },
   // No answer until `ms` (default 30 s) or until the client goes; `/__feeds/gone?of=K` says how many
-  // requests with `key=K` the client abandoned before an answer (abort-on-disconnect tests).
-  hang: async (ctx) => {
+  // requests with `key=K` the client abandoned before an answer (abort-on-disconnect tests). With
+  // `hangs=N` only the first N hits of the key hang and later ones get the feed at once: a test can wait
+  // for the client to abandon the first request however slowly it gets there, then load again.
+  hang: async (ctx, hit) => {
+    if (hit > numberParam(ctx, 'hangs', Infinity, Infinity)) return sendFeed(ctx);
     const key = String(ctx.query.key ?? '');
     let gone = false;
     ctx.res.once('close', () => {
@@ -270,6 +283,13 @@ const routes = {
     await wait(ctx, numberParam(ctx, 'ms', 30_000));
     if (gone) goneByKey.set(key, (goneByKey.get(key) ?? 0) + 1);
     else sendFeed(ctx);
+  },
+  release: (ctx) => {
+    const key = String(ctx.query.of ?? '');
+    releasedKeys.add(key);
+    waitingForRelease.get(key)?.(undefined);
+    waitingForRelease.delete(key);
+    ctx.body = '';
   },
   gone: (ctx) => {
     ctx.type = 'application/json';
