@@ -176,11 +176,9 @@ function race<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 
 /** Whether the document preloads `url` as an anonymous CORS fetch (one the request can take over). */
 function preloaded(url: string): boolean {
-  if (typeof document === 'undefined') return false;
-  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel~="preload" i][as="fetch" i]')) {
-    if (link.href === url && link.crossOrigin === 'anonymous') return true;
-  }
-  return false;
+  return [
+    ...(globalThis.document?.querySelectorAll<HTMLLinkElement>('link[rel~="preload" i][as="fetch" i]') ?? []),
+  ].some((link) => link.href === url && link.crossOrigin === 'anonymous');
 }
 
 /** Attempts, and waits between them, until one succeeds or an error is final. */
