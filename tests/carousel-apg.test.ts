@@ -3,7 +3,8 @@
 // assertions on this element, run in every engine. Where the element follows the pattern's text
 // rather than the example's markup, the row says so and quotes the sentence of the pattern that
 // allows it; such a row asserts what the text asks for, so it still fails if the element drifts.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './helpers/waits.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { $, $$, mount, settled, TRACK } from './helpers/gallery.js';

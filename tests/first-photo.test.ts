@@ -1,12 +1,12 @@
 // The first photo's request leaves as early as the page can know it: from the snippet's preload while the
 // page is parsed, else from the feed's first testimonial before the rest of the feed is checked; and the
 // gallery's <img> takes that request (the photo is fetched once).
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { photoPoster } from '../src/embed/snippets.js';
 import { afterPosterPaint } from '../src/poster.js';
-import { frame, nextTask, requestsRecorded } from './helpers/waits.js';
+import { frame, nextTask, requestsRecorded, waitUntil } from './helpers/waits.js';
 
 const photoUrl = (name: string) =>
   new URL(`/tests/fixtures/photos/${name}?r=${Math.random()}`, location.href).href;
@@ -41,16 +41,32 @@ describe('the first photo', () => {
   it('leaves once the feed’s first testimonial is read, before the rest is checked', async () => {
     const first = photoUrl('sign-2.svg');
     const el = await fixture<NotWithThemGallery>(html`<notwiththem-gallery></notwiththem-gallery>`);
-    let loadedAt = Infinity;
-    el.addEventListener('nwt-load', () => (loadedAt = performance.now()), { once: true });
-    const loaded = oneEvent(el, 'nwt-load');
-    el.src = feedUrl(first, 400);
-    await loaded;
+    // When the page asks for the photo: the moment an image is given its address. (Resource Timing's
+    // start is the network's, not the page's: under load, WebKit's network process started the request
+    // after `nwt-load`, although the page had asked for it a task before the rest was checked.)
+    const srcProperty = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src')!;
+    let loaded = false;
+    let loadedByTheAsk: boolean | undefined;
+    Object.defineProperty(HTMLImageElement.prototype, 'src', {
+      ...srcProperty,
+      set(this: HTMLImageElement, value: string) {
+        // Whether `nwt-load` has fired by the end of the code that asked: asked at ready, the same code
+        // goes on to fire it; asked after the first entry, the rest is checked in later tasks.
+        if (value === first && loadedByTheAsk === undefined) queueMicrotask(() => (loadedByTheAsk = loaded));
+        srcProperty.set!.call(this, value);
+      },
+    });
+    try {
+      const ready = oneEvent(el, 'nwt-load');
+      el.addEventListener('nwt-load', () => (loaded = true), { once: true });
+      el.src = feedUrl(first, 400);
+      await ready;
+    } finally {
+      Object.defineProperty(HTMLImageElement.prototype, 'src', srcProperty);
+    }
+    expect(loadedByTheAsk, 'the photo was not asked for before the feed was checked').to.equal(false);
     const fetches = await photoShown(el, first);
     expect(fetches.length, 'the photo was fetched more than once').to.equal(1);
-    // `nwt-load` fires once the whole feed is checked: the photo had left before (WebKit starts an
-    // image's request a task after the one that asked for it: the check waits for a task).
-    expect(fetches[0]!.startTime).to.be.below(loadedAt);
   });
 
   it('is not started early when the gallery opens elsewhere (a `start` past the first page)', async () => {

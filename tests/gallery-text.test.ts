@@ -2,7 +2,8 @@
 // "Read more", whose dialog holds the whole of it and does not overflow sideways. Run with the portrait
 // fixture (long Spanish names and roles, short and long quotes) at 320, 640 (1280 at 200% zoom) and 1280
 // px, with the WCAG text-spacing values and with 200% text. Also: the photo shows its focal point.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './helpers/waits.js';
 import { setViewport } from '@web/test-runner-commands';
 import { skipIn } from './helpers/engine.js';
 import { $, $$, mount, slides } from './helpers/gallery.js';
