@@ -99,6 +99,40 @@ export const contestants = [
     own: ['/before/'],
   },
   {
+    // Not run by default (`--only nwt-async,…`): our snippet with the poster decoded off the first frame
+    // (`decoding="async"`), to compare against in the same run.
+    id: 'nwt-async',
+    label: 'notwiththem-gallery, poster decoding="async"',
+    peer: false,
+    optional: true,
+    head: '',
+    body: null,
+    scope: 'shadow',
+    own: ['/dist/'],
+  },
+  {
+    // Not run by default (`--only nwt-lazy,…`): our snippet with the poster preloaded and lazy, so that it
+    // is painted in the frame after the page's first one.
+    id: 'nwt-lazy',
+    label: 'notwiththem-gallery, poster preloaded and lazy',
+    peer: false,
+    optional: true,
+    head: '',
+    body: null,
+    scope: 'shadow',
+    own: ['/dist/'],
+  },
+  {
+    // Not run by default (`--only static-sync,…`): the static reference without `decoding="async"`.
+    id: 'static-sync',
+    label: 'static first photo, decoding="auto"',
+    peer: false,
+    optional: true,
+    head: '',
+    body: `<figure class="static-photo" data-bench-gallery><div class="t-photo"><img src="/img/0.webp" width="480" height="640" alt="" fetchpriority="high"></div></figure>`,
+    own: [],
+  },
+  {
     // Not run by default (`--only nwt-head,…`): the embed the README recommended before the builder's
     // snippet, a classic script in <head> without defer, kept to compare against.
     id: 'nwt-head',
@@ -141,6 +175,34 @@ export function withOurSnippet(list, snippets) {
             { src: '{{FEED}}', label: 'Testimonials' },
             { bundle: '/before/notwiththem-gallery.bundle.js', embed: 'http://127.0.0.1/dist/embed.html' },
           ),
+        ),
+      };
+    if (c.id === 'nwt-async')
+      return {
+        ...c,
+        body: mark(
+          snippets
+            .scriptSnippet(
+              { src: '{{FEED}}', label: 'Testimonials', firstPhoto: { src: '/img/0.webp' } },
+              { bundle: BUNDLE_URL, embed: 'http://127.0.0.1/dist/embed.html' },
+            )
+            .replace('<img slot="poster"', '<img slot="poster" decoding="async"'),
+        ),
+      };
+    if (c.id === 'nwt-lazy')
+      return {
+        ...c,
+        body: mark(
+          snippets
+            .scriptSnippet(
+              { src: '{{FEED}}', label: 'Testimonials', firstPhoto: { src: '/img/0.webp' } },
+              { bundle: BUNDLE_URL, embed: 'http://127.0.0.1/dist/embed.html' },
+            )
+            .replace(
+              '<link rel="preload"',
+              '<link rel="preload" href="/img/0.webp" as="image" fetchpriority="high" referrerpolicy="no-referrer">\n<link rel="preload"',
+            )
+            .replace('<img slot="poster"', '<img slot="poster" loading="lazy"'),
         ),
       };
     if (c.id === 'nwt-head') return { ...c, body: mark(c.body) };

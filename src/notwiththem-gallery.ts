@@ -15,7 +15,6 @@ import {
 } from './carousel/paging.js';
 import { WINDOW_THRESHOLD } from './carousel/rendered-range.js';
 import { DeepLinkController } from './deep-link.js';
-import { afterPosterPaint } from './poster.js';
 import { emit, warn } from './events.js';
 import { fixPropertyTypes, warnObjectAttributes } from './properties.js';
 import { FeedController, type LoaderOptions } from './feed/feed-controller.js';
@@ -288,11 +287,9 @@ export class NotWithThemGallery extends LitElement {
     () => (this.constructor as typeof NotWithThemGallery).loaderOptions,
     () => this.onFeedReady(),
     // A fetched feed's first testimonial, before the rest is checked: when the gallery opens on it (no
-    // deep link, no `start` elsewhere), its photo leaves now (and answers onFeedReady's request for it),
-    // and the page's poster paints before the slides' first render.
+    // deep link, no `start` elsewhere), its photo leaves now (and answers onFeedReady's request for it).
     (first) => {
       if ((this.deepLinkController.id ?? this.start ?? first.id) === first.id) preloadPhoto(first.image);
-      return afterPosterPaint(this);
     },
   );
 

@@ -16,10 +16,11 @@
  */
 export function afterPosterPaint(host: Element): Promise<unknown> {
   const poster = host.querySelector<HTMLImageElement>(':scope>img[slot=poster]');
-  return new Promise((resolve) => {
-    setTimeout(resolve, poster?.assignedSlot ? 1e3 : 0);
-    poster?.assignedSlot && poster.decode().then(() => reported(poster, resolve), resolve);
-  });
+  return new Promise((resolve) =>
+    poster?.assignedSlot
+      ? (setTimeout(resolve, 1e3), poster.decode().then(() => reported(poster, resolve), resolve))
+      : setTimeout(resolve),
+  );
 }
 
 /**

@@ -11,14 +11,17 @@ import { frame, nextTask, requestsRecorded, waitUntil } from './helpers/waits.js
 const photoUrl = (name: string) =>
   new URL(`/tests/fixtures/photos/${name}?r=${Math.random()}`, location.href).href;
 
+/** Testimonial `i` of the test feeds, its photo `src`. */
+const testimonialAt = (i: number, src = photoUrl('sign-3.svg')) => ({
+  id: `t-${i}`,
+  image: { src, alt: `Sign ${i}`, width: 800, height: 600 },
+  quote: `Reason number ${i}, long enough to be a sentence a person would write on a sign.`,
+  name: `Person ${i}`,
+});
+
 /** A feed of `count` testimonials, the first with the photo `first`, served from a blob: URL. */
 function feedUrl(first: string, count: number): string {
-  const testimonials = Array.from({ length: count }, (_, i) => ({
-    id: `t-${i}`,
-    image: { src: i ? photoUrl('sign-3.svg') : first, alt: `Sign ${i}`, width: 800, height: 600 },
-    quote: `Reason number ${i}, long enough to be a sentence a person would write on a sign.`,
-    name: `Person ${i}`,
-  }));
+  const testimonials = Array.from({ length: count }, (_, i) => testimonialAt(i, i ? undefined : first));
   return URL.createObjectURL(new Blob([JSON.stringify({ testimonials })], { type: 'application/json' }));
 }
 
@@ -118,6 +121,60 @@ describe('the first photo', () => {
       await painted;
     } finally {
       holder.remove();
+    }
+  });
+
+  it('waits for the poster shown to be decoded before the feed is parsed', async () => {
+    // JSON.parse of a large feed is one long task: before the poster has painted, it would hold back that
+    // paint (the page's largest) and the page's first one.
+    const marker = `t-${Math.random()}`;
+    const url = URL.createObjectURL(
+      new Blob([JSON.stringify({ testimonials: [{ ...testimonialAt(0), id: marker }] })], {
+        type: 'application/json',
+      }),
+    );
+    const holder = document.createElement('div');
+    holder.innerHTML = `<notwiththem-gallery><img slot="poster" alt="" src="/__feeds/hang?ms=60000&key=${Math.random()}"></notwiththem-gallery>`;
+    const el = holder.firstElementChild as NotWithThemGallery;
+    const poster = el.querySelector('img')!;
+    let decoded!: () => void;
+    poster.decode = () => new Promise<void>((resolve) => (decoded = resolve));
+    const { parse } = JSON;
+    const { fetch, setTimeout } = window;
+    let parsed = false;
+    let fetched: Promise<unknown> | undefined;
+    JSON.parse = ((text: string, ...rest: []) => {
+      if (typeof text === 'string' && text.includes(marker)) parsed = true;
+      return parse(text, ...rest);
+    }) as typeof JSON.parse;
+    // The body, read in full by a copy: after that, the feed could be parsed.
+    window.fetch = (...args: Parameters<typeof fetch>) => {
+      const response = fetch(...args);
+      fetched = response.then((r) => r.clone().text());
+      return response;
+    };
+    // The poster wait's 1 s cap is held, so a slow machine cannot end the wait; other timers run.
+    window.setTimeout = ((run: () => void, ms?: number) =>
+      ms === 1e3 ? 0 : setTimeout(run, ms)) as typeof window.setTimeout;
+    document.body.append(holder);
+    try {
+      const loaded = oneEvent(el, 'nwt-load');
+      el.src = url;
+      await waitUntil(() => fetched, 'the feed was not requested');
+      await fetched;
+      await nextTask();
+      await frame();
+      await nextTask();
+      expect(parsed, 'the feed was parsed before the poster was decoded').to.equal(false);
+      decoded();
+      await loaded;
+      expect(parsed).to.equal(true);
+    } finally {
+      JSON.parse = parse;
+      window.fetch = fetch;
+      window.setTimeout = setTimeout;
+      holder.remove();
+      URL.revokeObjectURL(url);
     }
   });
 

@@ -11,6 +11,7 @@ import { own } from './own.js';
 import { loadFeed, type LoadOptions } from './load.js';
 import { firstPageUrls, joinPage, nearEnd } from './next-page.js';
 import { nextTask, parseFeed, parseFeedInSlices } from './parse.js';
+import { afterPosterPaint } from '../poster.js';
 import { FeedError, type ParsedFeed, type Testimonial } from './types.js';
 
 /** Page-wide loading settings (the element's static `loaderOptions`). */
@@ -60,13 +61,13 @@ export class FeedController implements ReactiveController {
    * @param options - The loading settings, read when a load starts.
    * @param onReady - Called with a new feed before its first render (where to start, what to measure).
    * @param onFirst - Called with a fetched feed's first testimonial once the first entry is checked,
-   *   before the rest is: its photo may leave at once; the rest waits for what it returns.
+   *   before the rest is (a task later): its photo may leave at once.
    */
   constructor(
     private readonly galleryHost: FeedHost,
     private readonly readOptions: () => LoaderOptions,
     private readonly onReady: (feed: ParsedFeed) => void,
-    private readonly onFirst: (first: Testimonial) => unknown,
+    private readonly onFirst: (first: Testimonial) => void,
   ) {
     galleryHost.addController(this);
   }
@@ -213,13 +214,21 @@ export class FeedController implements ReactiveController {
         feed = parseFeed(given, { baseUrl: document.baseURI });
       } else if (src != null) {
         // An empty or unusable address is an error the card shows (`src`), not a gallery without a source.
-        const loaded = await loadFeed(src, { ...this.readOptions(), signal });
+        // Parsed once the page has painted the poster it shows (JSON.parse is one task, long for a large
+        // feed, which would hold back that paint and the page's first one), so the slides render after it.
+        const loaded = await loadFeed(src, {
+          ...this.readOptions(),
+          signal,
+          beforeParse: () => afterPosterPaint(this.galleryHost),
+        });
         const { data, url } = loaded;
         // Checked in slices, so a feed of thousands makes no long task. After its first testimonial, the
-        // first photo is asked for (and the page's poster painted) before the rest is checked.
+        // first photo is asked for before the rest is checked.
         let slices = 0;
-        feed = await parseFeedInSlices(data, { baseUrl: url }, ([first]) =>
-          slices++ || !first ? nextTask() : this.onFirst(first),
+        feed = await parseFeedInSlices(
+          data,
+          { baseUrl: url },
+          ([first]) => (slices++ || !first || this.onFirst(first), nextTask()),
         );
         this.firstPages = firstPageUrls(src, url, document.baseURI);
       } else if (hasFigures(this.galleryHost)) {

@@ -45,6 +45,11 @@ export interface LoadOptions {
   maxBytes?: number;
   /** Replaces the global fetch (tests). Called as `fetch(url, init)`. */
   fetch?: typeof fetch;
+  /**
+   * Awaited once the body is in, before `JSON.parse` (one task, long for a large feed): the element holds
+   * the parse until the page has painted its poster. A shared request takes the first caller's.
+   */
+  beforeParse?: () => unknown;
 }
 
 export interface LoadedFeed {
@@ -72,6 +77,7 @@ interface Settings {
   retryDelay: number;
   maxBytes: number;
   fetch: typeof fetch;
+  beforeParse?: () => unknown;
 }
 
 /** One network load and the callers waiting for it. */
@@ -120,7 +126,9 @@ export function loadFeed(src: string, given: LoadOptions = {}): Promise<LoadedFe
 
   const number = (value: number | undefined, fallback: number, min = 0) =>
     Math.max(min, value! >= -Infinity ? value! : fallback);
+  // The options' other fields (`beforeParse`) as given.
   const s: Settings = {
+    ...options,
     timeout: number(options.timeout, DEFAULT_TIMEOUT) || Infinity,
     retries: Math.floor(number(options.retries, DEFAULT_RETRIES)),
     retryDelay: number(options.retryDelay, DEFAULT_RETRY_DELAY),
@@ -168,11 +176,9 @@ function race<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 
 /** Whether the document preloads `url` as an anonymous CORS fetch (one the request can take over). */
 function preloaded(url: string): boolean {
-  if (typeof document === 'undefined') return false;
-  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel~="preload" i][as="fetch" i]')) {
-    if (link.href === url && link.crossOrigin === 'anonymous') return true;
-  }
-  return false;
+  return [
+    ...(globalThis.document?.querySelectorAll<HTMLLinkElement>('link[rel~="preload" i][as="fetch" i]') ?? []),
+  ].some((link) => link.href === url && link.crossOrigin === 'anonymous');
 }
 
 /** Attempts, and waits between them, until one succeeds or an error is final. */
@@ -235,6 +241,7 @@ async function load(url: string, s: Settings, outer: AbortSignal): Promise<Loade
       }
       text += decoder.decode();
       if (!text.trim()) throw new FeedError('parse', `Feed at ${url} is empty`);
+      await s.beforeParse?.();
       try {
         return { data: JSON.parse(text), url: response.url || url };
       } catch (caught) {
