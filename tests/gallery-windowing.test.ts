@@ -125,6 +125,9 @@ describe('windowed rendering', () => {
     const track = $(el, TRACK)!;
     const step = slides(el)[0]!.getBoundingClientRect().width + parseFloat(getComputedStyle(track).columnGap);
     const left = track.scrollLeft + step;
+    // A reader's swipe starts with a pointer down: from then on the track's position is the reader's
+    // (without it, the element's own move to slide 11 may still be finishing, and takes the track back).
+    track.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
     track.scrollBy({ left: step, behavior: 'instant' });
     await waitUntil(() => el.currentIndex === 11, `current is ${el.currentIndex}`);
     await el.updateComplete;
