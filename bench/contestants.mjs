@@ -154,57 +154,30 @@ export const contestants = [
 export function withOurSnippet(list, snippets) {
   const mark = (html) =>
     html.replace('<notwiththem-gallery', '<notwiththem-gallery data-bench-gallery data-bench-scope="shadow"');
-  return list.map((c) => {
+  // The snippet of the builder (with the first photo's poster and preload unless `firstPhoto` is false),
+  // with the given bundle.
+  const ours = (bundle = BUNDLE_URL, firstPhoto = true) =>
+    snippets.scriptSnippet(
+      { src: '{{FEED}}', label: 'Testimonials', ...(firstPhoto && { firstPhoto: { src: '/img/0.webp' } }) },
+      { bundle, embed: 'http://127.0.0.1/dist/embed.html' },
+    );
+  // Variants of ours: the snippet as the builder writes it, then edited.
+  const variants = {
     // The builder adds the first photo's preload once its preview has read the feed: the bench feed's
     // first photo is /img/0.webp, without srcset.
-    if (c.id === 'nwt')
-      return {
-        ...c,
-        body: mark(
-          snippets.scriptSnippet(
-            { src: '{{FEED}}', label: 'Testimonials', firstPhoto: { src: '/img/0.webp' } },
-            { bundle: BUNDLE_URL, embed: 'http://127.0.0.1/dist/embed.html' },
-          ),
-        ),
-      };
-    if (c.id === 'nwt-before')
-      return {
-        ...c,
-        body: mark(
-          snippets.scriptSnippet(
-            { src: '{{FEED}}', label: 'Testimonials' },
-            { bundle: '/before/notwiththem-gallery.bundle.js', embed: 'http://127.0.0.1/dist/embed.html' },
-          ),
-        ),
-      };
-    if (c.id === 'nwt-async')
-      return {
-        ...c,
-        body: mark(
-          snippets
-            .scriptSnippet(
-              { src: '{{FEED}}', label: 'Testimonials', firstPhoto: { src: '/img/0.webp' } },
-              { bundle: BUNDLE_URL, embed: 'http://127.0.0.1/dist/embed.html' },
-            )
-            .replace('<img slot="poster"', '<img slot="poster" decoding="async"'),
-        ),
-      };
-    if (c.id === 'nwt-lazy')
-      return {
-        ...c,
-        body: mark(
-          snippets
-            .scriptSnippet(
-              { src: '{{FEED}}', label: 'Testimonials', firstPhoto: { src: '/img/0.webp' } },
-              { bundle: BUNDLE_URL, embed: 'http://127.0.0.1/dist/embed.html' },
-            )
-            .replace(
-              '<link rel="preload"',
-              '<link rel="preload" href="/img/0.webp" as="image" fetchpriority="high" referrerpolicy="no-referrer">\n<link rel="preload"',
-            )
-            .replace('<img slot="poster"', '<img slot="poster" loading="lazy"'),
-        ),
-      };
+    nwt: () => ours(),
+    'nwt-before': () => ours('/before/notwiththem-gallery.bundle.js', false),
+    'nwt-async': () => ours().replace('<img slot="poster"', '<img slot="poster" decoding="async"'),
+    'nwt-lazy': () =>
+      ours()
+        .replace(
+          '<link rel="preload"',
+          '<link rel="preload" href="/img/0.webp" as="image" fetchpriority="high" referrerpolicy="no-referrer">\n<link rel="preload"',
+        )
+        .replace('<img slot="poster"', '<img slot="poster" loading="lazy"'),
+  };
+  return list.map((c) => {
+    if (variants[c.id]) return { ...c, body: mark(variants[c.id]()) };
     if (c.id === 'nwt-head') return { ...c, body: mark(c.body) };
     return c;
   });
