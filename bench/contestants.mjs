@@ -25,6 +25,18 @@ export const BUNDLE_URL = '/dist/notwiththem-gallery.bundle.js';
  * The contestants and references. `ours(feedUrl)` is filled in by the runner from the built snippets
  * module (see `withOurSnippet`), so the bench never keeps a copy of the snippet that could drift.
  */
+/** An optional variant of our snippet (run with `--only`): its body is our snippet, edited in withOurSnippet. */
+const ourVariant = (id, label) => ({
+  id,
+  label,
+  peer: false,
+  optional: true,
+  head: '',
+  body: null,
+  scope: 'shadow',
+  own: ['/dist/'],
+});
+
 export const contestants = [
   {
     id: 'none',
@@ -98,53 +110,17 @@ export const contestants = [
     scope: 'shadow',
     own: ['/before/'],
   },
-  {
-    // Not run by default (`--only nwt-async,…`): our snippet with the poster decoded off the first frame
-    // (`decoding="async"`), to compare against in the same run.
-    id: 'nwt-async',
-    label: 'notwiththem-gallery, poster decoding="async"',
-    peer: false,
-    optional: true,
-    head: '',
-    body: null,
-    scope: 'shadow',
-    own: ['/dist/'],
-  },
-  {
-    // Not run by default (`--only nwt-lazy,…`): our snippet with the poster preloaded and lazy, so that it
-    // is painted in the frame after the page's first one.
-    id: 'nwt-lazy',
-    label: 'notwiththem-gallery, poster preloaded and lazy',
-    peer: false,
-    optional: true,
-    head: '',
-    body: null,
-    scope: 'shadow',
-    own: ['/dist/'],
-  },
-  {
-    // Not run by default (`--only nwt-nopreload,…`): our snippet without the feed's preload, so that a
-    // large feed's response does not compete with the poster; the feed leaves when the element upgrades.
-    id: 'nwt-nopreload',
-    label: 'notwiththem-gallery, no feed preload',
-    peer: false,
-    optional: true,
-    head: '',
-    body: null,
-    scope: 'shadow',
-    own: ['/dist/'],
-  },
-  {
-    // Not run by default (`--only nwt-lowpreload,…`): our snippet with the feed's preload at low priority.
-    id: 'nwt-lowpreload',
-    label: 'notwiththem-gallery, feed preload fetchpriority="low"',
-    peer: false,
-    optional: true,
-    head: '',
-    body: null,
-    scope: 'shadow',
-    own: ['/dist/'],
-  },
+  // Not run by default (`--only nwt-async,…`): our snippet with the poster decoded off the first frame
+  // (`decoding="async"`), to compare against in the same run.
+  ourVariant('nwt-async', 'notwiththem-gallery, poster decoding="async"'),
+  // Not run by default (`--only nwt-lazy,…`): our snippet with the poster preloaded and lazy, so that it
+  // is painted in the frame after the page's first one.
+  ourVariant('nwt-lazy', 'notwiththem-gallery, poster preloaded and lazy'),
+  // Not run by default (`--only nwt-nopreload,…`): our snippet without the feed's preload, so that a
+  // large feed's response does not compete with the poster; the feed leaves when the element upgrades.
+  ourVariant('nwt-nopreload', 'notwiththem-gallery, no feed preload'),
+  // Not run by default (`--only nwt-lowpreload,…`): our snippet with the feed's preload at low priority.
+  ourVariant('nwt-lowpreload', 'notwiththem-gallery, feed preload fetchpriority="low"'),
   {
     // Not run by default (`--only static-sync,…`): the static reference without `decoding="async"`.
     id: 'static-sync',
