@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import {
   filesUnder,
+  litAsyncConnection,
   litBaseline,
   litJsonConverters,
   litPureTags,
@@ -61,6 +62,7 @@ const bundle: UserConfig = {
     litPureTags(),
     litTemplateParts(ownModules),
     stripLitErrorTexts(),
+    litAsyncConnection(),
     clobberProofGlobals(),
     shortCustomProperties(),
     shortStates.plugin,
@@ -97,6 +99,7 @@ const embed: UserConfig = {
     litPureTags(),
     litTemplateParts(ownModules),
     stripLitErrorTexts(),
+    litAsyncConnection(),
     clobberProofGlobals(),
     shortStates.plugin,
   ],

@@ -360,6 +360,78 @@ export function litPartsUsed(code, fileName = 'module.ts') {
 }
 
 /**
+ * A plugin that cuts code the bundle never runs out of Lit's modules. `cuts` are
+ * `[module, pattern, replacement]`, `module` a path under node_modules (`lit-html/lit-html.js`). Every
+ * pattern must match, so a Lit release that words the code differently fails the build instead of
+ * keeping it or cutting something else. `problems()` (at build start) lists what in our modules needs
+ * the code cut; `reads` is a pattern that no other module of the build may match (a module that does
+ * would need the code cut).
+ * @returns {import('vite').Plugin}
+ */
+export function litCuts(name, cuts, { problems = () => [], reads } = {}) {
+  const modules = new Set(cuts.map(([module]) => module));
+  return {
+    name: `nwt:${name}`,
+    apply: 'build',
+    buildStart() {
+      for (const problem of problems()) this.error(`${name}: ${problem}`);
+    },
+    transform(code, id) {
+      const file = id.split('?')[0].replace(/\\/g, '/');
+      const module = [...modules].find((path) => file.endsWith(`/node_modules/${path}`));
+      if (!module) {
+        if (reads?.test(code)) this.error(`${name}: ${id} needs what the bundle cuts from Lit (${reads})`);
+        return null;
+      }
+      let out = code;
+      for (const [, pattern, to] of cuts.filter(([path]) => path === module)) {
+        const next = out.replace(pattern, to);
+        if (next === out) this.error(`${name}: ${pattern} not found in ${module}`);
+        out = next;
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
+const REACTIVE_ELEMENT = '@lit/reactive-element/reactive-element.js';
+const LIT_ELEMENT = 'lit-element/lit-element.js';
+const LIT_HTML = 'lit-html/lit-html.js';
+
+/**
+ * Lit's bookkeeping for async directives (lit-html's `async-directive.js`, which no module of the build
+ * imports): whether a part is connected (`_$AU`, the render option `isConnected`, `setConnected`, which
+ * LitElement calls on connect and disconnect), a part's disconnectable children (`_$AN`) and the notice
+ * to a directive that is replaced (`_$AO`). The build fails if another module reads one of them.
+ * @returns {import('vite').Plugin}
+ */
+export function litAsyncConnection() {
+  return litCuts(
+    'lit-async-connection',
+    [
+      [LIT_ELEMENT, /this\.hasUpdated\|\|\(this\.renderOptions\.isConnected=this\.isConnected\),/, ''],
+      [
+        LIT_ELEMENT,
+        /connectedCallback\(\)\{super\.connectedCallback\(\),this\._\$Do\?\.setConnected\(!0\)\}disconnectedCallback\(\)\{super\.disconnectedCallback\(\),this\._\$Do\?\.setConnected\(!1\)\}/,
+        '',
+      ],
+      [LIT_HTML, /get _\$AU\(\)\{return this\._\$AM\._\$AU\}/g, ''],
+      [LIT_HTML, /get _\$AU\(\)\{return this\._\$AM\?\._\$AU\?\?this\._\$Cv\}/, ''],
+      [LIT_HTML, /,this\._\$Cv=[\w$]+\?\.isConnected\?\?!0/, ''],
+      [
+        LIT_HTML,
+        /setConnected\(([\w$]+)\)\{void 0===this\._\$AM&&\(this\._\$Cv=\1(?:,this\._\$AP\?\.\(\1\))?\)\}/,
+        '',
+      ],
+      [LIT_HTML, /this\._\$AN=void 0,/g, ''],
+      [LIT_HTML, /[\w$]+\?\._\$AO\?\.\(!1\),/, ''],
+      ['lit-html/directive.js', /get _\$AU\(\)\{return this\._\$AM\._\$AU\}/, ''],
+    ],
+    { reads: /_\$A[UON]\b|\bsetConnected\b/ },
+  );
+}
+
+/**
  * `--_name` becomes `--_a`, `--_b`…, the most used first, everywhere in the chunk: the sheets and the
  * scripts that read or write one (`--_spv`, `--_slots`). These private custom properties are the
  * element's own (the public ones are `--nwt-*`), and each keeps one name throughout.

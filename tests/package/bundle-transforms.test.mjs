@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import {
   collapseWhitespace,
+  litAsyncConnection,
   litPartsUsed,
   filesUnder,
   litTemplateParts,
@@ -150,5 +151,38 @@ describe('lit template parts', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'nwt-')), 'x.ts');
     writeFileSync(file, 'html`<div ${ref(x)}></div>`');
     assert.throws(() => litTemplateParts([file]).buildStart.call(context), /needs a part of Lit/);
+  });
+});
+
+describe('lit cuts', () => {
+  const context = {
+    error(message) {
+      throw new Error(message);
+    },
+  };
+  const litModule = (path) => fileURLToPath(new URL(`../../node_modules/${path}`, import.meta.url));
+  /** `plugin`'s transform of Lit's module `path`, which must still parse. */
+  const cut = (plugin, path) => {
+    const out = plugin.transform.call(context, readFileSync(litModule(path), 'utf8'), litModule(path)).code;
+    const { diagnostics } = ts.transpileModule(out, { reportDiagnostics: true, fileName: 'lit.js' });
+    assert.deepEqual(
+      diagnostics.map((d) => d.messageText),
+      [],
+      path,
+    );
+    return out;
+  };
+  /** `plugin`'s transform of another module holding `code`. */
+  const other = (plugin, code, path = '/repo/src/x.ts') => plugin.transform.call(context, code, path);
+
+  it("cuts async directives' connection bookkeeping; fails a build with a module that reads it", () => {
+    const plugin = litAsyncConnection();
+    for (const path of ['lit-html/lit-html.js', 'lit-element/lit-element.js', 'lit-html/directive.js'])
+      assert.doesNotMatch(cut(plugin, path), /_\$A[UON]\b|setConnected|isConnected/, path);
+    assert.equal(other(plugin, 'part.startNode'), null);
+    assert.throws(() => other(plugin, 'part.setConnected(!1)'), /needs what the bundle cuts/);
+    const async = litModule('lit-html/async-directive.js');
+    assert.throws(() => other(plugin, readFileSync(async, 'utf8'), async), /needs what the bundle cuts/);
+    assert.throws(() => other(plugin, 'const a=1', litModule('lit-html/lit-html.js')), /not found/);
   });
 });
