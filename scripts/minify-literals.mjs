@@ -432,6 +432,95 @@ export function litAsyncConnection() {
 }
 
 /**
+ * What the classes in `files` declare of Lit's reactive properties: each key of a `static properties`
+ * object (`[…]` for a computed one) with the names of its options (`[…]` when they are not an object
+ * literal), whether the class also declares an accessor (`get`/`set`, `accessor`) of that name; and
+ * each decorator (`@…`).
+ */
+export function reactiveDeclarations(files) {
+  const properties = [];
+  const decorators = [];
+  for (const file of files) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const nameOf = (node) =>
+      !node.name
+        ? `[${node.getText(source)}]`
+        : ts.isComputedPropertyName(node.name)
+          ? node.name.getText(source)
+          : node.name.getText(source).replace(/^['"]|['"]$/g, '');
+    const visit = (node) => {
+      if (ts.canHaveDecorators(node) && ts.getDecorators(node)?.length)
+        decorators.push(`${file}: ${node.getText(source).split('\n')[0]}`);
+      if (ts.isClassLike(node)) {
+        const accessors = new Set(
+          node.members
+            .filter(
+              (member) =>
+                ts.isGetAccessor(member) ||
+                ts.isSetAccessor(member) ||
+                ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.AccessorKeyword),
+            )
+            .map(nameOf),
+        );
+        for (const member of node.members) {
+          const isStatic = ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Static;
+          if (!ts.isPropertyDeclaration(member) || !isStatic || nameOf(member) !== 'properties') continue;
+          const object = member.initializer;
+          const entries = object && ts.isObjectLiteralExpression(object) ? object.properties : [member];
+          for (const entry of entries) {
+            const value = ts.isPropertyAssignment(entry) ? entry.initializer : undefined;
+            const options =
+              value && ts.isObjectLiteralExpression(value)
+                ? value.properties.map(nameOf)
+                : [`[${entry.getText(source)}]`];
+            const name = nameOf(entry);
+            properties.push({ file, name, options, accessor: accessors.has(name) });
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return { properties, decorators };
+}
+
+/**
+ * Lit's handling of a reactive property whose class declares its own accessor (`wrapped`: its default
+ * recorded from the accessor at the first update): no class in `files` declares one, which the build
+ * checks.
+ * @returns {import('vite').Plugin}
+ */
+export function litWrappedAccessors(files) {
+  return litCuts(
+    'lit-wrapped-accessors',
+    [
+      [
+        REACTIVE_ELEMENT,
+        /this\.prototype\.hasOwnProperty\(([\w$]+)\)&&\(\(([\w$]+)=Object\.create\(\2\)\)\.wrapped=!0\),/,
+        '',
+      ],
+      [
+        REACTIVE_ELEMENT,
+        /const ([\w$]+)=this\.constructor\.elementProperties;if\(\1\.size>0\)for\(const\[([\w$]+),([\w$]+)\]of \1\)\{const\{wrapped:[\w$]+\}=\3,[\w$]+=this\[\2\];[^}]*\}/,
+        '',
+      ],
+      [
+        REACTIVE_ELEMENT,
+        /C\(([\w$]+),([\w$]+),\{useDefault:([\w$]+),reflect:([\w$]+),wrapped:([\w$]+)\},([\w$]+)\)\{\3&&!\(this\._\$Ej\?\?=new Map\)\.has\(\1\)&&\(this\._\$Ej\.set\(\1,\6\?\?\2\?\?this\[\1\]\),!0!==\5\|\|void 0!==\6\)\|\|/,
+        'C($1,$2,{useDefault:$3,reflect:$4}){$3&&!(this._$Ej??=new Map).has($1)&&(this._$Ej.set($1,$2??this[$1]),1)||',
+      ],
+    ],
+    {
+      problems: () =>
+        reactiveDeclarations(files)
+          .properties.filter((property) => property.accessor)
+          .map(({ file, name }) => `${file} declares an accessor of its reactive property ${name}`),
+    },
+  );
+}
+
+/**
  * `--_name` becomes `--_a`, `--_b`…, the most used first, everywhere in the chunk: the sheets and the
  * scripts that read or write one (`--_spv`, `--_slots`). These private custom properties are the
  * element's own (the public ones are `--nwt-*`), and each keeps one name throughout.

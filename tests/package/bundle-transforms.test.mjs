@@ -10,6 +10,8 @@ import ts from 'typescript';
 import {
   collapseWhitespace,
   litAsyncConnection,
+  litWrappedAccessors,
+  reactiveDeclarations,
   litPartsUsed,
   filesUnder,
   litTemplateParts,
@@ -184,5 +186,41 @@ describe('lit cuts', () => {
     const async = litModule('lit-html/async-directive.js');
     assert.throws(() => other(plugin, readFileSync(async, 'utf8'), async), /needs what the bundle cuts/);
     assert.throws(() => other(plugin, 'const a=1', litModule('lit-html/lit-html.js')), /not found/);
+  });
+
+  /** A module under a temporary directory holding `code`. */
+  const module = (code) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'nwt-')), 'x.ts');
+    writeFileSync(file, code);
+    return file;
+  };
+
+  it("reads the element's reactive properties, their options and its decorators", () => {
+    const { properties, decorators } = reactiveDeclarations([
+      fileURLToPath(new URL('../../src/notwiththem-gallery.ts', import.meta.url)),
+    ]);
+    assert.deepEqual(decorators, []);
+    const theme = properties.find((property) => property.name === 'theme');
+    assert.deepEqual(theme.options, ['reflect', 'useDefault']);
+    assert.ok(properties.length > 10 && properties.every((property) => !property.accessor));
+    const file = module(
+      "class A { static properties = { a: {}, ['b']: { hasChanged } }; get a() { return 1 } @x() c; }",
+    );
+    assert.deepEqual(reactiveDeclarations([file]), {
+      properties: [
+        { file, name: 'a', options: [], accessor: true },
+        { file, name: "['b']", options: ['hasChanged'], accessor: false },
+      ],
+      decorators: [`${file}: @x() c;`],
+    });
+  });
+
+  it('cuts wrapped accessors; fails a build whose class declares an accessor for a property', () => {
+    assert.doesNotMatch(cut(litWrappedAccessors([]), '@lit/reactive-element/reactive-element.js'), /wrapped/);
+    const file = module('class A { static properties = { a: {} }; set a(v) {} }');
+    assert.throws(
+      () => litWrappedAccessors([file]).buildStart.call(context),
+      /accessor of its reactive property a/,
+    );
   });
 });
