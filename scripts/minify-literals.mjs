@@ -521,6 +521,43 @@ export function litWrappedAccessors(files) {
 }
 
 /**
+ * Lit's property options that no class in `files` declares, which the build checks: `converter` (the
+ * default converter serves every property), `hasChanged` (the default comparison) and `noAccessor`; and
+ * symbol keys in `static properties`.
+ * @returns {import('vite').Plugin}
+ */
+export function litPropertyOptions(files) {
+  const cut = new Set(['converter', 'hasChanged', 'noAccessor']);
+  return litCuts(
+    'lit-property-options',
+    [
+      [
+        REACTIVE_ELEMENT,
+        /\(void 0!==([\w$]+)\.converter\?\.toAttribute\?\1\.converter:([\w$]+)\)\.toAttribute/,
+        '$2.toAttribute',
+      ],
+      [
+        REACTIVE_ELEMENT,
+        /"function"==typeof ([\w$]+)\.converter\?\{fromAttribute:\1\.converter\}:void 0!==\1\.converter\?\.fromAttribute\?\1\.converter:([\w$]+)/,
+        '$2',
+      ],
+      [REACTIVE_ELEMENT, /\(([\w$]+)\.hasChanged\?\?([\w$]+)\)\(/, '$2('],
+      [REACTIVE_ELEMENT, /,!([\w$]+)\.noAccessor\)\{/, ',1){'],
+      [REACTIVE_ELEMENT, /\[\.\.\.([\w$]+)\(([\w$]+)\),\.\.\.[\w$]+\(\2\)\]/, '$1($2)'],
+    ],
+    {
+      problems: () =>
+        reactiveDeclarations(files).properties.flatMap(({ file, name, options }) => [
+          ...(name.startsWith('[') ? [`${file} declares the property ${name}`] : []),
+          ...options
+            .filter((option) => cut.has(option) || option.startsWith('['))
+            .map((option) => `${file} declares ${option} for ${name}`),
+        ]),
+    },
+  );
+}
+
+/**
  * `--_name` becomes `--_a`, `--_b`…, the most used first, everywhere in the chunk: the sheets and the
  * scripts that read or write one (`--_spv`, `--_slots`). These private custom properties are the
  * element's own (the public ones are `--nwt-*`), and each keeps one name throughout.

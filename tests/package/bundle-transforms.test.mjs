@@ -10,6 +10,7 @@ import ts from 'typescript';
 import {
   collapseWhitespace,
   litAsyncConnection,
+  litPropertyOptions,
   litWrappedAccessors,
   reactiveDeclarations,
   litPartsUsed,
@@ -222,5 +223,25 @@ describe('lit cuts', () => {
       () => litWrappedAccessors([file]).buildStart.call(context),
       /accessor of its reactive property a/,
     );
+  });
+
+  it('cuts property options no class declares; fails a build whose class declares one', () => {
+    const out = cut(litPropertyOptions([]), '@lit/reactive-element/reactive-element.js');
+    assert.doesNotMatch(out, /\.converter\b|\.hasChanged\b|noAccessor|getOwnPropertySymbols\(/);
+    assert.match(out, /converter:[\w$]+,reflect:!1,useDefault:!1,hasChanged:/); // the defaults stay
+    for (const [properties, problem] of [
+      ['{ a: { converter: { fromAttribute: Number } } }', /declares converter for a/],
+      ['{ a: { hasChanged: () => true } }', /declares hasChanged for a/],
+      ['{ a: { noAccessor: true } }', /declares noAccessor for a/],
+      ['{ [key]: {} }', /declares the property \[key\]/],
+      ['{ a: options }', /declares \[a: options\] for a/],
+    ]) {
+      const file = module(`class A { static properties = ${properties}; }`);
+      assert.throws(() => litPropertyOptions([file]).buildStart.call(context), problem);
+    }
+    const fine = module(
+      "class A { static properties = { a: { type: Number, attribute: 'x-a', reflect: true } }; }",
+    );
+    assert.doesNotThrow(() => litPropertyOptions([fine]).buildStart.call(context));
   });
 });
