@@ -558,6 +558,43 @@ export function litPropertyOptions(files) {
 }
 
 /**
+ * Lit's support for decorators, which no module of the build uses (the build checks that no class
+ * under `files` has a decorator, and that no module reads `addInitializer` or `litPropertyMetadata`,
+ * as Lit's decorators do): `addInitializer` and the initializers it keeps, the properties that standard
+ * decorators record in `litPropertyMetadata`, and `requestUpdate`'s new value argument, which only
+ * their accessors pass. The globals `Symbol.metadata` and `litPropertyMetadata` stay, as pages see them.
+ * @returns {import('vite').Plugin}
+ */
+export function litDecorators(files) {
+  return litCuts(
+    'lit-decorators',
+    [
+      [
+        REACTIVE_ELEMENT,
+        /static addInitializer\(([\w$]+)\)\{this\._\$Ei\(\),\(this\.l\?\?=\[\]\)\.push\(\1\)\}/,
+        '',
+      ],
+      [REACTIVE_ELEMENT, /void 0!==([\w$]+)\.l&&\(this\.l=\[\.\.\.\1\.l\]\),/, ''],
+      [REACTIVE_ELEMENT, /,this\.constructor\.l\?\.forEach\(([\w$]+)=>\1\(this\)\)/, ''],
+      [
+        REACTIVE_ELEMENT,
+        /const ([\w$]+)=this\[Symbol\.metadata\];if\(null!==\1\)\{const ([\w$]+)=litPropertyMetadata\.get\(\1\);if\(void 0!==\2\)for\(const\[[\w$]+,[\w$]+\]of \2\)this\.elementProperties\.set\([\w$]+,[\w$]+\)\}/,
+        '',
+      ],
+      [
+        REACTIVE_ELEMENT,
+        /requestUpdate\(([\w$]+),([\w$]+),([\w$]+),([\w$]+)=!1,([\w$]+)\)\{if\(void 0!==\1\)\{const ([\w$]+)=this\.constructor;if\(!1===\4&&\(\5=this\[\1\]\),/,
+        'requestUpdate($1,$2,$3){if(void 0!==$1){const $6=this.constructor,$5=this[$1];if(',
+      ],
+    ],
+    {
+      problems: () => reactiveDeclarations(files).decorators.map((where) => `a decorator in ${where}`),
+      reads: /\baddInitializer\b|\blitPropertyMetadata\b/,
+    },
+  );
+}
+
+/**
  * `--_name` becomes `--_a`, `--_b`…, the most used first, everywhere in the chunk: the sheets and the
  * scripts that read or write one (`--_spv`, `--_slots`). These private custom properties are the
  * element's own (the public ones are `--nwt-*`), and each keeps one name throughout.

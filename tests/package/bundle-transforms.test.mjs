@@ -10,6 +10,7 @@ import ts from 'typescript';
 import {
   collapseWhitespace,
   litAsyncConnection,
+  litDecorators,
   litPropertyOptions,
   litWrappedAccessors,
   reactiveDeclarations,
@@ -243,5 +244,23 @@ describe('lit cuts', () => {
       "class A { static properties = { a: { type: Number, attribute: 'x-a', reflect: true } }; }",
     );
     assert.doesNotThrow(() => litPropertyOptions([fine]).buildStart.call(context));
+  });
+
+  it("cuts Lit's decorator support; fails a build with a decorator or a module that reads it", () => {
+    const out = cut(litDecorators([]), '@lit/reactive-element/reactive-element.js');
+    assert.doesNotMatch(out, /addInitializer|\.l\b|litPropertyMetadata\.get|Symbol\.metadata\]/);
+    assert.match(out, /Symbol\.metadata\?\?=/); // the globals pages see stay
+    assert.match(out, /[\w$]+\.litPropertyMetadata\?\?=new WeakMap/);
+    assert.match(
+      out,
+      /requestUpdate\(([\w$]+),[\w$]+,[\w$]+\)\{if\(void 0!==\1\)\{const [\w$]+=this\.constructor,[\w$]+=this\[\1\];/,
+    );
+    const property = litModule('@lit/reactive-element/decorators/property.js');
+    assert.throws(
+      () => other(litDecorators([]), readFileSync(property, 'utf8'), property),
+      /needs what the bundle cuts/,
+    );
+    const file = module("class A extends LitElement { @property() a = 'x'; }");
+    assert.throws(() => litDecorators([file]).buildStart.call(context), /a decorator in .*@property\(\) a/);
   });
 });
