@@ -595,6 +595,54 @@ export function litDecorators(files) {
 }
 
 /**
+ * LitElement's `renderBefore` render option, set to its render root's first child: the bundle's element
+ * empties a root that holds a server's render (the bundle has no hydration) and adopts its styles as
+ * constructed sheets, so that child is always `null`, which renders as no option does. The build
+ * fails if a class under `files` that extends LitElement does not empty its root in `createRenderRoot`.
+ * @returns {import('vite').Plugin}
+ */
+export function litRenderBefore(files) {
+  return litCuts(
+    'lit-render-before',
+    [
+      [
+        LIT_ELEMENT,
+        /createRenderRoot\(\)\{const ([\w$]+)=super\.createRenderRoot\(\);return this\.renderOptions\.renderBefore\?\?=\1\.firstChild,\1\}/,
+        '',
+      ],
+    ],
+    {
+      problems: () =>
+        files.filter(unemptiedRoot).map((file) => `${file} renders into a root it may not empty`),
+    },
+  );
+}
+
+/** Whether a class in `file` extends LitElement without a `createRenderRoot` that calls `replaceChildren()`. */
+function unemptiedRoot(file) {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  let found = false;
+  const visit = (node) => {
+    if (
+      ts.isClassLike(node) &&
+      node.heritageClauses?.some((clause) =>
+        clause.types.some((type) => /\bLitElement\b/.test(type.getText(source))),
+      ) &&
+      !node.members.some(
+        (member) =>
+          ts.isMethodDeclaration(member) &&
+          member.name.getText(source) === 'createRenderRoot' &&
+          /\.replaceChildren\(\)/.test(member.body?.getText(source) ?? ''),
+      )
+    )
+      found = true;
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/**
  * `--_name` becomes `--_a`, `--_b`…, the most used first, everywhere in the chunk: the sheets and the
  * scripts that read or write one (`--_spv`, `--_slots`). These private custom properties are the
  * element's own (the public ones are `--nwt-*`), and each keeps one name throughout.

@@ -12,6 +12,7 @@ import {
   litAsyncConnection,
   litDecorators,
   litPropertyOptions,
+  litRenderBefore,
   litWrappedAccessors,
   reactiveDeclarations,
   litPartsUsed,
@@ -262,5 +263,20 @@ describe('lit cuts', () => {
     );
     const file = module("class A extends LitElement { @property() a = 'x'; }");
     assert.throws(() => litDecorators([file]).buildStart.call(context), /a decorator in .*@property\(\) a/);
+  });
+
+  it("cuts LitElement's renderBefore; fails a build whose element may not empty its root", () => {
+    const out = cut(litRenderBefore([]), 'lit-element/lit-element.js');
+    assert.doesNotMatch(out, /renderBefore|createRenderRoot/);
+    const element = fileURLToPath(new URL('../../src/notwiththem-gallery.ts', import.meta.url));
+    assert.doesNotThrow(() => litRenderBefore([element]).buildStart.call(context));
+    for (const body of ['', 'createRenderRoot() { return super.createRenderRoot(); }']) {
+      const file = module(`class A extends LitElement { ${body} }`);
+      assert.throws(() => litRenderBefore([file]).buildStart.call(context), /may not empty/);
+    }
+    const fine = module(
+      'class A extends LitElement { createRenderRoot() { this.shadowRoot?.replaceChildren(); return super.createRenderRoot(); } }',
+    );
+    assert.doesNotThrow(() => litRenderBefore([fine]).buildStart.call(context));
   });
 });
