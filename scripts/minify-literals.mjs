@@ -618,6 +618,27 @@ export function litRenderBefore(files) {
   );
 }
 
+/**
+ * Lit's conversion of a CSSResult to its sheet when adopting styles, in `css-tag.js`: in the bundle
+ * every css`…` of our modules is a constructed CSSStyleSheet already (`minifyLitLiterals` with
+ * `constructedSheets`), which the build checks: it fails if a module still has a css`…` or calls
+ * `unsafeCSS`.
+ * @returns {import('vite').Plugin}
+ */
+export function litSheetsOnly() {
+  return litCuts(
+    'lit-sheets-only',
+    [
+      [
+        '@lit/reactive-element/css-tag.js',
+        /\.adoptedStyleSheets=([\w$]+)\.map\(([\w$]+)=>\2 instanceof CSSStyleSheet\?\2:\2\.styleSheet\)/,
+        '.adoptedStyleSheets=$1',
+      ],
+    ],
+    { reads: /\bcss\s*`|\bunsafeCSS\(/ },
+  );
+}
+
 /** Whether a class in `file` extends LitElement without a `createRenderRoot` that calls `replaceChildren()`. */
 function unemptiedRoot(file) {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);

@@ -13,6 +13,7 @@ import {
   litDecorators,
   litPropertyOptions,
   litRenderBefore,
+  litSheetsOnly,
   litWrappedAccessors,
   reactiveDeclarations,
   litPartsUsed,
@@ -278,5 +279,16 @@ describe('lit cuts', () => {
       'class A extends LitElement { createRenderRoot() { this.shadowRoot?.replaceChildren(); return super.createRenderRoot(); } }',
     );
     assert.doesNotThrow(() => litRenderBefore([fine]).buildStart.call(context));
+  });
+
+  it('adopts the sheets as they are; fails a build with a module that makes a CSSResult', () => {
+    const plugin = litSheetsOnly();
+    assert.match(cut(plugin, '@lit/reactive-element/css-tag.js'), /\.adoptedStyleSheets=[\w$]+[;}]/);
+    assert.equal(
+      other(plugin, 'const s = ((sheet) => (sheet.replaceSync(`a{}`), sheet))(new CSSStyleSheet());'),
+      null,
+    );
+    assert.throws(() => other(plugin, 'const s = css`a{color:${c}}`;'), /needs what the bundle cuts/);
+    assert.throws(() => other(plugin, 'const s = unsafeCSS(text);'), /needs what the bundle cuts/);
   });
 });
