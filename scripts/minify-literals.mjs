@@ -639,6 +639,19 @@ export function litSheetsOnly() {
   );
 }
 
+/**
+ * lit-html's `creationScope` render option (the document or registry that clones a template): no module
+ * of the build passes it, which the build checks.
+ * @returns {import('vite').Plugin}
+ */
+export function litCreationScope() {
+  return litCuts(
+    'lit-creation-scope',
+    [[LIT_HTML, /\(([\w$]+)\?\.creationScope\?\?([\w$]+)\)\.importNode/, '$2.importNode']],
+    { reads: /\bcreationScope\b/ },
+  );
+}
+
 /** Whether a class in `file` extends LitElement without a `createRenderRoot` that calls `replaceChildren()`. */
 function unemptiedRoot(file) {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);

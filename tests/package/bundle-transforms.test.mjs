@@ -10,6 +10,7 @@ import ts from 'typescript';
 import {
   collapseWhitespace,
   litAsyncConnection,
+  litCreationScope,
   litDecorators,
   litPropertyOptions,
   litRenderBefore,
@@ -290,5 +291,14 @@ describe('lit cuts', () => {
     );
     assert.throws(() => other(plugin, 'const s = css`a{color:${c}}`;'), /needs what the bundle cuts/);
     assert.throws(() => other(plugin, 'const s = unsafeCSS(text);'), /needs what the bundle cuts/);
+  });
+
+  it('clones templates in the document; fails a build with a module that passes creationScope', () => {
+    const plugin = litCreationScope();
+    assert.doesNotMatch(cut(plugin, 'lit-html/lit-html.js'), /creationScope/);
+    assert.throws(
+      () => other(plugin, 'render(t, root, { creationScope: root })'),
+      /needs what the bundle cuts/,
+    );
   });
 });
