@@ -787,7 +787,7 @@ export function privateMemberNames(files, packageFiles = [], entries = []) {
         // The keys of an exported object (the `en` labels, which `strings` overrides by key) are public.
         const keys = isExportedObject(node.parent) ? others : assigned;
         keys.add(node.name.getText(source).replace(/^['"]|['"]$/g, ''));
-      } else if (ts.isStringLiteralLike(node)) {
+      } else if (ts.isStringLiteralLike(node) && !ts.isLiteralTypeNode(node.parent)) {
         others.add(node.text);
       }
       ts.forEachChild(node, visit);

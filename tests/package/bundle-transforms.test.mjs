@@ -16,6 +16,7 @@ import {
   litRenderBefore,
   litSheetsOnly,
   litWrappedAccessors,
+  privateMemberNames,
   reactiveDeclarations,
   litPartsUsed,
   filesUnder,
@@ -51,6 +52,20 @@ describe('unquoteAttributes', () => {
       unquoteAttributes('<path d="M8 5z" fill="currentColor"/><b class="x-y">'),
       '<path d="M8 5z" fill=currentColor /><b class=x-y>',
     );
+  });
+});
+
+describe('privateMemberNames', () => {
+  it("shortens an input's property named in a type only, not one named in a string", () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'nwt-')), 'x.ts');
+    writeFileSync(
+      file,
+      'interface AInput { renderThing(): void; place: string; tallyOf: number }\n' +
+        "type B = Omit<AInput, 'renderThing'> & Pick<AInput, 'place'>;\n" +
+        "const kinds: AInput['tallyOf'][] = [];\n" +
+        "if (key === 'place') run();\n",
+    );
+    assert.deepEqual(privateMemberNames([file]), ['renderThing', 'tallyOf']);
   });
 });
 
