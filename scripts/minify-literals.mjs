@@ -487,8 +487,8 @@ export function reactiveDeclarations(files) {
 
 /**
  * Lit's handling of a reactive property whose class declares its own accessor (`wrapped`: its default
- * recorded from the accessor at the first update): no class in `files` declares one, which the build
- * checks.
+ * recorded from the accessor at the first update; the accessor Lit defines calls the declared one): no
+ * class in `files` declares one, which the build checks.
  * @returns {import('vite').Plugin}
  */
 export function litWrappedAccessors(files) {
@@ -509,6 +509,12 @@ export function litWrappedAccessors(files) {
         REACTIVE_ELEMENT,
         /C\(([\w$]+),([\w$]+),\{useDefault:([\w$]+),reflect:([\w$]+),wrapped:([\w$]+)\},([\w$]+)\)\{\3&&!\(this\._\$Ej\?\?=new Map\)\.has\(\1\)&&\(this\._\$Ej\.set\(\1,\6\?\?\2\?\?this\[\1\]\),!0!==\5\|\|void 0!==\6\)\|\|/,
         'C($1,$2,{useDefault:$3,reflect:$4}){$3&&!(this._$Ej??=new Map).has($1)&&(this._$Ej.set($1,$2??this[$1]),1)||',
+      ],
+      // The accessor Lit defines for a property calls the one the class declared, if any.
+      [
+        REACTIVE_ELEMENT,
+        /static getPropertyDescriptor\(([\w$]+),([\w$]+),([\w$]+)\)\{const\{get:([\w$]+),set:([\w$]+)\}=[\w$]+\(this\.prototype,\1\)\?\?\{get\(\)\{return this\[\2\]\},set\(([\w$]+)\)\{this\[\2\]=\6\}\};return\{get:\4,set\(([\w$]+)\)\{const ([\w$]+)=\4\?\.call\(this\);\5\?\.call\(this,\7\),this\.requestUpdate\(\1,\8,\3\)\},configurable:!0,enumerable:!0\}\}/,
+        'static getPropertyDescriptor($1,$2,$3){return{get(){return this[$2]},set(nwt$value){const nwt$old=this[$2];this[$2]=nwt$value,this.requestUpdate($1,nwt$old,$3)},configurable:!0,enumerable:!0}}',
       ],
     ],
     {
