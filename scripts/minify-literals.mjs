@@ -658,6 +658,98 @@ export function litCreationScope() {
   );
 }
 
+/**
+ * Each attribute binding of the html`…` templates in `code` that is not the attribute's whole value
+ * (`class="a ${b}"`, `alt=${a}${b}`, `href="${u}/x"`): Lit keeps the value's strings for those and joins
+ * them on each update, the case `litWholeAttributeValues` leaves out. As the tag's text up to the binding.
+ */
+export function attributeInterpolations(code, fileName = 'module.ts') {
+  const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const found = [];
+  const visit = (node) => {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text !== 'css') {
+      const { template } = node;
+      const pieces = ts.isNoSubstitutionTemplateLiteral(template)
+        ? [template.text]
+        : [template.head.text, ...template.templateSpans.map((span) => span.literal.text)];
+      // Outside a tag, inside one, inside a quoted value (its quote), inside a comment.
+      let state = 'text';
+      let tag = '';
+      pieces.forEach((piece, index) => {
+        for (let i = 0; i < piece.length; i++) {
+          const c = piece[i];
+          if (state === 'text') {
+            if (piece.startsWith('<!--', i)) {
+              state = 'comment';
+              i += 3;
+            } else if (c === '<' && /[a-z]/i.test(piece[i + 1] ?? '')) {
+              state = 'tag';
+              tag = '';
+            }
+          } else if (state === 'comment') {
+            if (piece.startsWith('-->', i)) {
+              state = 'text';
+              i += 2;
+            }
+          } else if (state === 'tag') {
+            if (c === '>') state = 'text';
+            else if (c === '"' || c === "'") state = c;
+          } else if (c === state) state = 'tag';
+          if (state !== 'text' && state !== 'comment') tag += c;
+        }
+        if (index === pieces.length - 1 || state === 'text' || state === 'comment') return;
+        const next = pieces[index + 1];
+        const whole =
+          state === 'tag'
+            ? /=\s*$/.test(piece) && /^(\s|\/?>)/.test(next)
+            : new RegExp(`=\\s*${state}$`).test(piece) && next.startsWith(state);
+        if (!whole) found.push(`${tag}\${…}`);
+        tag += '${…}';
+      });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/**
+ * lit-html's attribute values made of several strings and bindings (`class="a ${b}"`): every attribute
+ * binding of a template under `files` is the attribute's whole value (`attributeInterpolations`), which
+ * the build checks, so an attribute part commits its one value as it is.
+ * @returns {import('vite').Plugin}
+ */
+export function litWholeAttributeValues(files) {
+  return litCuts(
+    'lit-whole-attribute-values',
+    [
+      [
+        LIT_HTML,
+        /,([\w$]+)\.length>2\|\|""!==\1\[0\]\|\|""!==\1\[1\]\?\(this\._\$AH=Array\(\1\.length-1\)\.fill\(new String\),this\.strings=\1\):this\._\$AH=[\w$]+\}/,
+        '}',
+      ],
+      [
+        LIT_HTML,
+        /_\$AI\(([\w$]+),([\w$]+)=this,[\w$]+,([\w$]+)\)\{const ([\w$]+)=this\.strings;let ([\w$]+)=!1;if\(void 0===\4\)(\1=[\w$]+\(this,\1,\2,0\)),\5=([^;{}]*?),\5&&\(this\._\$AH=\1\);else\{[^}]*\}\5&&!\3&&this\.j\(\1\)\}/,
+        '_$AI($1,$2=this){$6,($7)&&(this._$AH=$1,this.j($1))}',
+      ],
+      [
+        LIT_HTML,
+        /void 0!==([\w$]+)\.strings\?\(\1\._\$AI\(([\w$]+),\1,([\w$]+)\),\3\+=\1\.strings\.length-2\):\1\._\$AI\(\2\[\3\]\)/,
+        '$1._$AI($2[$3])',
+      ],
+    ],
+    {
+      problems: () =>
+        files.flatMap((file) =>
+          attributeInterpolations(readFileSync(file, 'utf8'), file).map(
+            (use) => `${file} binds part of an attribute's value: ${use}`,
+          ),
+        ),
+    },
+  );
+}
+
 /** Whether a class in `file` extends LitElement without a `createRenderRoot` that calls `replaceChildren()`. */
 function unemptiedRoot(file) {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);

@@ -9,12 +9,14 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import {
   collapseWhitespace,
+  attributeInterpolations,
   litAsyncConnection,
   litCreationScope,
   litDecorators,
   litPropertyOptions,
   litRenderBefore,
   litSheetsOnly,
+  litWholeAttributeValues,
   litWrappedAccessors,
   privateMemberNames,
   reactiveDeclarations,
@@ -319,6 +321,40 @@ describe('lit cuts', () => {
     assert.throws(
       () => other(plugin, 'render(t, root, { creationScope: root })'),
       /needs what the bundle cuts/,
+    );
+  });
+
+  it('finds attribute bindings that are not the whole value', () => {
+    assert.deepEqual(
+      attributeInterpolations('html`<a class="a ${b}" alt=${c}${d} href=\'${u}/x\' title="${t}">`'),
+      [
+        '<a class="a ${…}',
+        '<a class="a ${…}" alt=${…}',
+        '<a class="a ${…}" alt=${…}${…}',
+        '<a class="a ${…}" alt=${…}${…} href=\'${…}',
+      ],
+    );
+    assert.deepEqual(
+      attributeInterpolations(
+        'html`<a class="${b}" href=${u}\n  @click=${f} .x=${y} ?inert=${!a}>${t} b</a><img src=${s} /><i title=\'${t}\'>`',
+      ),
+      [],
+    );
+  });
+
+  it('commits attribute values whole; fails a build whose template binds part of a value', () => {
+    const out = cut(litWholeAttributeValues([]), 'lit-html/lit-html.js');
+    assert.doesNotMatch(out, /\.strings\.length|this\.strings=|new String/);
+    assert.match(out, /_\$AI\(([\w$]+),([\w$]+)=this\)\{\1=[\w$]+\(this,\1,\2,0\),\(/);
+    const files = filesUnder(
+      fileURLToPath(new URL('../../src', import.meta.url)),
+      (file) => file.endsWith('.ts') && !file.endsWith('.d.ts'),
+    );
+    assert.doesNotThrow(() => litWholeAttributeValues(files).buildStart.call(context));
+    const file = module('html`<div class="slide ${active}"></div>`');
+    assert.throws(
+      () => litWholeAttributeValues([file]).buildStart.call(context),
+      /binds part of an attribute's value: <div class="slide \$\{…\}/,
     );
   });
 });
