@@ -738,6 +738,12 @@ export function litWholeAttributeValues(files) {
         /void 0!==([\w$]+)\.strings\?\(\1\._\$AI\(([\w$]+),\1,([\w$]+)\),\3\+=\1\.strings\.length-2\):\1\._\$AI\(\2\[\3\]\)/,
         '$1._$AI($2[$3])',
       ],
+      [
+        LIT_HTML,
+        /,([\w$]+)=([\w$]+)\.getAttribute\(([\w$]+)\)\.split\([\w$]+\),([\w$]+=\/\(\[\.\?@\]\)\?\(\.\*\)\/\.exec\([\w$]+\);[\w$]+\.push\(\{type:1,index:[\w$]+,name:[\w$]+\[2\],)strings:\1,/,
+        ',$4',
+      ],
+      [LIT_HTML, /new ([\w$]+)\.ctor\(([\w$]+),\1\.name,\1\.strings,/, 'new $1.ctor($2,$1.name,0,'],
     ],
     {
       problems: () =>
