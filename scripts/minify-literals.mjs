@@ -309,12 +309,34 @@ export function litTemplateParts(files) {
  * content Lit reads as text and may bind in); each comment, and each binding inside one; each svg`…` or mathml`…`.
  */
 export function litPartsUsed(code, fileName = 'module.ts') {
-  const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const found = [];
+  for (const { tag, events } of templatesIn(code, fileName)) {
+    if (tag === 'svg' || tag === 'mathml') found.push(`${tag}\`…\``);
+    for (const event of events) {
+      if (event.opens) found.push(event.opens);
+      else if (event.state === 'comment') found.push('<!-- ${…}');
+      // A value, then: unquoted right after `=`, or inside quotes; else the binding is the tag's own.
+      else if (event.state === 'tag' && !/=\s*$/.test(event.before)) found.push(`${event.tag}\${…}`);
+    }
+  }
+  return found;
+}
+
+/**
+ * The html`…` (svg`…`, mathml`…`) templates in `code` as Lit reads them, in order: each one's tag and its
+ * `events`, in order: what it opens that Lit reads apart (`{ opens: '<!--' }`, `{ opens: '<style>' }`
+ * for a raw text element) and each binding (`{ state, tag, before, after }`: where it is, `text`, `tag`,
+ * the quote of a quoted value or `comment`; the tag's text up to it; the template's text before and
+ * after it up to the next binding).
+ */
+function templatesIn(code, fileName) {
+  const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const templates = [];
   const visit = (node) => {
     if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text !== 'css') {
       const { template } = node;
-      if (node.tag.text === 'svg' || node.tag.text === 'mathml') found.push(`${node.tag.text}\`…\``);
+      const events = [];
+      templates.push({ tag: node.tag.text, events });
       const pieces = ts.isNoSubstitutionTemplateLiteral(template)
         ? [template.text]
         : [template.head.text, ...template.templateSpans.map((span) => span.literal.text)];
@@ -326,14 +348,14 @@ export function litPartsUsed(code, fileName = 'module.ts') {
           const c = piece[i];
           if (state === 'text') {
             if (piece.startsWith('<!--', i)) {
-              found.push('<!--');
+              events.push({ opens: '<!--' });
               state = 'comment';
               i += 3;
             } else if (c === '<' && /[a-z]/i.test(piece[i + 1] ?? '')) {
               state = 'tag';
               tag = '';
               const raw = /^<(script|style|textarea|title)\b/i.exec(piece.slice(i));
-              if (raw) found.push(`<${raw[1]}>`);
+              if (raw) events.push({ opens: `<${raw[1]}>` });
             }
           } else if (state === 'comment') {
             if (piece.startsWith('-->', i)) {
@@ -347,16 +369,14 @@ export function litPartsUsed(code, fileName = 'module.ts') {
           if (state !== 'text' && state !== 'comment') tag += c;
         }
         if (index === pieces.length - 1) return;
-        if (state === 'comment') found.push('<!-- ${…}');
-        // A value, then: unquoted right after `=`, or inside quotes; else the binding is the tag's own.
-        if (state === 'tag' && !/=\s*$/.test(piece)) found.push(`${tag}\${…}`);
+        events.push({ state, tag, before: piece, after: pieces[index + 1] });
         if (state !== 'text' && state !== 'comment') tag += '${…}';
       });
     }
     ts.forEachChild(node, visit);
   };
   visit(source);
-  return found;
+  return templates;
 }
 
 /**
@@ -664,53 +684,16 @@ export function litCreationScope() {
  * them on each update, the case `litWholeAttributeValues` leaves out. As the tag's text up to the binding.
  */
 export function attributeInterpolations(code, fileName = 'module.ts') {
-  const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const found = [];
-  const visit = (node) => {
-    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text !== 'css') {
-      const { template } = node;
-      const pieces = ts.isNoSubstitutionTemplateLiteral(template)
-        ? [template.text]
-        : [template.head.text, ...template.templateSpans.map((span) => span.literal.text)];
-      // Outside a tag, inside one, inside a quoted value (its quote), inside a comment.
-      let state = 'text';
-      let tag = '';
-      pieces.forEach((piece, index) => {
-        for (let i = 0; i < piece.length; i++) {
-          const c = piece[i];
-          if (state === 'text') {
-            if (piece.startsWith('<!--', i)) {
-              state = 'comment';
-              i += 3;
-            } else if (c === '<' && /[a-z]/i.test(piece[i + 1] ?? '')) {
-              state = 'tag';
-              tag = '';
-            }
-          } else if (state === 'comment') {
-            if (piece.startsWith('-->', i)) {
-              state = 'text';
-              i += 2;
-            }
-          } else if (state === 'tag') {
-            if (c === '>') state = 'text';
-            else if (c === '"' || c === "'") state = c;
-          } else if (c === state) state = 'tag';
-          if (state !== 'text' && state !== 'comment') tag += c;
-        }
-        if (index === pieces.length - 1 || state === 'text' || state === 'comment') return;
-        const next = pieces[index + 1];
-        const whole =
-          state === 'tag'
-            ? /=\s*$/.test(piece) && /^(\s|\/?>)/.test(next)
-            : new RegExp(`=\\s*${state}$`).test(piece) && next.startsWith(state);
-        if (!whole) found.push(`${tag}\${…}`);
-        tag += '${…}';
-      });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
+  return templatesIn(code, fileName).flatMap(({ events }) =>
+    events
+      .filter(({ state, before, after }) =>
+        state === 'tag'
+          ? !(/=\s*$/.test(before) && /^(\s|\/?>)/.test(after))
+          : (state === '"' || state === "'") &&
+            !(new RegExp(`=\\s*${state}$`).test(before) && after.startsWith(state)),
+      )
+      .map(({ tag }) => `${tag}\${…}`),
+  );
 }
 
 /**
