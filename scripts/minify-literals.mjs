@@ -699,7 +699,8 @@ export function attributeInterpolations(code, fileName = 'module.ts') {
 /**
  * lit-html's attribute values made of several strings and bindings (`class="a ${b}"`): every attribute
  * binding of a template under `files` is the attribute's whole value (`attributeInterpolations`), which
- * the build checks, so an attribute part commits its one value as it is.
+ * the build checks, so an attribute part commits its one value as it is, and keeps at most one directive
+ * (in `_$Cl`, as a child part does; the build fails if another module reads `_$Co`, the list it had).
  * @returns {import('vite').Plugin}
  */
 export function litWholeAttributeValues(files) {
@@ -727,8 +728,12 @@ export function litWholeAttributeValues(files) {
         ',$4',
       ],
       [LIT_HTML, /new ([\w$]+)\.ctor\(([\w$]+),\1\.name,\1\.strings,/, 'new $1.ctor($2,$1.name,0,'],
+      // A part's directive: one per part, as each attribute part has one value.
+      [LIT_HTML, /void 0!==([\w$]+)\?([\w$]+)\._\$Co\?\.\[\1\]:\2\._\$Cl/, '$2._$Cl'],
+      [LIT_HTML, /void 0!==([\w$]+)\?\(([\w$]+)\._\$Co\?\?=\[\]\)\[\1\]=([\w$]+):\2\._\$Cl=\3/, '$2._$Cl=$3'],
     ],
     {
+      reads: /_\$Co\b/,
       problems: () =>
         files.flatMap((file) =>
           attributeInterpolations(readFileSync(file, 'utf8'), file).map(
