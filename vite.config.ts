@@ -6,10 +6,18 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import {
   filesUnder,
+  litAsyncConnection,
   litBaseline,
+  litCreationScope,
+  litDecorators,
   litJsonConverters,
+  litPropertyOptions,
   litPureTags,
+  litRenderBefore,
+  litSheetsOnly,
   litTemplateParts,
+  litWholeAttributeValues,
+  litWrappedAccessors,
   minifyLitLiterals,
   shortCustomProperties,
   privateMemberNames,
@@ -53,18 +61,28 @@ const terserOptions = {
   format: { comments: false },
 };
 
+// Both builds: our templates shrunk, and Lit without what the element never uses (each plugin fails the
+// build when its cut no longer holds).
+const templatesAndLit = () => [
+  minifyLitLiterals({ constructedSheets: true }),
+  litBaseline(),
+  litJsonConverters(ownModules),
+  litPureTags(),
+  litTemplateParts(ownModules),
+  stripLitErrorTexts(),
+  litAsyncConnection(),
+  litWrappedAccessors(ownModules),
+  litPropertyOptions(ownModules),
+  litDecorators(ownModules),
+  litRenderBefore(ownModules),
+  litSheetsOnly(),
+  litCreationScope(),
+  litWholeAttributeValues(ownModules),
+  clobberProofGlobals(),
+];
+
 const bundle: UserConfig = {
-  plugins: [
-    minifyLitLiterals({ constructedSheets: true }),
-    litBaseline(),
-    litJsonConverters(ownModules),
-    litPureTags(),
-    litTemplateParts(ownModules),
-    stripLitErrorTexts(),
-    clobberProofGlobals(),
-    shortCustomProperties(),
-    shortStates.plugin,
-  ],
+  plugins: [...templatesAndLit(), shortCustomProperties(), shortStates.plugin],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -90,16 +108,7 @@ const embed: UserConfig = {
   root: fileURLToPath(new URL('src/embed/', import.meta.url)),
   base: './',
   publicDir: false,
-  plugins: [
-    minifyLitLiterals({ constructedSheets: true }),
-    litBaseline(),
-    litJsonConverters(ownModules),
-    litPureTags(),
-    litTemplateParts(ownModules),
-    stripLitErrorTexts(),
-    clobberProofGlobals(),
-    shortStates.plugin,
-  ],
+  plugins: [...templatesAndLit(), shortStates.plugin],
   build: {
     outDir: fileURLToPath(new URL('dist/', import.meta.url)),
     emptyOutDir: false,
