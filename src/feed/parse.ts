@@ -273,8 +273,7 @@ function readEntry(entry: unknown, index: number, base: URL | undefined): Testim
     `t-${index + 1}`;
   const testimonial = set<Testimonial, 'name'>({ id, image, quote }, 'name', name);
   for (const key of ['role', 'place', 'affiliation'] as const) set(testimonial, key, text(own(entry, key)));
-  set(testimonial, 'url', href(own(entry, 'url'), base, HTTP));
-  for (const key of ['sharePage', 'card', 'cardPortrait'] as const)
+  for (const key of ['url', 'sharePage', 'card', 'cardPortrait'] as const)
     set(testimonial, key, href(own(entry, key), base, HTTP));
   const lang = own(entry, 'lang');
   if (typeof lang === 'string' && LANG.test(lang.trim()) && lang.trim().length <= 64)
