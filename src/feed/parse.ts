@@ -275,9 +275,8 @@ function readEntry(entry: unknown, index: number, base: URL | undefined): Testim
   for (const key of ['role', 'place', 'affiliation'] as const) set(testimonial, key, text(own(entry, key)));
   for (const key of ['url', 'sharePage', 'card', 'cardPortrait'] as const)
     set(testimonial, key, href(own(entry, key), base, HTTP));
-  const lang = own(entry, 'lang');
-  if (typeof lang === 'string' && LANG.test(lang.trim()) && lang.trim().length <= 64)
-    testimonial.lang = lang.trim();
+  const lang = text(own(entry, 'lang'));
+  if (lang && LANG.test(lang) && lang.length <= 64) testimonial.lang = lang;
   return testimonial;
 }
 
