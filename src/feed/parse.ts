@@ -387,7 +387,10 @@ function checkUrl(
       // './' keeps a bare file name relative to the base's directory, as the full parse does.
       const parsed = /[?#]/.test(key) ? undefined : toBase(key || './', base);
       prefix =
-        parsed && HTTP.includes(parsed.protocol) && parsed.href.endsWith('/') && !hasUserinfo(parsed)
+        parsed &&
+        HTTP.includes(parsed.protocol) &&
+        parsed.href.endsWith('/') &&
+        !(parsed.username + parsed.password)
           ? parsed.href
           : 0;
       if (prefixes.size < 10_000) prefixes.set(key, prefix);
@@ -399,7 +402,7 @@ function checkUrl(
     try {
       const parsed = new URL(url, base);
       // `https://campaign.example@evil.example/` reads as the campaign's site and goes to another.
-      if (hasUserinfo(parsed)) return 5;
+      if (parsed.username + parsed.password) return 5;
       return allowed.includes(parsed.protocol) ? parsed.href : [parsed.protocol];
     } catch {
       if (!base && toBase(url, 'https://example.invalid/')) return 3;
@@ -412,10 +415,6 @@ function checkUrl(
 function href(value: unknown, base: URL | undefined, allowed: readonly string[]): string | undefined {
   const url = checkUrl(value, base, allowed);
   return typeof url === 'string' ? url : undefined;
-}
-
-function hasUserinfo(url: URL): boolean {
-  return !!(url.username || url.password);
 }
 
 function toBase(url: string | undefined, base?: string | URL): URL | undefined {
