@@ -83,9 +83,9 @@ export class FeedController implements ReactiveController {
 
   /** Renders by the load's state: no source yet, loading, failed, or ready. */
   render<T>(renderers: LoadRenderers<T>): T {
-    if (this.loadStatus === 'pending') return renderers.pending();
-    if (this.loadStatus === 'error') return renderers.error(this.failure);
-    return this.loadStatus === 'complete' ? renderers.complete(this.loadedFeed!) : renderers.initial();
+    // The states are the renderers' names: `error` gets the failure, `complete` the feed.
+    const status = this.loadStatus;
+    return renderers[status]((status === 'error' ? this.failure : this.loadedFeed) as ParsedFeed);
   }
 
   /** Loads the feed again from its source. */
