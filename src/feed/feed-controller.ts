@@ -238,8 +238,8 @@ export class FeedController implements ReactiveController {
       error instanceof FeedError
         ? error
         : new FeedError('parse', error instanceof Error ? error.message : String(error));
-    warn(`${feedError.code}: ${feedError.message}`);
     const { code, message, status } = feedError;
+    warn(`${code}: ${message}`);
     emit(this.galleryHost, 'nwt-error', status === undefined ? { code, message } : { code, message, status });
     return feedError;
   }
