@@ -186,19 +186,11 @@ async function load(url: string, s: Settings, outer: AbortSignal): Promise<Loade
   let timedOutBefore = false;
   for (let attempt = 0; ; attempt++) {
     // One request: headers and body within `s.timeout`, status checked, size capped, JSON parsed.
-    const controller = new AbortController();
-    const signal = controller.signal;
-    let timedOut = false;
+    // Aborted by the caller (with its reason) or by the attempt's timeout.
+    const clock = new AbortController();
+    const signal = AbortSignal.any([outer, clock.signal]);
     let retryAfter: number | undefined;
-    const onOuterAbort = () => controller.abort(outer.reason);
-    outer.addEventListener('abort', onOuterAbort, { once: true });
-    const timer =
-      s.timeout < Infinity
-        ? setTimeout(() => {
-            timedOut = true;
-            controller.abort();
-          }, s.timeout)
-        : undefined;
+    const timer = s.timeout < Infinity ? setTimeout(() => clock.abort(), s.timeout) : undefined;
     let error: unknown;
     try {
       const response = await race(
@@ -252,7 +244,7 @@ async function load(url: string, s: Settings, outer: AbortSignal): Promise<Loade
     } catch (caught) {
       // Whatever went wrong, say it as the caller's abort, a timeout, or a FeedError.
       if (outer.aborted) throw outer.reason;
-      error = timedOut
+      error = signal.aborted
         ? new FeedError('timeout', `No complete response from ${url} within ${s.timeout} ms`)
         : caught instanceof FeedError
           ? caught
@@ -262,7 +254,6 @@ async function load(url: string, s: Settings, outer: AbortSignal): Promise<Loade
             );
     } finally {
       clearTimeout(timer);
-      outer.removeEventListener('abort', onOuterAbort);
     }
 
     // Retried: network errors, 5xx and 429, a timeout once, a Retry-After of at most 30 s.
