@@ -126,17 +126,17 @@ export function loadFeed(src: string, given: LoadOptions = {}): Promise<LoadedFe
 
   const number = (value: number | undefined, fallback: number, min = 0) =>
     Math.max(min, value! >= -Infinity ? value! : fallback);
-  // The options' other fields (`beforeParse`) as given.
+  // In a fixed order: the key below reads them all (but the functions).
   const s: Settings = {
-    ...options,
     timeout: number(options.timeout, DEFAULT_TIMEOUT) || Infinity,
     retries: Math.floor(number(options.retries, DEFAULT_RETRIES)),
     retryDelay: number(options.retryDelay, DEFAULT_RETRY_DELAY),
     maxBytes: number(options.maxBytes, DEFAULT_MAX_BYTES),
     fetch: options.fetch ?? defaultFetch,
+    beforeParse: options.beforeParse,
   };
   if (!fetchIds.has(s.fetch)) fetchIds.set(s.fetch, nextFetchId++);
-  const key = JSON.stringify([fetchIds.get(s.fetch), s.timeout, s.retries, s.retryDelay, s.maxBytes, url]);
+  const key = JSON.stringify([fetchIds.get(s.fetch), url, s]);
   const forget = () => inFlight.get(key) === entry && inFlight.delete(key);
 
   let entry = inFlight.get(key);
