@@ -1,7 +1,7 @@
 /**
  * Fetching a feed: one URL in, parsed JSON out, with a timeout, retries, a size cap and shared requests.
- * Browser code with no Lit and no DOM beyond fetch, AbortController, timers and a look for the page's preload
- * of the feed. Validation is parse.ts's job.
+ * Page code (it reads `document`) with no Lit and no DOM beyond fetch, AbortController, timers, the
+ * document's base URL and a look for the page's preload of the feed. Validation is parse.ts's job.
  *
  * Decisions the feed format leaves open:
  * - Request: `mode: 'cors'`, `credentials: 'omit'`, `Accept: application/json` (a CORS-safelisted header,
@@ -23,8 +23,7 @@
  *   the plain backoff applies.
  * - `timeout <= 0` or `Infinity` means no timeout; `maxBytes: Infinity` means no cap.
  * - An empty or unparseable `src`, or one that is neither `http(s):` nor `blob:` (an object URL the page
- *   made, as apps and tests do), or a relative one with no document to resolve it against, is a `src`
- *   error, and nothing is requested.
+ *   made, as apps and tests do), is a `src` error, and nothing is requested.
  *
  * Written for size (it ships in the script-tag bundle): one helper races a promise against an abort signal
  * for the shared request, each attempt, the body and the backoff.
@@ -116,7 +115,7 @@ export function loadFeed(src: string, given: LoadOptions = {}): Promise<LoadedFe
 
   let url = '';
   try {
-    url = new URL(src, globalThis.document?.baseURI ?? globalThis.location?.href).href;
+    url = new URL(src, document.baseURI).href;
   } catch {}
   // Nothing is requested for an empty, unparseable or other address (`javascript:`, `data:`, `file:`).
   if (!src.trim() || !/^(https?|blob):/.test(url))
@@ -176,9 +175,9 @@ function race<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 
 /** Whether the document preloads `url` as an anonymous CORS fetch (one the request can take over). */
 function preloaded(url: string): boolean {
-  return [
-    ...(globalThis.document?.querySelectorAll<HTMLLinkElement>('link[rel~="preload" i][as="fetch" i]') ?? []),
-  ].some((link) => link.href === url && link.crossOrigin === 'anonymous');
+  return [...document.querySelectorAll<HTMLLinkElement>('link[rel~="preload" i][as="fetch" i]')].some(
+    (link) => link.href === url && link.crossOrigin === 'anonymous',
+  );
 }
 
 /** Attempts, and waits between them, until one succeeds or an error is final. */
