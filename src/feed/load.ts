@@ -123,8 +123,9 @@ export function loadFeed(src: string, given: LoadOptions = {}): Promise<LoadedFe
       new FeedError('src', `the feed address is not an http(s) URL: ${JSON.stringify(src.slice(0, 100))}`),
     );
 
-  const number = (value: number | undefined, fallback: number, min = 0) =>
-    Math.max(min, value! >= -Infinity ? value! : fallback);
+  // A number (not NaN) as given, else the default; never below 0.
+  const number = (value: number | undefined, fallback: number) =>
+    Math.max(0, value! >= -Infinity ? value! : fallback);
   // In a fixed order: the key below reads them all (but the functions).
   const s: Settings = {
     timeout: number(options.timeout, DEFAULT_TIMEOUT) || Infinity,
