@@ -74,7 +74,12 @@ function readFigure(figure: Element): RawFigureTestimonial {
   }
   const entry: RawFigureTestimonial = {
     image,
-    quote: blockquote ? text(blockquote) : caption ? captionText(caption) : '',
+    // Without a blockquote: the caption's text without who said it (and without the link).
+    quote: blockquote
+      ? text(blockquote)
+      : caption
+        ? text(caption, 'cite, .name, .role, .place, .affiliation, a[href], ')
+        : '',
   };
   set(entry, 'id', figure.getAttribute('data-id') ?? figure.id);
   for (const key of ['name', 'role', 'place', 'affiliation']) {
@@ -84,11 +89,6 @@ function readFigure(figure: Element): RawFigureTestimonial {
   set(entry, 'url', scope.querySelector('a[href]')?.getAttribute('href'));
   set(entry, 'lang', blockquote?.getAttribute('lang') || figure.getAttribute('lang'));
   return entry;
-}
-
-/** The caption's text without who said it (and without the link), for captions that have no blockquote. */
-function captionText(caption: Element): string {
-  return text(caption, 'cite, .name, .role, .place, .affiliation, a[href], ');
 }
 
 /**
