@@ -48,15 +48,13 @@ export interface RawFigureTestimonial extends TestimonialText {
 
 /** The `<figure>` children of `host`, as raw testimonials (entries without an image or quote still go to parseFeed, which warns). */
 export function readFigures(host: Element): RawFigureTestimonial[] {
-  return [...host.children].filter(isFigure).map(readFigure);
+  return [...host.querySelectorAll(':scope>figure')].map(readFigure);
 }
 
 /** Whether `host` has figure children to read. */
 export function hasFigures(host: Element): boolean {
-  return [...host.children].some(isFigure);
+  return !!host.querySelector(':scope>figure');
 }
-
-const isFigure = (child: Element) => child.localName === 'figure';
 
 /** `setTruthy` for the loose records built here: a value is set when not empty (nor 0, nor NaN). */
 const set = setTruthy as (target: object, key: string, value: unknown) => void;
