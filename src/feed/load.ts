@@ -232,7 +232,6 @@ async function load(url: string, s: Settings, outer: AbortSignal): Promise<Loade
         throw caught;
       }
       text += decoder.decode();
-      if (!text.trim()) throw new FeedError('parse', `Feed at ${url} is empty`);
       await s.beforeParse?.();
       try {
         return { data: JSON.parse(text), url: response.url || url };
