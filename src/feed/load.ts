@@ -212,29 +212,27 @@ async function load(url: string, s: Settings, outer: AbortSignal): Promise<Loade
         throw new FeedError('http', `HTTP ${status} for ${url}`, status);
       }
       // The body, refused as soon as it is known to exceed `maxBytes`: from Content-Length, then while
-      // streaming. TextDecoder drops a leading BOM and turns invalid bytes into U+FFFD.
+      // streaming. Blob.text() decodes UTF-8: it drops a leading BOM and turns invalid bytes into U+FFFD.
       const tooLarge = () => new FeedError('too-large', `Feed is larger than ${s.maxBytes} bytes`);
       if (Number(headers.get('Content-Length')) > s.maxBytes) {
         body?.cancel().catch(() => {});
         throw tooLarge();
       }
-      const decoder = new TextDecoder();
       const reader = body?.getReader();
-      let text = '';
+      const chunks: Uint8Array<ArrayBuffer>[] = [];
       let total = 0;
       try {
         for (let chunk; reader && !(chunk = await race(reader.read(), signal)).done;) {
           if ((total += chunk.value.byteLength) > s.maxBytes) throw tooLarge();
-          text += decoder.decode(chunk.value, { stream: true });
+          chunks.push(chunk.value);
         }
       } catch (caught) {
         reader?.cancel().catch(() => {});
         throw caught;
       }
-      text += decoder.decode();
       await s.beforeParse?.();
       try {
-        return { data: JSON.parse(text), url: response.url || url };
+        return { data: JSON.parse(await new Blob(chunks).text()), url: response.url || url };
       } catch (caught) {
         const type = headers.get('Content-Type');
         const hint = /html/i.test(type!) ? ` (the server sent ${type}: is this the right URL?)` : '';
