@@ -235,7 +235,7 @@ async function load(url: string, s: Settings, outer: AbortSignal): Promise<Loade
         return { data: JSON.parse(await new Blob(chunks).text()), url: response.url || url };
       } catch (caught) {
         const type = headers.get('Content-Type');
-        const hint = /html/i.test(type!) ? ` (the server sent ${type}: is this the right URL?)` : '';
+        const hint = /html/i.test(type!) ? ` (${type}: is this the right URL?)` : '';
         throw new FeedError('parse', `Feed at ${url} is not valid JSON${hint}: ${(caught as Error).message}`);
       }
     } catch (caught) {
