@@ -147,8 +147,7 @@ function* parseSteps(
   const warnings: FeedWarning[] = [];
   const warn = (index: number, reason: string) => warnings.push({ index, reason });
   const base = toBase(baseUrl);
-  if (baseUrl !== undefined && !base)
-    warn(-1, 'baseUrl is not an absolute URL; relative URLs in the feed are refused');
+  if (baseUrl !== undefined && !base) warn(-1, 'baseUrl is not an absolute URL: relative URLs are refused');
 
   const meta = isRecord(data);
   const entries = meta ? own(data, 'testimonials') : data;
