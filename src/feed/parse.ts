@@ -79,6 +79,7 @@ const SIZES = /^[\w\s().,:%+\-*/]+$/;
 /** Two percentages from 0% to 100%: `50% 22%` (build-feed checks its sheet's focus column with it). */
 export const FOCUS = /^(\d?\d(?:\.\d+)?|100)%\s+(\d?\d(?:\.\d+)?|100)%$/;
 const HASHTAG_DROP = /[^\p{L}\p{M}\p{Nd}_]/gu;
+/** Letters NFKD leaves whole, as ASCII (slugify reads every other character through it, unchanged). */
 const FOLDS: Readonly<Record<string, string>> = {
   ß: 'ss',
   æ: 'ae',
@@ -235,7 +236,7 @@ export function slugify(text: string): string {
         .toLowerCase()
         .normalize('NFKD')
         .replace(/[\u0300-\u036f]/g, '')
-        .replace(/[ßæœøđðþłıħŧŋĸ]/g, (c) => FOLDS[c]!)
+        .replace(/[^\0-~]/g, (c) => FOLDS[c] ?? c)
         .replace(/[^a-z\d]+/g, '-')
         .replace(EDGE_HYPHENS, '');
   return fitSlug(slug, MAX_ID_LENGTH);
