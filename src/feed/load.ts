@@ -79,13 +79,8 @@ interface Settings {
   beforeParse?: () => unknown;
 }
 
-/** One network load and the callers waiting for it. */
-interface InFlight {
-  promise: Promise<LoadedFeed>;
-  controller: AbortController;
-  /** Callers still waiting; the fetch is aborted when this drops to 0. */
-  waiting: number;
-}
+/** One network load, what aborts it, and how many callers still wait for it (aborted at 0). */
+type InFlight = [load: Promise<LoadedFeed>, controller: AbortController, waiting: number];
 
 /** Loads in flight, by request key. An entry lives only until its load settles or every caller aborts. */
 const inFlight = new Map<string, InFlight>();
@@ -145,23 +140,24 @@ export function loadFeed(src: string, given: LoadOptions = {}): Promise<LoadedFe
     const promise = load(url, s, controller.signal).finally(forget);
     // Every caller handles the outcome below; this only keeps an abandoned load quiet.
     promise.catch(() => {});
-    inFlight.set(key, (entry = { promise, controller, waiting: 0 }));
+    inFlight.set(key, (entry = [promise, controller, 0]));
   }
   const shared = entry;
-  shared.waiting++;
-  if (!signal) return shared.promise;
+  // One more caller waiting (`[2]`) for the load (`[0]`).
+  shared[2]++;
+  if (!signal) return shared[0];
   signal.addEventListener(
     'abort',
     () => {
-      // Nobody is left: stop the request, and let the next caller start a fresh one.
-      if (!--shared.waiting) {
+      // Nobody is left: stop the request (`[1]`), and let the next caller start a fresh one.
+      if (!--shared[2]) {
         forget();
-        shared.controller.abort(signal.reason);
+        shared[1].abort(signal.reason);
       }
     },
     { once: true },
   );
-  return race(shared.promise, signal);
+  return race(shared[0], signal);
 }
 
 /** `promise`, or the signal's reason as soon as it aborts (for shared loads, seams and streams that ignore signals, and waits). */
