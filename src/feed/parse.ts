@@ -45,7 +45,10 @@ export interface ParseOptions {
   baseUrl?: string;
 }
 
-export const LIMITS = { maxEntries: 50_000, maxTextLength: 2_000 } as const;
+/** Entries read from one feed (or from all its pages, joined). */
+export const MAX_ENTRIES = 50_000;
+const MAX_TEXT_LENGTH = 2_000;
+export const LIMITS = { maxEntries: MAX_ENTRIES, maxTextLength: MAX_TEXT_LENGTH } as const;
 
 const MAX_URL_LENGTH = 8_192;
 const MAX_ID_LENGTH = 64;
@@ -171,11 +174,10 @@ function* parseSteps(
     set(feed, 'next', href(own(data, 'next'), base, HTTP));
   }
 
-  const { maxEntries } = LIMITS;
-  if (entries.length > maxEntries)
-    warn(-1, `the feed has ${entries.length} entries; only the first ${maxEntries} are used`);
+  if (entries.length > MAX_ENTRIES)
+    warn(-1, `the feed has ${entries.length} entries; only the first ${MAX_ENTRIES} are used`);
 
-  for (let index = 0; index < Math.min(entries.length, maxEntries); index++) {
+  for (let index = 0; index < Math.min(entries.length, MAX_ENTRIES); index++) {
     const entry = readEntry(entries[index], index, base);
     if (typeof entry === 'string') warn(index, entry);
     else testimonials.push(entry);
@@ -433,9 +435,9 @@ function toBase(url: string | undefined, base?: string | URL): URL | undefined {
 function text(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   let result = value.trim();
-  if (result.length > LIMITS.maxTextLength)
+  if (result.length > MAX_TEXT_LENGTH)
     result = result
-      .slice(0, LIMITS.maxTextLength)
+      .slice(0, MAX_TEXT_LENGTH)
       .replace(/[\ud800-\udbff]$/, '')
       .trimEnd();
   return result || undefined;
