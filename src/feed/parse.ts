@@ -54,7 +54,7 @@ const MAX_URL_LENGTH = 8_192;
 const MAX_ID_LENGTH = 64;
 
 const HTTP = ['http:', 'https:'];
-const SUBMIT = [...HTTP, 'mailto:'];
+const SUBMIT = ['http:', 'https:', 'mailto:'];
 
 /** Why a URL is refused, by the number `checkUrl` returns. */
 const URL_PROBLEMS = [
