@@ -158,7 +158,7 @@ function* parseSteps(
   if (!Array.isArray(entries)) {
     throw new FeedError(
       'schema',
-      `a feed must be an array of testimonials or an object with a "testimonials" array; ${meta ? '"testimonials" is ' : 'got '}${kind(entries)}`,
+      `expected an array of testimonials or an object with a "testimonials" array; ${meta ? '"testimonials" is ' : 'got '}${kind(entries)}`,
     );
   }
   const testimonials: Testimonial[] = (feed.testimonials = []);
