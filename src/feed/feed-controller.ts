@@ -83,9 +83,9 @@ export class FeedController implements ReactiveController {
 
   /** Renders by the load's state: no source yet, loading, failed, or ready. */
   render<T>(renderers: LoadRenderers<T>): T {
-    if (this.loadStatus === 'pending') return renderers.pending();
-    if (this.loadStatus === 'error') return renderers.error(this.failure);
-    return this.loadStatus === 'complete' ? renderers.complete(this.loadedFeed!) : renderers.initial();
+    // The states are the renderers' names: `error` gets the failure, `complete` the feed.
+    const status = this.loadStatus;
+    return renderers[status]((status === 'error' ? this.failure : this.loadedFeed) as ParsedFeed);
   }
 
   /** Loads the feed again from its source. */
@@ -118,25 +118,22 @@ export class FeedController implements ReactiveController {
         return;
       }
     }
+    let status: LoadStatus = 'error';
     let feed: ParsedFeed | undefined;
     let failure: unknown;
-    let failed = false;
     try {
-      feed = await this.loadSource(src, given, run.signal);
+      feed = await this.readSource(src, given, run.signal);
+      if (feed) this.takeFeed(feed);
+      status = feed ? 'complete' : 'initial';
     } catch (error) {
-      failed = true;
       failure = error;
     }
     if (this.inFlight !== run) return;
     this.inFlight = undefined;
-    if (failed) {
-      this.loadStatus = 'error';
-      this.failure = failure;
-      this.loadedFeed = undefined;
-    } else {
-      this.loadStatus = feed ? 'complete' : 'initial';
-      if (feed) this.loadedFeed = feed;
-    }
+    this.loadStatus = status;
+    this.failure = failure;
+    // Without a source, the feed last loaded stays; a failure drops it.
+    if (status !== 'initial') this.loadedFeed = feed;
     this.galleryHost.requestUpdate();
   }
 
@@ -175,17 +172,6 @@ export class FeedController implements ReactiveController {
         this.inFlight?.abort();
       });
     }
-  }
-
-  /** Loads and checks the feed (undefined without a source), then readies the gallery for it. */
-  private async loadSource(
-    src: string | null,
-    given: unknown,
-    signal: AbortSignal,
-  ): Promise<ParsedFeed | undefined> {
-    const feed = await this.readSource(src, given, signal);
-    if (feed) this.takeFeed(feed);
-    return feed;
   }
 
   /** The feed is ready: its testimonials are on show (`nwt-load`). */
@@ -252,8 +238,8 @@ export class FeedController implements ReactiveController {
       error instanceof FeedError
         ? error
         : new FeedError('parse', error instanceof Error ? error.message : String(error));
-    warn(`${feedError.code}: ${feedError.message}`);
     const { code, message, status } = feedError;
+    warn(`${code}: ${message}`);
     emit(this.galleryHost, 'nwt-error', status === undefined ? { code, message } : { code, message, status });
     return feedError;
   }

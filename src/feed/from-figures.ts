@@ -29,7 +29,7 @@
  * - lang: `lang` on the blockquote, else on the figure.
  * Relative URLs resolve against the page (the caller passes `document.baseURI` to `parseFeed`).
  */
-import { setTruthy } from './own.js';
+import { setTruthy as set } from './own.js';
 import type { TestimonialText } from './types.js';
 
 /** One testimonial as written in a feed (before `parseFeed`). */
@@ -48,33 +48,36 @@ export interface RawFigureTestimonial extends TestimonialText {
 
 /** The `<figure>` children of `host`, as raw testimonials (entries without an image or quote still go to parseFeed, which warns). */
 export function readFigures(host: Element): RawFigureTestimonial[] {
-  return [...host.children].filter(isFigure).map(readFigure);
+  return [...host.querySelectorAll(':scope>figure')].map(readFigure);
 }
 
 /** Whether `host` has figure children to read. */
 export function hasFigures(host: Element): boolean {
-  return [...host.children].some(isFigure);
+  return !!host.querySelector(':scope>figure');
 }
 
-const isFigure = (child: Element) => child.localName === 'figure';
-
-/** `setTruthy` for the loose records built here: a value is set when not empty (nor 0, nor NaN). */
-const set = setTruthy as (target: object, key: string, value: unknown) => void;
+/** The loose records built here: `set` sets a value when it is not empty (nor 0, nor NaN). */
+type Json = Record<string, unknown>;
 
 function readFigure(figure: Element): RawFigureTestimonial {
   const img = figure.querySelector('img');
   const caption = figure.querySelector('figcaption');
   const scope = caption ?? figure;
   const blockquote = scope.querySelector('blockquote') ?? figure.querySelector('blockquote');
-  const image = { src: img?.getAttribute('src') ?? '' };
+  const image: Json = { src: img?.getAttribute('src') ?? '' };
   // Width and height as numbers (parseFeed keeps positive integers only); the colour from data-color.
   for (const key of ['alt', 'width', 'height', 'srcset', 'sizes', 'color']) {
     const value = img?.getAttribute(key === 'color' ? 'data-color' : key);
     set(image, key, key === 'width' || key === 'height' ? Number(value) : value);
   }
-  const entry: RawFigureTestimonial = {
+  const entry: Json = {
     image,
-    quote: blockquote ? text(blockquote) : caption ? captionText(caption) : '',
+    // Without a blockquote: the caption's text without who said it (and without the link).
+    quote: blockquote
+      ? text(blockquote)
+      : caption
+        ? text(caption, 'cite, .name, .role, .place, .affiliation, a[href], ')
+        : '',
   };
   set(entry, 'id', figure.getAttribute('data-id') ?? figure.id);
   for (const key of ['name', 'role', 'place', 'affiliation']) {
@@ -83,12 +86,7 @@ function readFigure(figure: Element): RawFigureTestimonial {
   }
   set(entry, 'url', scope.querySelector('a[href]')?.getAttribute('href'));
   set(entry, 'lang', blockquote?.getAttribute('lang') || figure.getAttribute('lang'));
-  return entry;
-}
-
-/** The caption's text without who said it (and without the link), for captions that have no blockquote. */
-function captionText(caption: Element): string {
-  return text(caption, 'cite, .name, .role, .place, .affiliation, a[href], ');
+  return entry as unknown as RawFigureTestimonial;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Fetching a feed: one URL in, parsed JSON out, with a timeout, retries, a size cap and shared requests.
- * Browser code with no Lit and no DOM beyond fetch, AbortController, timers and a look for the page's preload
- * of the feed. Validation is parse.ts's job.
+ * Page code (it reads `document`) with no Lit and no DOM beyond fetch, AbortController, timers, the
+ * document's base URL and a look for the page's preload of the feed. Validation is parse.ts's job.
  *
  * Decisions the feed format leaves open:
  * - Request: `mode: 'cors'`, `credentials: 'omit'`, `Accept: application/json` (a CORS-safelisted header,
@@ -23,8 +23,7 @@
  *   the plain backoff applies.
  * - `timeout <= 0` or `Infinity` means no timeout; `maxBytes: Infinity` means no cap.
  * - An empty or unparseable `src`, or one that is neither `http(s):` nor `blob:` (an object URL the page
- *   made, as apps and tests do), or a relative one with no document to resolve it against, is a `src`
- *   error, and nothing is requested.
+ *   made, as apps and tests do), is a `src` error, and nothing is requested.
  *
  * Written for size (it ships in the script-tag bundle): one helper races a promise against an abort signal
  * for the shared request, each attempt, the body and the backoff.
@@ -80,13 +79,8 @@ interface Settings {
   beforeParse?: () => unknown;
 }
 
-/** One network load and the callers waiting for it. */
-interface InFlight {
-  promise: Promise<LoadedFeed>;
-  controller: AbortController;
-  /** Callers still waiting; the fetch is aborted when this drops to 0. */
-  waiting: number;
-}
+/** One network load, what aborts it, and how many callers still wait for it (aborted at 0). */
+type InFlight = [load: Promise<LoadedFeed>, controller: AbortController, waiting: number];
 
 /** Loads in flight, by request key. An entry lives only until its load settles or every caller aborts. */
 const inFlight = new Map<string, InFlight>();
@@ -116,7 +110,7 @@ export function loadFeed(src: string, given: LoadOptions = {}): Promise<LoadedFe
 
   let url = '';
   try {
-    url = new URL(src, globalThis.document?.baseURI ?? globalThis.location?.href).href;
+    url = new URL(src, document.baseURI).href;
   } catch {}
   // Nothing is requested for an empty, unparseable or other address (`javascript:`, `data:`, `file:`).
   if (!src.trim() || !/^(https?|blob):/.test(url))
@@ -124,19 +118,20 @@ export function loadFeed(src: string, given: LoadOptions = {}): Promise<LoadedFe
       new FeedError('src', `the feed address is not an http(s) URL: ${JSON.stringify(src.slice(0, 100))}`),
     );
 
-  const number = (value: number | undefined, fallback: number, min = 0) =>
-    Math.max(min, value! >= -Infinity ? value! : fallback);
-  // The options' other fields (`beforeParse`) as given.
+  // A number (not NaN) as given, else the default; never below 0.
+  const number = (value: number | undefined, fallback: number) =>
+    Math.max(0, value! >= -Infinity ? value! : fallback);
+  // In a fixed order: the key below reads them all (but the functions).
   const s: Settings = {
-    ...options,
     timeout: number(options.timeout, DEFAULT_TIMEOUT) || Infinity,
     retries: Math.floor(number(options.retries, DEFAULT_RETRIES)),
     retryDelay: number(options.retryDelay, DEFAULT_RETRY_DELAY),
     maxBytes: number(options.maxBytes, DEFAULT_MAX_BYTES),
     fetch: options.fetch ?? defaultFetch,
+    beforeParse: options.beforeParse,
   };
   if (!fetchIds.has(s.fetch)) fetchIds.set(s.fetch, nextFetchId++);
-  const key = JSON.stringify([fetchIds.get(s.fetch), s.timeout, s.retries, s.retryDelay, s.maxBytes, url]);
+  const key = JSON.stringify([fetchIds.get(s.fetch), url, s]);
   const forget = () => inFlight.get(key) === entry && inFlight.delete(key);
 
   let entry = inFlight.get(key);
@@ -145,23 +140,24 @@ export function loadFeed(src: string, given: LoadOptions = {}): Promise<LoadedFe
     const promise = load(url, s, controller.signal).finally(forget);
     // Every caller handles the outcome below; this only keeps an abandoned load quiet.
     promise.catch(() => {});
-    inFlight.set(key, (entry = { promise, controller, waiting: 0 }));
+    inFlight.set(key, (entry = [promise, controller, 0]));
   }
   const shared = entry;
-  shared.waiting++;
-  if (!signal) return shared.promise;
+  // One more caller waiting (`[2]`) for the load (`[0]`).
+  shared[2]++;
+  if (!signal) return shared[0];
   signal.addEventListener(
     'abort',
     () => {
-      // Nobody is left: stop the request, and let the next caller start a fresh one.
-      if (!--shared.waiting) {
+      // Nobody is left: stop the request (`[1]`), and let the next caller start a fresh one.
+      if (!--shared[2]) {
         forget();
-        shared.controller.abort(signal.reason);
+        shared[1].abort(signal.reason);
       }
     },
     { once: true },
   );
-  return race(shared.promise, signal);
+  return race(shared[0], signal);
 }
 
 /** `promise`, or the signal's reason as soon as it aborts (for shared loads, seams and streams that ignore signals, and waits). */
@@ -176,9 +172,9 @@ function race<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 
 /** Whether the document preloads `url` as an anonymous CORS fetch (one the request can take over). */
 function preloaded(url: string): boolean {
-  return [
-    ...(globalThis.document?.querySelectorAll<HTMLLinkElement>('link[rel~="preload" i][as="fetch" i]') ?? []),
-  ].some((link) => link.href === url && link.crossOrigin === 'anonymous');
+  return [...document.querySelectorAll<HTMLLinkElement>('link[rel~="preload" i][as="fetch" i]')].some(
+    (link) => link.href === url && link.crossOrigin === 'anonymous',
+  );
 }
 
 /** Attempts, and waits between them, until one succeeds or an error is final. */
@@ -186,19 +182,11 @@ async function load(url: string, s: Settings, outer: AbortSignal): Promise<Loade
   let timedOutBefore = false;
   for (let attempt = 0; ; attempt++) {
     // One request: headers and body within `s.timeout`, status checked, size capped, JSON parsed.
-    const controller = new AbortController();
-    const signal = controller.signal;
-    let timedOut = false;
+    // Aborted by the caller (with its reason) or by the attempt's timeout.
+    const clock = new AbortController();
+    const signal = AbortSignal.any([outer, clock.signal]);
     let retryAfter: number | undefined;
-    const onOuterAbort = () => controller.abort(outer.reason);
-    outer.addEventListener('abort', onOuterAbort, { once: true });
-    const timer =
-      s.timeout < Infinity
-        ? setTimeout(() => {
-            timedOut = true;
-            controller.abort();
-          }, s.timeout)
-        : undefined;
+    const timer = s.timeout < Infinity ? setTimeout(() => clock.abort(), s.timeout) : undefined;
     let error: unknown;
     try {
       const response = await race(
@@ -220,39 +208,36 @@ async function load(url: string, s: Settings, outer: AbortSignal): Promise<Loade
         throw new FeedError('http', `HTTP ${status} for ${url}`, status);
       }
       // The body, refused as soon as it is known to exceed `maxBytes`: from Content-Length, then while
-      // streaming. TextDecoder drops a leading BOM and turns invalid bytes into U+FFFD.
+      // streaming. Blob.text() decodes UTF-8: it drops a leading BOM and turns invalid bytes into U+FFFD.
       const tooLarge = () => new FeedError('too-large', `Feed is larger than ${s.maxBytes} bytes`);
       if (Number(headers.get('Content-Length')) > s.maxBytes) {
         body?.cancel().catch(() => {});
         throw tooLarge();
       }
-      const decoder = new TextDecoder();
       const reader = body?.getReader();
-      let text = '';
+      const chunks: Uint8Array<ArrayBuffer>[] = [];
       let total = 0;
       try {
         for (let chunk; reader && !(chunk = await race(reader.read(), signal)).done;) {
           if ((total += chunk.value.byteLength) > s.maxBytes) throw tooLarge();
-          text += decoder.decode(chunk.value, { stream: true });
+          chunks.push(chunk.value);
         }
       } catch (caught) {
         reader?.cancel().catch(() => {});
         throw caught;
       }
-      text += decoder.decode();
-      if (!text.trim()) throw new FeedError('parse', `Feed at ${url} is empty`);
       await s.beforeParse?.();
       try {
-        return { data: JSON.parse(text), url: response.url || url };
+        return { data: JSON.parse(await new Blob(chunks).text()), url: response.url || url };
       } catch (caught) {
         const type = headers.get('Content-Type');
-        const hint = /html/i.test(type!) ? ` (the server sent ${type}: is this the right URL?)` : '';
+        const hint = /html/i.test(type!) ? ` (${type}: is this the right URL?)` : '';
         throw new FeedError('parse', `Feed at ${url} is not valid JSON${hint}: ${(caught as Error).message}`);
       }
     } catch (caught) {
       // Whatever went wrong, say it as the caller's abort, a timeout, or a FeedError.
       if (outer.aborted) throw outer.reason;
-      error = timedOut
+      error = signal.aborted
         ? new FeedError('timeout', `No complete response from ${url} within ${s.timeout} ms`)
         : caught instanceof FeedError
           ? caught
@@ -262,7 +247,6 @@ async function load(url: string, s: Settings, outer: AbortSignal): Promise<Loade
             );
     } finally {
       clearTimeout(timer);
-      outer.removeEventListener('abort', onOuterAbort);
     }
 
     // Retried: network errors, 5xx and 429, a timeout once, a Retry-After of at most 30 s.

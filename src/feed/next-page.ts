@@ -1,5 +1,5 @@
 /** Joining a feed's next page to the testimonials already shown. Pure: no DOM, no fetch. */
-import { LIMITS } from './parse.js';
+import { MAX_ENTRIES } from './parse.js';
 import type { Testimonial } from './types.js';
 
 /**
@@ -10,15 +10,12 @@ export function joinPage(shown: readonly Testimonial[], page: readonly Testimoni
   const taken = new Set(shown.map((item) => item.id));
   // A suffix never takes an id that another entry of the page asks for: each stays reachable by its link.
   const wanted = new Set(page.map((item) => item.id));
-  const room = Math.max(0, LIMITS.maxEntries - shown.length);
-  const joined: Testimonial[] = [];
-  for (const item of page.slice(0, room)) {
+  return page.slice(0, Math.max(0, MAX_ENTRIES - shown.length)).map((item) => {
     let id = item.id;
     for (let n = 2; taken.has(id) || (id !== item.id && wanted.has(id)); n++) id = `${item.id}-${n}`;
     taken.add(id);
-    joined.push(id === item.id ? item : { ...item, id });
-  }
-  return joined;
+    return id === item.id ? item : { ...item, id };
+  });
 }
 
 /** Whether the reader is close enough to the end of what is loaded to fetch the next page. */
