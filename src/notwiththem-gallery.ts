@@ -330,7 +330,6 @@ export class NotWithThemGallery extends LitElement {
     this.label = null;
     this.theme = 'light';
     this.fit = 'cover';
-    this.testimonials = undefined;
     this.strings = null;
     this.activeIndex = 0;
     this.perView = 1;
