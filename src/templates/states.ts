@@ -58,7 +58,7 @@ export function renderFrame(input: FrameInput): TemplateResult {
         <slot name="header"></slot>
       </div>
       <div class="controls" part="controls">${input.controls ?? nothing}</div>
-      <div class="viewport" part="viewport" aria-busy=${input.busy ? 'true' : 'false'}>${input.viewport}</div>
+      <div class="viewport" part="viewport" aria-busy=${input.busy}>${input.viewport}</div>
       <div class="footer" part="footer">${input.footer}<slot name="footer"></slot></div>
     </section>
   `;
