@@ -296,7 +296,8 @@ export class NotWithThemGallery extends LitElement {
   private readonly autoplayController = new AutoplayController(
     this,
     () => this.goTo(nextIndex(this.activeIndex, this.paging, true)),
-    () => Math.max(2000, Number.isFinite(this.interval) ? this.interval : 7000),
+    // Not finite (Infinity too): the default; the controller keeps it within 2 s and a timer's reach.
+    () => (Number.isFinite(this.interval) ? this.interval : 7000),
   );
 
   private readonly scrollSync = new ScrollSync(
