@@ -11,7 +11,7 @@ const columnGap = (element: Element): number => parseFloat(getComputedStyle(elem
 
 /** The track of the slides (not the loading skeleton's), once rendered. */
 export function trackOf(root: ParentNode): HTMLElement | null {
-  return root.querySelector<HTMLElement>('.track[part~="track"]');
+  return root.querySelector<HTMLElement>('[part=track]');
 }
 
 /** Slides per view as the CSS sets it (container queries or `--nwt-slides-per-view`), at least 1. */
