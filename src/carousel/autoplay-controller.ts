@@ -62,11 +62,10 @@ export class AutoplayController implements ReactiveController {
     this.scheduleTick();
   }
 
+  // The aborted signal and the disconnected observer are replaced on the next connect.
   hostDisconnected(): void {
     this.untilDisconnected?.abort();
-    this.untilDisconnected = undefined;
     this.offscreenObserver?.disconnect();
-    this.offscreenObserver = undefined;
     this.activeHolds.clear();
     this.clearTick();
   }
