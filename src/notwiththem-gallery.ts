@@ -403,8 +403,7 @@ export class NotWithThemGallery extends LitElement {
       });
     }
     if (changed.has('dialogIndex') && this.dialogIndex >= 0) {
-      const dialog = this.renderRoot.querySelector('dialog');
-      if (dialog && !dialog.open) dialog.showModal();
+      this.renderRoot.querySelector<HTMLDialogElement>('dialog:not([open])')?.showModal();
     }
     // Slides that entered a large feed's window may need "Read more"; the end may be near. (Not before
     // the feed: the first update would force the page's first layout inside the bundle's own task.)
