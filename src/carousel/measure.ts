@@ -56,7 +56,7 @@ export function clampedQuotes(root: ParentNode): Set<string> {
 
 /** The reader asked for less motion: no smooth scrolling, no rotation starting by itself. */
 export function prefersReducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 /** Arrow keys and scroll positions run the other way in a right-to-left gallery. */
