@@ -51,13 +51,11 @@ export class AutoplayController implements ReactiveController {
       },
     );
     this.galleryHost.addEventListener('pointerleave', () => this.hold('hover', false), { signal });
-    if (typeof IntersectionObserver === 'function') {
-      this.offscreenObserver = new IntersectionObserver((entries) => {
-        const entry = entries[entries.length - 1];
-        if (entry) this.hold('offscreen', !entry.isIntersecting);
-      });
-      this.offscreenObserver.observe(this.galleryHost);
-    }
+    this.offscreenObserver = new IntersectionObserver((entries) => {
+      const entry = entries[entries.length - 1];
+      if (entry) this.hold('offscreen', !entry.isIntersecting);
+    });
+    this.offscreenObserver.observe(this.galleryHost);
     if (document.visibilityState === 'hidden') this.activeHolds.add('hidden');
     this.scheduleTick();
   }
