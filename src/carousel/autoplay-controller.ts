@@ -125,7 +125,7 @@ export class AutoplayController implements ReactiveController {
   }
 
   private clearTick(): void {
-    if (this.tickTimer !== undefined) clearTimeout(this.tickTimer);
+    clearTimeout(this.tickTimer);
     this.tickTimer = undefined;
   }
 }
