@@ -34,11 +34,12 @@ export function format(template: string, values: Record<string, string | number>
 export function languageOf(element: HTMLElement): string {
   // The property first: set before the first update, it is not reflected to the attribute yet.
   if (element.lang) return element.lang;
-  let node: Element | null = element;
+  let node: Element | undefined = element;
   while (node) {
     const lang = node.getAttribute('lang');
     if (lang) return lang;
-    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+    // A document's root has no host: undefined ends the walk.
+    node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host;
   }
   return document.documentElement.lang || 'en';
 }
