@@ -25,8 +25,9 @@ export function resolveStrings(
 
 /** Fills `{name}` placeholders; unknown placeholders are left as they are. */
 export function format(template: string, values: Record<string, string | number>): string {
+  // replace() turns what the function returns into a string (a number here).
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : match,
+    Object.hasOwn(values, name) ? (values[name] as string) : match,
   );
 }
 
