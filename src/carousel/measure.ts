@@ -22,7 +22,7 @@ export function slidesPerView(track: HTMLElement): number {
 /** The distance from one slide to the next; 0 before any slide is rendered. */
 export function slideStep(track: HTMLElement): number {
   // The first rendered slide: the track may start with a spacer.
-  const first = track.querySelector<HTMLElement>(':scope > .slide');
+  const first = track.querySelector<HTMLElement>(':scope>.slide');
   return first ? first.getBoundingClientRect().width + columnGap(track) : 0;
 }
 
@@ -37,7 +37,7 @@ export function firstSlideInView(track: HTMLElement, count: number): number {
  * gallery with a large font) and its gaps; before the row has its buttons, estimated from `width`.
  */
 export function dotsThatFit(row: HTMLElement | null, width: number): number {
-  const arrow = row?.querySelector<HTMLElement>('.control.next')?.offsetWidth;
+  const arrow = row?.querySelector<HTMLElement>('.next')?.offsetWidth;
   const room = row && arrow ? row.clientWidth - 2 * (arrow + columnGap(row)) + 4 : width - 2 * 52 - 40;
   return Math.max(0, Math.floor(room / DOT_PITCH));
 }

@@ -131,7 +131,7 @@ export function renderError(error: unknown, strings: GalleryStrings, onRetry: ()
 export function focusStateControl(root: ParentNode): void {
   if (document.activeElement !== document.body) return;
   const find = (selector: string) => root.querySelector<HTMLElement>(selector);
-  const target = find('[part~="retry"]') ?? find('.slide[tabindex="0"]') ?? find('[part~="message"]');
+  const target = find('[part~=retry]') ?? find('.slide[tabindex="0"]') ?? find('[part~=message]');
   if (target?.localName === 'p') target.tabIndex = -1;
   target?.focus();
 }

@@ -65,6 +65,6 @@ export function renderTrack(input: TrackInput): TemplateResult {
  */
 export function focusAfterKey(root: ParentNode, picker: boolean, page: number): void {
   root
-    .querySelector<HTMLElement>(picker ? '[role="tab"][aria-selected="true"]' : `#slide-${page}`)
+    .querySelector<HTMLElement>(picker ? '[role=tab][aria-selected=true]' : `#slide-${page}`)
     ?.focus({ preventScroll: true });
 }
