@@ -531,15 +531,7 @@ export class NotWithThemGallery extends LitElement {
 
   // Behaviour: the reader ---------------------------------------------------------------------------
 
-  private handleImageError(id: string): void {
-    this.failedImages = new Set([...this.failedImages, id]);
-  }
-
-  private openDialog(index: number, opener: HTMLElement): void {
-    this.autoplayController.stop();
-    this.dialogOpener = opener;
-    this.dialogIndex = index;
-  }
+  // A photo that fails and a "Read more" are handled where the carousel's input is built (readyInput).
 
   private handleDialogClose(): void {
     this.dialogIndex = -1;
@@ -624,8 +616,15 @@ export class NotWithThemGallery extends LitElement {
       onNext: () => this.next(),
       onPick: (index) => this.goTo(index),
       onToggleRotation: () => (playing ? this.pause() : this.play()),
-      onImageError: (id) => this.handleImageError(id),
-      onReadMore: (index, opener) => this.openDialog(index, opener),
+      onImageError: (id) => {
+        this.failedImages = new Set([...this.failedImages, id]);
+      },
+      // The dialog stops rotation; Close gives focus back to the opener.
+      onReadMore: (index, opener) => {
+        this.autoplayController.stop();
+        this.dialogOpener = opener;
+        this.dialogIndex = index;
+      },
       onDialogClose: this.handleDialogClose,
     };
   }
