@@ -341,7 +341,8 @@ export class NotWithThemGallery extends LitElement {
   }
 
   private get paging(): Paging {
-    return { count: this.items.length, perView: Math.max(1, this.perView), loop: this.loop };
+    // perView is at least 1: it starts so, and slidesPerView never reads less.
+    return { count: this.items.length, perView: this.perView, loop: this.loop };
   }
 
   // Lifecycle ---------------------------------------------------------------------------------------
