@@ -19,7 +19,7 @@ import { emit, warn } from './events.js';
 import { fixPropertyTypes, warnObjectAttributes } from './properties.js';
 import { FeedController, type LoaderOptions } from './feed/feed-controller.js';
 import type { ParsedFeed, Testimonial } from './feed/types.js';
-import type { GalleryStrings } from './i18n/en.js';
+import { en, type GalleryStrings } from './i18n/en.js';
 import { languageOf, resolveStrings } from './i18n/pick.js';
 import { ShareController } from './share/share-controller.js';
 import { shareAreaStyles } from './share/share-area.styles.js';
@@ -267,7 +267,7 @@ export class NotWithThemGallery extends LitElement {
   /** How many picker dots fit in the controls row (more slides show "3 / 120"); not a reactive state. */
   private maxDots = 10;
   /** The labels in the gallery's language, with the `strings` overrides. */
-  private resolvedStrings: GalleryStrings = resolveStrings('en');
+  private resolvedStrings: GalleryStrings = en;
   /** Set when the track must jump (not glide) to the active slide after the next render. */
   private jumpPending = false;
   /** Try again was pressed: focus follows to each new state's control or message (the button is gone). */
