@@ -269,11 +269,11 @@ export class NotWithThemGallery extends LitElement {
   /** The labels in the gallery's language, with the `strings` overrides. */
   private resolvedStrings: GalleryStrings = en;
   /** Set when the track must jump (not glide) to the active slide after the next render. */
-  private jumpPending = false;
+  declare private jumpPending?: boolean;
   /** Try again was pressed: focus follows to each new state's control or message (the button is gone). */
-  private focusNewState = false;
+  declare private focusNewState?: boolean;
   /** The button that opened the dialog, to give focus back when it closes. */
-  private dialogOpener: HTMLElement | null = null;
+  declare private dialogOpener?: HTMLElement | null;
   /**
    * This render must be the same as a server's (@lit-labs/ssr): the element's own `lang` only, no share
    * controls (the page's URL), no hash, motion setting or layout. On a server, and in the browser until
