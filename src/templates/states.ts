@@ -48,7 +48,7 @@ export function renderFrame(input: FrameInput): TemplateResult {
       @focusin=${input.onFocusIn}
     >
       <div class="header" part="header">
-        ${input.rotation ?? nothing}
+        ${input.rotation}
         <h2 class="title" part="title" id="title" dir="auto" data-id="#">${title}</h2>
         ${
           input.cutIds.has('#')
@@ -57,7 +57,7 @@ export function renderFrame(input: FrameInput): TemplateResult {
         }
         <slot name="header"></slot>
       </div>
-      <div class="controls" part="controls">${input.controls ?? nothing}</div>
+      <div class="controls" part="controls">${input.controls}</div>
       <div class="viewport" part="viewport" aria-busy=${input.busy}>${input.viewport}</div>
       <div class="footer" part="footer">${input.footer}<slot name="footer"></slot></div>
     </section>
