@@ -64,7 +64,7 @@ export function renderFrame(input: FrameInput): TemplateResult {
   `;
 }
 
-const placeholder = (photo: Part = nothing) => html`
+const placeholder = (photo?: Part) => html`
   <div class="slide skeleton">
     <figure>
       <div class="photo">${photo}</div>
