@@ -109,11 +109,6 @@ export class AutoplayController implements ReactiveController {
     } else this.stop();
   }
 
-  /** Whether a timer is pending (for tests and leak checks). */
-  get scheduled(): boolean {
-    return this.tickTimer !== undefined;
-  }
-
   private scheduleTick(): void {
     this.clearTick();
     if (!this.rotating) return;
