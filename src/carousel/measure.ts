@@ -49,7 +49,7 @@ export function dotsThatFit(row: HTMLElement | null, width: number): number {
  */
 export function clampedQuotes(root: ParentNode): Set<string> {
   const clamped = new Set<string>();
-  for (const quote of root.querySelectorAll<HTMLElement>('.title,.slide [data-id]')) {
+  for (const quote of root.querySelectorAll<HTMLElement>('[data-id]')) {
     if (quote.scrollHeight > quote.clientHeight + 1) clamped.add(quote.dataset.id!);
   }
   return clamped;
