@@ -557,7 +557,7 @@ export class NotWithThemGallery extends LitElement {
       // Loading is announced by the footer's live region, outside the busy viewport; on the first render
       // the region comes empty and the text a frame later (firstUpdated), so screen readers speak it.
       footer: this.shareController.renderFooter(feed?.submit, this.hasUpdated && pending ? t.loading : ''),
-      onFocusIn: (event) => this.autoplayController.focusIn(event),
+      onFocusIn: this.autoplayController.focusIn,
     };
     // No source, or a failed load: no feed's title.
     const untitled = { ...frame, title: this.titleText() };

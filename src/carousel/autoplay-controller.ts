@@ -99,7 +99,7 @@ export class AutoplayController implements ReactiveController {
    * rotation button itself it only holds it, so the button still says "Stop" (the slides were moving);
    * leaving the button, anywhere, stops it.
    */
-  focusIn(event: FocusEvent): void {
+  readonly focusIn = (event: FocusEvent): void => {
     const target = event.composedPath()[0] as Element | undefined;
     if (!this.playing || !target?.matches?.(':focus-visible')) return;
     if (target.matches('.rotation')) {
@@ -107,7 +107,7 @@ export class AutoplayController implements ReactiveController {
       // Unless Start was pressed meanwhile (it lifts the hold), leaving the button stops rotation.
       target.addEventListener('focusout', () => this.hold('focus', false) && this.stop(), { once: true });
     } else this.stop();
-  }
+  };
 
   private scheduleTick(): void {
     this.clearTick();
