@@ -609,8 +609,8 @@ export class NotWithThemGallery extends LitElement {
       shareArea: (testimonial, place, shown) =>
         SSR && this.serverView ? nothing : this.shareController.render(testimonial, place, shown),
       onScroll: this.handleScroll,
-      onScrollEnd: () => this.scrollSync.syncFromScroll(),
-      onReaderScroll: () => this.scrollSync.readerScrolls(),
+      onScrollEnd: this.scrollSync.syncFromScroll,
+      onReaderScroll: this.scrollSync.readerScrolls,
       onKeydown: (event) => this.handleKeydown(event),
       onPickerKeydown: (event) => this.handleKeydown(event, true),
       onPrevious: () => this.previous(),
