@@ -616,7 +616,7 @@ export class NotWithThemGallery extends LitElement {
       onPrevious: () => this.previous(),
       onNext: () => this.next(),
       onPick: (index) => this.goTo(index),
-      onToggleRotation: () => (playing ? this.pause() : this.play()),
+      onToggleRotation: playing ? this.autoplayController.stop : this.autoplayController.start,
       onImageError: (id) => {
         this.failedImages = new Set([...this.failedImages, id]);
       },

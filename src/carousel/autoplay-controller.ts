@@ -69,19 +69,19 @@ export class AutoplayController implements ReactiveController {
   }
 
   /** The reader asked for rotation: it starts at once, whatever the pointer or focus hold. */
-  start(): void {
+  readonly start = (): void => {
     this.playing = true;
     this.activeHolds.delete('hover');
     this.activeHolds.delete('focus');
     this.scheduleTick();
     this.galleryHost.requestUpdate();
-  }
+  };
 
-  stop(): void {
+  readonly stop = (): void => {
     this.playing = false;
     this.clearTick();
     this.galleryHost.requestUpdate();
-  }
+  };
 
   /** Adds or lifts one temporary hold; true when that changed it. */
   hold(reason: PauseReason, on: boolean): boolean {
