@@ -407,7 +407,7 @@ export const galleryStyles = css`
     width: 24px;
     height: 24px;
     border: 0;
-    border-radius: 12px;
+    border-radius: 50%;
     background: none;
   }
 
