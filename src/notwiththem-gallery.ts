@@ -532,7 +532,13 @@ export class NotWithThemGallery extends LitElement {
 
   // Behaviour: the reader ---------------------------------------------------------------------------
 
-  // A photo that fails and a "Read more" are handled where the carousel's input is built (readyInput).
+  // A photo that fails is handled where the carousel's input is built (readyInput).
+
+  private readonly openDialog = (index: number, opener: HTMLElement): void => {
+    this.autoplayController.stop();
+    this.dialogOpener = opener;
+    this.dialogIndex = index;
+  };
 
   private handleDialogClose(): void {
     this.dialogIndex = -1;
@@ -620,12 +626,7 @@ export class NotWithThemGallery extends LitElement {
       onImageError: (id) => {
         this.failedImages = new Set([...this.failedImages, id]);
       },
-      // The dialog stops rotation; Close gives focus back to the opener.
-      onReadMore: (index, opener) => {
-        this.autoplayController.stop();
-        this.dialogOpener = opener;
-        this.dialogIndex = index;
-      },
+      onReadMore: this.openDialog,
       onDialogClose: this.handleDialogClose,
     };
   }
