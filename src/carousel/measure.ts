@@ -39,7 +39,7 @@ export function firstSlideInView(track: HTMLElement, count: number): number {
 export function dotsThatFit(row: HTMLElement | null, width: number): number {
   const arrow = row?.querySelector<HTMLElement>('.next')?.offsetWidth;
   // Estimated: two 52px arrows with their gaps, and 40px of padding.
-  const room = row && arrow ? row.clientWidth - 2 * (arrow + columnGap(row)) + 4 : width - 144;
+  const room = arrow ? row!.clientWidth - 2 * (arrow + columnGap(row)) + 4 : width - 144;
   return Math.max(0, Math.floor(room / DOT_PITCH));
 }
 
