@@ -516,7 +516,7 @@ export class NotWithThemGallery extends LitElement {
    * wrapping) and the same on a slide in view (the quick way through a large feed, which has no picker).
    * Focus follows: to the selected tab, or to the first slide in view (the one it was on is inert now).
    */
-  private handleKeydown(event: KeyboardEvent, picker = false): void {
+  private handleKeydown(event: KeyboardEvent, picker?: boolean): void {
     const move = keyToMove(event.key, measure.isRightToLeft(this));
     if (!move || event.altKey || event.ctrlKey || event.metaKey) {
       // Any other key on a slide may scroll the track (Page Down, Space…).
