@@ -13,9 +13,7 @@ export function defineOnce(element: Versioned, tag: string, registry: CustomElem
     if (existing.version !== element.version && !existing[warned]) {
       existing[warned] = true;
       const other = existing.version ? `version ${existing.version}` : 'another element';
-      console.warn(
-        `<${tag}>: version ${element.version} is not registered: ${other} is already defined under this tag.`,
-      );
+      console.warn(`<${tag}>: version ${element.version} not registered: ${other} holds the tag`);
     }
     return;
   }

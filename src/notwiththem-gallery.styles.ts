@@ -192,7 +192,6 @@ export const galleryStyles = css`
     margin: -10px;
     padding: 10px;
     scroll-padding: 10px;
-    list-style: none;
   }
 
   .track::-webkit-scrollbar {
@@ -245,7 +244,6 @@ export const galleryStyles = css`
     width: round(down, 100% + 0.03px, 1px);
     height: 100%;
     object-fit: var(--_fit);
-    display: block;
   }
 
   /* A photo the box would crop by more than a fifth shows whole, unless the page asks for fit="cover". */
@@ -409,7 +407,7 @@ export const galleryStyles = css`
     width: 24px;
     height: 24px;
     border: 0;
-    border-radius: 12px;
+    border-radius: 50%;
     background: none;
   }
 

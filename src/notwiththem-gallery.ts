@@ -19,7 +19,7 @@ import { emit, warn } from './events.js';
 import { fixPropertyTypes, warnObjectAttributes } from './properties.js';
 import { FeedController, type LoaderOptions } from './feed/feed-controller.js';
 import type { ParsedFeed, Testimonial } from './feed/types.js';
-import type { GalleryStrings } from './i18n/en.js';
+import { en, type GalleryStrings } from './i18n/en.js';
 import { languageOf, resolveStrings } from './i18n/pick.js';
 import { ShareController } from './share/share-controller.js';
 import { shareAreaStyles } from './share/share-area.styles.js';
@@ -267,13 +267,13 @@ export class NotWithThemGallery extends LitElement {
   /** How many picker dots fit in the controls row (more slides show "3 / 120"); not a reactive state. */
   private maxDots = 10;
   /** The labels in the gallery's language, with the `strings` overrides. */
-  private resolvedStrings: GalleryStrings = resolveStrings('en');
+  private resolvedStrings: GalleryStrings = en;
   /** Set when the track must jump (not glide) to the active slide after the next render. */
-  private jumpPending = false;
+  declare private jumpPending?: boolean;
   /** Try again was pressed: focus follows to each new state's control or message (the button is gone). */
-  private focusNewState = false;
+  declare private focusNewState?: boolean;
   /** The button that opened the dialog, to give focus back when it closes. */
-  private dialogOpener: HTMLElement | null = null;
+  declare private dialogOpener?: HTMLElement | null;
   /**
    * This render must be the same as a server's (@lit-labs/ssr): the element's own `lang` only, no share
    * controls (the page's URL), no hash, motion setting or layout. On a server, and in the browser until
@@ -296,7 +296,8 @@ export class NotWithThemGallery extends LitElement {
   private readonly autoplayController = new AutoplayController(
     this,
     () => this.goTo(nextIndex(this.activeIndex, this.paging, true)),
-    () => Math.max(2000, Number.isFinite(this.interval) ? this.interval : 7000),
+    // Not finite (Infinity too): the default; the controller keeps it within 2 s and a timer's reach.
+    () => (Number.isFinite(this.interval) ? this.interval : 7000),
   );
 
   private readonly scrollSync = new ScrollSync(
@@ -330,7 +331,6 @@ export class NotWithThemGallery extends LitElement {
     this.label = null;
     this.theme = 'light';
     this.fit = 'cover';
-    this.testimonials = undefined;
     this.strings = null;
     this.activeIndex = 0;
     this.perView = 1;
@@ -341,7 +341,8 @@ export class NotWithThemGallery extends LitElement {
   }
 
   private get paging(): Paging {
-    return { count: this.items.length, perView: Math.max(1, this.perView), loop: this.loop };
+    // perView is at least 1: it starts so, and slidesPerView never reads less.
+    return { count: this.items.length, perView: this.perView, loop: this.loop };
   }
 
   // Lifecycle ---------------------------------------------------------------------------------------
@@ -403,8 +404,7 @@ export class NotWithThemGallery extends LitElement {
       });
     }
     if (changed.has('dialogIndex') && this.dialogIndex >= 0) {
-      const dialog = this.renderRoot.querySelector('dialog');
-      if (dialog && !dialog.open) dialog.showModal();
+      this.renderRoot.querySelector<HTMLDialogElement>('dialog:not([open])')?.showModal();
     }
     // Slides that entered a large feed's window may need "Read more"; the end may be near. (Not before
     // the feed: the first update would force the page's first layout inside the bundle's own task.)
@@ -516,7 +516,7 @@ export class NotWithThemGallery extends LitElement {
    * wrapping) and the same on a slide in view (the quick way through a large feed, which has no picker).
    * Focus follows: to the selected tab, or to the first slide in view (the one it was on is inert now).
    */
-  private handleKeydown(event: KeyboardEvent, picker = false): void {
+  private handleKeydown(event: KeyboardEvent, picker?: boolean): void {
     const move = keyToMove(event.key, measure.isRightToLeft(this));
     if (!move || event.altKey || event.ctrlKey || event.metaKey) {
       // Any other key on a slide may scroll the track (Page Down, Space…).
@@ -532,15 +532,13 @@ export class NotWithThemGallery extends LitElement {
 
   // Behaviour: the reader ---------------------------------------------------------------------------
 
-  private handleImageError(id: string): void {
-    this.failedImages = new Set([...this.failedImages, id]);
-  }
+  // A photo that fails is handled where the carousel's input is built (readyInput).
 
-  private openDialog(index: number, opener: HTMLElement): void {
+  private readonly openDialog = (index: number, opener: HTMLElement): void => {
     this.autoplayController.stop();
     this.dialogOpener = opener;
     this.dialogIndex = index;
-  }
+  };
 
   private handleDialogClose(): void {
     this.dialogIndex = -1;
@@ -565,7 +563,7 @@ export class NotWithThemGallery extends LitElement {
       // Loading is announced by the footer's live region, outside the busy viewport; on the first render
       // the region comes empty and the text a frame later (firstUpdated), so screen readers speak it.
       footer: this.shareController.renderFooter(feed?.submit, this.hasUpdated && pending ? t.loading : ''),
-      onFocusIn: (event) => this.autoplayController.focusIn(event),
+      onFocusIn: this.autoplayController.focusIn,
     };
     // No source, or a failed load: no feed's title.
     const untitled = { ...frame, title: this.titleText() };
@@ -617,16 +615,18 @@ export class NotWithThemGallery extends LitElement {
       shareArea: (testimonial, place, shown) =>
         SSR && this.serverView ? nothing : this.shareController.render(testimonial, place, shown),
       onScroll: this.handleScroll,
-      onScrollEnd: () => this.scrollSync.syncFromScroll(),
-      onReaderScroll: () => this.scrollSync.readerScrolls(),
+      onScrollEnd: this.scrollSync.syncFromScroll,
+      onReaderScroll: this.scrollSync.readerScrolls,
       onKeydown: (event) => this.handleKeydown(event),
       onPickerKeydown: (event) => this.handleKeydown(event, true),
       onPrevious: () => this.previous(),
       onNext: () => this.next(),
       onPick: (index) => this.goTo(index),
-      onToggleRotation: () => (playing ? this.pause() : this.play()),
-      onImageError: (id) => this.handleImageError(id),
-      onReadMore: (index, opener) => this.openDialog(index, opener),
+      onToggleRotation: playing ? this.autoplayController.stop : this.autoplayController.start,
+      onImageError: (id) => {
+        this.failedImages = new Set([...this.failedImages, id]);
+      },
+      onReadMore: this.openDialog,
       onDialogClose: this.handleDialogClose,
     };
   }

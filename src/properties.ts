@@ -36,7 +36,7 @@ export function fixPropertyTypes(
 export function warnObjectAttributes(element: Element & Record<'testimonials' | 'strings', unknown>): void {
   for (const name of ['testimonials', 'strings'] as const) {
     if (element.hasAttribute(name) && element[name] == null) {
-      warn(`${name} came as an attribute: import the define module before the first render`);
+      warn(`${name} came as an attribute: import the define module first`);
     }
   }
 }

@@ -57,7 +57,7 @@ describe('carousel autoplay controller', () => {
     autoplay.stop();
     clock.tick(10_000);
     expect(ticks).to.equal(3);
-    expect(autoplay.scheduled).to.equal(false);
+    expect(clock.countTimers(), 'timers pending').to.equal(0);
   });
 
   it('holds while any reason holds it, and starts a whole interval when the last lifts', () => {
@@ -90,9 +90,9 @@ describe('carousel autoplay controller', () => {
 
   it('leaves no timer behind when disconnected', () => {
     autoplay.start();
-    expect(autoplay.scheduled).to.equal(true);
+    expect(clock.countTimers(), 'timers pending').to.equal(1);
     autoplay.hostDisconnected();
-    expect(autoplay.scheduled).to.equal(false);
+    expect(clock.countTimers(), 'timers pending').to.equal(0);
     clock.tick(10_000);
     expect(ticks).to.equal(0);
   });

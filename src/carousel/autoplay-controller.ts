@@ -51,40 +51,37 @@ export class AutoplayController implements ReactiveController {
       },
     );
     this.galleryHost.addEventListener('pointerleave', () => this.hold('hover', false), { signal });
-    if (typeof IntersectionObserver === 'function') {
-      this.offscreenObserver = new IntersectionObserver((entries) => {
-        const entry = entries[entries.length - 1];
-        if (entry) this.hold('offscreen', !entry.isIntersecting);
-      });
-      this.offscreenObserver.observe(this.galleryHost);
-    }
+    this.offscreenObserver = new IntersectionObserver((entries) => {
+      const entry = entries[entries.length - 1];
+      if (entry) this.hold('offscreen', !entry.isIntersecting);
+    });
+    this.offscreenObserver.observe(this.galleryHost);
     if (document.visibilityState === 'hidden') this.activeHolds.add('hidden');
     this.scheduleTick();
   }
 
+  // The aborted signal and the disconnected observer are replaced on the next connect.
   hostDisconnected(): void {
     this.untilDisconnected?.abort();
-    this.untilDisconnected = undefined;
     this.offscreenObserver?.disconnect();
-    this.offscreenObserver = undefined;
     this.activeHolds.clear();
     this.clearTick();
   }
 
   /** The reader asked for rotation: it starts at once, whatever the pointer or focus hold. */
-  start(): void {
+  readonly start = (): void => {
     this.playing = true;
     this.activeHolds.delete('hover');
     this.activeHolds.delete('focus');
     this.scheduleTick();
     this.galleryHost.requestUpdate();
-  }
+  };
 
-  stop(): void {
+  readonly stop = (): void => {
     this.playing = false;
     this.clearTick();
     this.galleryHost.requestUpdate();
-  }
+  };
 
   /** Adds or lifts one temporary hold; true when that changed it. */
   hold(reason: PauseReason, on: boolean): boolean {
@@ -102,7 +99,7 @@ export class AutoplayController implements ReactiveController {
    * rotation button itself it only holds it, so the button still says "Stop" (the slides were moving);
    * leaving the button, anywhere, stops it.
    */
-  focusIn(event: FocusEvent): void {
+  readonly focusIn = (event: FocusEvent): void => {
     const target = event.composedPath()[0] as Element | undefined;
     if (!this.playing || !target?.matches?.(':focus-visible')) return;
     if (target.matches('.rotation')) {
@@ -110,12 +107,7 @@ export class AutoplayController implements ReactiveController {
       // Unless Start was pressed meanwhile (it lifts the hold), leaving the button stops rotation.
       target.addEventListener('focusout', () => this.hold('focus', false) && this.stop(), { once: true });
     } else this.stop();
-  }
-
-  /** Whether a timer is pending (for tests and leak checks). */
-  get scheduled(): boolean {
-    return this.tickTimer !== undefined;
-  }
+  };
 
   private scheduleTick(): void {
     this.clearTick();
@@ -128,7 +120,7 @@ export class AutoplayController implements ReactiveController {
   }
 
   private clearTick(): void {
-    if (this.tickTimer !== undefined) clearTimeout(this.tickTimer);
+    clearTimeout(this.tickTimer);
     this.tickTimer = undefined;
   }
 }

@@ -77,7 +77,7 @@ class KeyedList extends Directive {
       else slot = { key, end: parent.insertBefore(document.createComment(''), before) };
       kept.delete(key);
       placed.add(slot);
-      slot.part = render(template(items[i]!, i), slot.end!.parentNode as HTMLElement, {
+      slot.part = render(template(items[i]!, i), parent as HTMLElement, {
         ...list.options,
         renderBefore: slot.end!,
       });

@@ -11,7 +11,7 @@ const columnGap = (element: Element): number => parseFloat(getComputedStyle(elem
 
 /** The track of the slides (not the loading skeleton's), once rendered. */
 export function trackOf(root: ParentNode): HTMLElement | null {
-  return root.querySelector<HTMLElement>('.track[part~="track"]');
+  return root.querySelector<HTMLElement>('[part=track]');
 }
 
 /** Slides per view as the CSS sets it (container queries or `--nwt-slides-per-view`), at least 1. */
@@ -22,7 +22,7 @@ export function slidesPerView(track: HTMLElement): number {
 /** The distance from one slide to the next; 0 before any slide is rendered. */
 export function slideStep(track: HTMLElement): number {
   // The first rendered slide: the track may start with a spacer.
-  const first = track.querySelector<HTMLElement>(':scope > .slide');
+  const first = track.querySelector<HTMLElement>(':scope>.slide');
   return first ? first.getBoundingClientRect().width + columnGap(track) : 0;
 }
 
@@ -37,8 +37,9 @@ export function firstSlideInView(track: HTMLElement, count: number): number {
  * gallery with a large font) and its gaps; before the row has its buttons, estimated from `width`.
  */
 export function dotsThatFit(row: HTMLElement | null, width: number): number {
-  const arrow = row?.querySelector<HTMLElement>('.control.next')?.offsetWidth;
-  const room = row && arrow ? row.clientWidth - 2 * (arrow + columnGap(row)) + 4 : width - 2 * 52 - 40;
+  const arrow = row?.querySelector<HTMLElement>('.next')?.offsetWidth;
+  // Estimated: two 52px arrows with their gaps, and 40px of padding.
+  const room = arrow ? row!.clientWidth - 2 * (arrow + columnGap(row)) + 4 : width - 144;
   return Math.max(0, Math.floor(room / DOT_PITCH));
 }
 
@@ -48,7 +49,7 @@ export function dotsThatFit(row: HTMLElement | null, width: number): number {
  */
 export function clampedQuotes(root: ParentNode): Set<string> {
   const clamped = new Set<string>();
-  for (const quote of root.querySelectorAll<HTMLElement>('.title,.slide [data-id]')) {
+  for (const quote of root.querySelectorAll<HTMLElement>('[data-id]')) {
     if (quote.scrollHeight > quote.clientHeight + 1) clamped.add(quote.dataset.id!);
   }
   return clamped;
@@ -56,7 +57,7 @@ export function clampedQuotes(root: ParentNode): Set<string> {
 
 /** The reader asked for less motion: no smooth scrolling, no rotation starting by itself. */
 export function prefersReducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 /** Arrow keys and scroll positions run the other way in a right-to-left gallery. */

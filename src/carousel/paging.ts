@@ -14,10 +14,12 @@ export function clampIndex(index: number, count: number): number {
   return Math.min(Math.max(Math.trunc(index), 0), count - 1);
 }
 
+/** The first slide of the last page (always full). */
+const lastStart = ({ count, perView }: Paging): number => Math.max(0, count - perView);
+
 /** Index of the first slide shown when `active` is the current one. */
-export function pageStart(active: number, { count, perView }: Paging): number {
-  const lastStart = Math.max(0, count - perView);
-  return Math.min(clampIndex(active, count), lastStart);
+export function pageStart(active: number, paging: Paging): number {
+  return Math.min(clampIndex(active, paging.count), lastStart(paging));
 }
 
 export function isAtStart(active: number, paging: Paging): boolean {
@@ -25,21 +27,21 @@ export function isAtStart(active: number, paging: Paging): boolean {
 }
 
 export function isAtEnd(active: number, paging: Paging): boolean {
-  return !paging.loop && pageStart(active, paging) >= Math.max(0, paging.count - paging.perView);
+  return !paging.loop && pageStart(active, paging) >= lastStart(paging);
 }
 
 /** The slide `next()` moves to: one page on, or back to the first at the end when looping (or rotating). */
 export function nextIndex(active: number, paging: Paging, wrap = paging.loop): number {
   const start = pageStart(active, paging);
-  const lastStart = Math.max(0, paging.count - paging.perView);
-  if (start >= lastStart) return wrap ? 0 : active;
-  return Math.min(start + paging.perView, lastStart);
+  const last = lastStart(paging);
+  if (start >= last) return wrap ? 0 : active;
+  return Math.min(start + paging.perView, last);
 }
 
 /** The slide `previous()` moves to: one page back, or to the last page at the start when looping. */
 export function previousIndex(active: number, paging: Paging, wrap = paging.loop): number {
   const start = pageStart(active, paging);
-  if (start <= 0) return wrap ? Math.max(0, paging.count - paging.perView) : start;
+  if (start <= 0) return wrap ? lastStart(paging) : start;
   return Math.max(0, start - paging.perView);
 }
 
@@ -52,14 +54,14 @@ export function pageCount({ count, perView }: Paging): number {
 }
 
 /** The first slide of picker page `page`. */
-export function startOfPage(page: number, { count, perView }: Paging): number {
-  return Math.min(page * perView, Math.max(0, count - perView));
+export function startOfPage(page: number, paging: Paging): number {
+  return Math.min(page * paging.perView, lastStart(paging));
 }
 
 /** The picker page selected while `active` is the current slide: the last one that starts at or before the view. */
 export function pageOf(active: number, paging: Paging): number {
   const start = pageStart(active, paging);
-  return start >= paging.count - paging.perView ? pageCount(paging) - 1 : Math.floor(start / paging.perView);
+  return start >= lastStart(paging) ? pageCount(paging) - 1 : Math.floor(start / paging.perView);
 }
 
 /** Whether slide `index` is on the page shown for `active`. */

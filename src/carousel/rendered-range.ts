@@ -14,13 +14,8 @@ export interface SlideWindow {
 }
 
 /** The slides to render around the page that starts at `start`, `perView` wide, in a feed of `count`. */
-export function slideWindow(
-  start: number,
-  perView: number,
-  count: number,
-  threshold = WINDOW_THRESHOLD,
-): SlideWindow {
-  if (count <= threshold) return { from: 0, to: count };
+export function slideWindow(start: number, perView: number, count: number): SlideWindow {
+  if (count <= WINDOW_THRESHOLD) return { from: 0, to: count };
   const margin = Math.max(1, perView);
   const from = Math.max(0, start - margin);
   const to = Math.min(count, start + perView + margin);

@@ -22,6 +22,5 @@ export class ResizeController implements ReactiveController {
 
   hostDisconnected(): void {
     this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
   }
 }

@@ -71,13 +71,13 @@ export class ScrollSync implements ReactiveController {
   /** A scroll frame: the track comes to rest when no other follows for a while. */
   restSoon(): void {
     clearTimeout(this.scrollRestTimer);
-    this.scrollRestTimer = setTimeout(() => this.syncFromScroll(), 150);
+    this.scrollRestTimer = setTimeout(this.syncFromScroll, 150);
   }
 
   /** The reader scrolls the track (wheel, pointer, a key): its position says which slide is current again. */
-  readerScrolls(): void {
+  readonly readerScrolls = (): void => {
     this.ownTarget = undefined;
-  }
+  };
 
   /**
    * The track came to rest (scrollend, or no scroll event for a while). After the element's own scroll
@@ -86,7 +86,7 @@ export class ScrollSync implements ReactiveController {
    * glides there again, and the target holds until the track is on the current page. After a reader's,
    * its first slide in view becomes current when it is on another page.
    */
-  syncFromScroll(): void {
+  readonly syncFromScroll = (): void => {
     clearTimeout(this.scrollRestTimer);
     const track = measure.trackOf(this.galleryHost.renderRoot);
     if (!track) return;
@@ -98,5 +98,5 @@ export class ScrollSync implements ReactiveController {
       if (Math.abs(track.scrollLeft - this.ownTarget) >= 1) this.scrollToActive();
       if (!away) this.ownTarget = undefined;
     } else if (away) this.chooseAtRest(first);
-  }
+  };
 }

@@ -25,8 +25,9 @@ export function resolveStrings(
 
 /** Fills `{name}` placeholders; unknown placeholders are left as they are. */
 export function format(template: string, values: Record<string, string | number>): string {
+  // replace() turns what the function returns into a string (a number here).
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : match,
+    Object.hasOwn(values, name) ? (values[name] as string) : match,
   );
 }
 
@@ -34,11 +35,12 @@ export function format(template: string, values: Record<string, string | number>
 export function languageOf(element: HTMLElement): string {
   // The property first: set before the first update, it is not reflected to the attribute yet.
   if (element.lang) return element.lang;
-  let node: Element | null = element;
+  let node: Element | undefined = element;
   while (node) {
     const lang = node.getAttribute('lang');
     if (lang) return lang;
-    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+    // A document's root has no host: undefined ends the walk.
+    node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host;
   }
   return document.documentElement.lang || 'en';
 }

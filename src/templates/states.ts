@@ -48,7 +48,7 @@ export function renderFrame(input: FrameInput): TemplateResult {
       @focusin=${input.onFocusIn}
     >
       <div class="header" part="header">
-        ${input.rotation ?? nothing}
+        ${input.rotation}
         <h2 class="title" part="title" id="title" dir="auto" data-id="#">${title}</h2>
         ${
           input.cutIds.has('#')
@@ -57,14 +57,14 @@ export function renderFrame(input: FrameInput): TemplateResult {
         }
         <slot name="header"></slot>
       </div>
-      <div class="controls" part="controls">${input.controls ?? nothing}</div>
-      <div class="viewport" part="viewport" aria-busy=${input.busy ? 'true' : 'false'}>${input.viewport}</div>
+      <div class="controls" part="controls">${input.controls}</div>
+      <div class="viewport" part="viewport" aria-busy=${input.busy}>${input.viewport}</div>
       <div class="footer" part="footer">${input.footer}<slot name="footer"></slot></div>
     </section>
   `;
 }
 
-const placeholder = (photo: Part = nothing) => html`
+const placeholder = (photo?: Part) => html`
   <div class="slide skeleton">
     <figure>
       <div class="photo">${photo}</div>
@@ -131,7 +131,7 @@ export function renderError(error: unknown, strings: GalleryStrings, onRetry: ()
 export function focusStateControl(root: ParentNode): void {
   if (document.activeElement !== document.body) return;
   const find = (selector: string) => root.querySelector<HTMLElement>(selector);
-  const target = find('[part~="retry"]') ?? find('.slide[tabindex="0"]') ?? find('[part~="message"]');
+  const target = find('[part~=retry]') ?? find('.slide[tabindex="0"]') ?? find('[part~=message]');
   if (target?.localName === 'p') target.tabIndex = -1;
   target?.focus();
 }

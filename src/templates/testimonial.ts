@@ -1,7 +1,7 @@
 /** One testimonial on a slide: its photo, who gives it, "Read more" and its share area. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { isInView, pageStart, type Paging } from '../carousel/paging.js';
+import { pageStart, type Paging } from '../carousel/paging.js';
 import { objectPosition } from '../feed/focus.js';
 import { ownFields } from '../feed/own.js';
 import type { Testimonial, TestimonialImage } from '../feed/types.js';
@@ -91,8 +91,8 @@ export interface SlideInput extends PhotoInput {
 export function renderSlide(input: SlideInput): TemplateResult {
   const { testimonial, strings, index, paging, active } = input;
   // The first slide in view loads its photo first.
-  const first = index === pageStart(active, paging);
-  const inView = isInView(index, active, paging);
+  const start = pageStart(active, paging);
+  const inView = index >= start && index < start + paging.perView;
   // Named by its visible name, else by its quote (visible, unique to it). A tab panel in view is a tab
   // stop, as one whose first content (the photo) is not focusable is.
   const nameId = testimonial.name ? `name-${index}` : undefined;
@@ -110,7 +110,7 @@ export function renderSlide(input: SlideInput): TemplateResult {
     >
       <figure part="figure">
         <div class="photo" part="photo" .style=${placeholderStyle(testimonial.image.color)}>
-          ${renderPhoto(input, first)}
+          ${renderPhoto(input, index === start)}
         </div>
         <figcaption part="caption">
           <div class=${readMore ? 'text cut' : 'text'}>

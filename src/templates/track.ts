@@ -63,8 +63,8 @@ export function renderTrack(input: TrackInput): TemplateResult {
  * After a key moved the carousel, focus follows: to the picker's selected tab, or to the first slide of
  * the page in view (the one it was on may be inert now).
  */
-export function focusAfterKey(root: ParentNode, picker: boolean, page: number): void {
+export function focusAfterKey(root: ParentNode, picker: boolean | undefined, page: number): void {
   root
-    .querySelector<HTMLElement>(picker ? '[role="tab"][aria-selected="true"]' : `#slide-${page}`)
+    .querySelector<HTMLElement>(picker ? '[role=tab][aria-selected=true]' : `#slide-${page}`)
     ?.focus({ preventScroll: true });
 }
