@@ -11,7 +11,7 @@ import type { SubmitLink, Testimonial } from '../feed/types.js';
 import type { GalleryStrings } from '../i18n/en.js';
 import { format } from '../i18n/pick.js';
 import { shareIcon } from './share-icons.js';
-import { isNetworkTarget, NETWORK_NAMES, shareHref, type ShareTarget } from './targets.js';
+import { NETWORK_NAMES, shareHref, type NetworkTarget, type ShareTarget } from './targets.js';
 
 export type SharePlace = 'slide' | 'dialog';
 
@@ -57,9 +57,7 @@ export function shareLabel(target: ShareTarget, strings: GalleryStrings): string
 /** One target's link or button; `named` also shows its name beside the icon (in the share sheet). */
 function renderControl(target: ShareTarget, input: ShareAreaInput, named = false): TemplateResult {
   const label = shareLabel(target, input.strings);
-  const name = named
-    ? html`<span>${isNetworkTarget(target) ? NETWORK_NAMES[target] : label}</span>`
-    : nothing;
+  const name = named ? html`<span>${NETWORK_NAMES[target as NetworkTarget] ?? label}</span>` : nothing;
   const part = `share-control share-${target}`;
   const onClick = (event: Event) => input.onShare(target, event);
   const href = input.href ? input.href(target) : shareHref(target, input);
