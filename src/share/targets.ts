@@ -260,8 +260,8 @@ function cutToFit(
 function composeShareText(
   t: Pick<Testimonial, 'quote' | 'name'>,
   hashtag: string,
-  budget: number,
-  measure: Measure,
+  budget = Infinity,
+  measure = codePointCount,
 ): string {
   const quote = clean(t.quote);
   const name = clean(t.name);
@@ -291,13 +291,11 @@ function composeShareText(
  * and ends with '…'; the name stays when enough of the quote still fits; the hashtag is always kept
  * (when it fits at all).
  */
-export function shareText(
+export const shareText: (
   t: Pick<Testimonial, 'quote' | 'name'>,
   hashtag: string,
-  maxLength = Infinity,
-): string {
-  return composeShareText(t, hashtag, maxLength, codePointCount);
-}
+  maxLength?: number,
+) => string = composeShareText;
 
 export interface ShareInput {
   /** The testimonial's URL, from `testimonialUrl()`. */
@@ -336,7 +334,7 @@ export function shareHref(
     linkedin: () => `https://www.linkedin.com/sharing/share-offsite/?url=${u}`,
     // RFC 6068 §5: line breaks in a mailto body are CRLF.
     email: () =>
-      `mailto:?subject=${enc(clean(testimonial.name) || composeShareText({ quote: testimonial.quote }, '', 60, codePointCount))}&body=${withUrl(long(), '\r\n\r\n')}`,
+      `mailto:?subject=${enc(clean(testimonial.name) || composeShareText({ quote: testimonial.quote }, '', 60))}&body=${withUrl(long(), '\r\n\r\n')}`,
   };
   return links[target]?.();
 }
