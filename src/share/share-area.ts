@@ -11,7 +11,7 @@ import type { SubmitLink, Testimonial } from '../feed/types.js';
 import type { GalleryStrings } from '../i18n/en.js';
 import { format } from '../i18n/pick.js';
 import { shareIcon } from './share-icons.js';
-import { NETWORK_NAMES, shareHref, type NetworkTarget, type ShareTarget } from './targets.js';
+import { NETWORK_NAMES, type NetworkTarget, type ShareTarget } from './targets.js';
 
 export type SharePlace = 'slide' | 'dialog';
 
@@ -37,8 +37,8 @@ export interface ShareAreaInput {
   copied?: boolean;
   /** Copying failed: show the link in a selected read-only field instead. */
   failed?: boolean;
-  /** A link target's href; default `shareHref` (the controller passes a cached one). */
-  href?: (target: ShareTarget) => string | undefined;
+  /** A link target's href: `shareHref`'s, cached by the controller. */
+  href(target: ShareTarget): string | undefined;
   /** Text of the dialog's polite live region (slides announce through the element's own). */
   status?: string;
   /** A control was activated; `event` is the click, to cancel a link's navigation. */
@@ -60,7 +60,7 @@ function renderControl(target: ShareTarget, input: ShareAreaInput, named = false
   const name = named ? html`<span>${NETWORK_NAMES[target as NetworkTarget] ?? label}</span>` : nothing;
   const part = `share-control share-${target}`;
   const onClick = (event: Event) => input.onShare(target, event);
-  const href = input.href ? input.href(target) : shareHref(target, input);
+  const href = input.href(target);
   if (href !== undefined) {
     // mailto: stays in the tab (a mail client opens); web links open a new tab and send no referrer.
     const web = target !== 'email';
