@@ -32,7 +32,7 @@ export interface ShareAreaInput {
   /** The targets of the slide's share sheet are rendered (it is open, or was the last one opened). */
   open?: boolean;
   /** The share sheet is about to open. */
-  onSheet?(): void;
+  onSheet(): void;
   /** The copy button shows "Link copied". */
   copied?: boolean;
   /** Copying failed: show the link in a selected read-only field instead. */
@@ -40,10 +40,10 @@ export interface ShareAreaInput {
   /** A link target's href: `shareHref`'s, cached by the controller. */
   href(target: ShareTarget): string | undefined;
   /** Text of the dialog's polite live region (slides announce through the element's own). */
-  status?: string;
+  status: string;
   /** A control was activated; `event` is the click, to cancel a link's navigation. */
   onShare(target: ShareTarget, event: Event): void;
-  onFallbackDone?(): void;
+  onFallbackDone(): void;
 }
 
 /** The localized accessible name of a target's control: "Share on WhatsApp", "Copy link"… */
@@ -92,7 +92,7 @@ function renderControls(input: ShareAreaInput): TemplateResult | typeof nothing 
   if (input.failed) {
     return html`<label class="share-fallback" part="share-fallback">
       <span>${strings.copyFailed}</span>
-      <input readonly .value=${input.url} @blur=${() => input.onFallbackDone?.()} />
+      <input readonly .value=${input.url} @blur=${input.onFallbackDone} />
     </label>`;
   }
   if (input.mode === 'button') {
@@ -115,7 +115,7 @@ function renderControls(input: ShareAreaInput): TemplateResult | typeof nothing 
         part="share-sheet"
         id=${sheet}
         popover
-        @beforetoggle=${(event: ToggleEvent) => (event.newState === 'open' ? input.onSheet?.() : giveBack(event))}
+        @beforetoggle=${(event: ToggleEvent) => (event.newState === 'open' ? input.onSheet() : giveBack(event))}
         @toggle=${toggled}
       >
         ${
@@ -155,7 +155,7 @@ function toggled({ newState, target }: ToggleEvent): void {
  */
 export function renderShareArea(input: ShareAreaInput): TemplateResult | typeof nothing {
   if (input.targets.length === 0) return nothing;
-  return html`${renderControls(input)}${input.place === 'dialog' ? renderStatus(input.status ?? '') : nothing}`;
+  return html`${renderControls(input)}${input.place === 'dialog' ? renderStatus(input.status) : nothing}`;
 }
 
 export function renderStatus(text: string): TemplateResult {
