@@ -76,10 +76,7 @@ export class ShareController implements ReactiveController {
    * Each testimonial's links, for one URL and hashtag: cutting a text to a network's limit segments
    * it many times (longer the longer the quote), too much to repeat for every slide at every render.
    */
-  private readonly linkCache = new WeakMap<
-    Testimonial,
-    { key: string; hrefs: Map<ShareTarget, string | undefined> }
-  >();
+  private readonly linkCache = new WeakMap<Testimonial, Record<string, string | undefined>>();
 
   constructor(host: LitElement, context: () => ShareContext) {
     this.galleryHost = host;
@@ -158,11 +155,11 @@ export class ShareController implements ReactiveController {
   }
 
   private cachedHref(target: ShareTarget, input: ShareAreaInput): string | undefined {
+    // Keyed by the URL and hashtag they were made for, under '' (no target's name).
     const key = `${input.url} ${input.hashtag}`;
-    let entry = this.linkCache.get(input.testimonial);
-    if (entry?.key !== key) this.linkCache.set(input.testimonial, (entry = { key, hrefs: new Map() }));
-    if (!entry.hrefs.has(target)) entry.hrefs.set(target, shareHref(target, input));
-    return entry.hrefs.get(target);
+    let hrefs = this.linkCache.get(input.testimonial);
+    if (hrefs?.[''] !== key) this.linkCache.set(input.testimonial, (hrefs = { '': key }));
+    return target in hrefs ? hrefs[target] : (hrefs[target] = shareHref(target, input));
   }
 
   /** `share-url` if it is an http(s) URL, else (after one warning per value) the page's URL. */
