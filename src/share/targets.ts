@@ -92,15 +92,15 @@ export function httpUrl(value: unknown, base?: string): string | undefined {
  * passes `document.baseURI`).
  */
 export function testimonialUrl(shareUrl: string, id: string, base?: string): string {
-  let href = shareUrl.split('#')[0]!;
+  const hash = deepLinkHash(id);
   try {
     const url = new URL(shareUrl, base);
-    url.hash = '';
-    href = url.href;
+    url.hash = hash;
+    return url.href;
   } catch {
-    // Not a URL: keep it as written, without its hash.
+    // Not a URL: kept as written, without its hash.
+    return shareUrl.split('#')[0] + hash;
   }
-  return `${href}${deepLinkHash(id)}`;
 }
 
 // ---------------------------------------------------------------------------------------------
