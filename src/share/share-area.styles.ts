@@ -7,7 +7,8 @@ import { css } from 'lit';
  * does not fit, the slide shows one "Share" button instead).
  */
 export const shareAreaStyles = css`
-  .share {
+  .share,
+  .share-fallback {
     display: flex;
     align-items: center;
     gap: 0.25em;
@@ -105,10 +106,7 @@ export const shareAreaStyles = css`
 
   .share-fallback {
     flex: 1;
-    display: flex;
-    align-items: center;
     gap: 0.5em;
-    min-width: 0;
     font-size: 0.9em;
   }
 
