@@ -58,8 +58,7 @@ export const shareAreaStyles = css`
     background: none;
   }
 
-  .share-dialog .share-control,
-  .share-dialog .share-copy {
+  .share-dialog > * {
     flex: none;
     width: 2.75em;
   }
