@@ -137,7 +137,6 @@ export const shareAreaStyles = css`
     inset: auto 0 0;
     width: 100%;
     max-width: 36rem;
-    margin: 0 auto;
     padding: var(--_gap);
     border: 1px solid var(--_border);
     border-radius: var(--_radius) var(--_radius) 0 0;
