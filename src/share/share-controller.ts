@@ -213,7 +213,7 @@ export class ShareController implements ReactiveController {
       // Selected from the end back to the start, so the field shows the link's beginning; no
       // scrolling, which would move the carousel's track.
       field?.focus({ preventScroll: true });
-      field?.setSelectionRange(0, field.value.length, 'backward');
+      field?.setSelectionRange(0, url.length, 'backward');
       return;
     }
     // Empty the live region first, so that copying twice is announced twice.
