@@ -10,8 +10,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { SubmitLink, Testimonial } from '../feed/types.js';
 import type { GalleryStrings } from '../i18n/en.js';
 import { format } from '../i18n/pick.js';
-import { shareIcon } from './share-icons.js';
 import { NETWORK_NAMES, type NetworkTarget, type ShareTarget } from './targets.js';
+import { shareIcon } from './share-icons.js';
 
 export type SharePlace = 'slide' | 'dialog';
 
