@@ -25,10 +25,10 @@ export interface ShareAreaInput {
   hashtag: string;
   strings: GalleryStrings;
   /**
-   * How a slide shows its area: `inline`, the targets themselves (few of them, and they fit); `button`,
-   * one "Share" button that opens them in a compact share sheet. Default `inline`.
+   * Whether a slide shows one "Share" button that opens the targets in a compact share sheet, rather
+   * than the targets themselves (few of them, and they fit). Default false.
    */
-  mode?: 'inline' | 'button';
+  behindButton?: boolean;
   /** The targets of the slide's share sheet are rendered (it is open, or was the last one opened). */
   open?: boolean;
   /** The share sheet is about to open. */
@@ -95,7 +95,7 @@ function renderControls(input: ShareAreaInput): TemplateResult | typeof nothing 
       <input readonly .value=${input.url} @blur=${input.onFallbackDone} />
     </label>`;
   }
-  if (input.mode === 'button') {
+  if (input.behindButton) {
     // A compact share sheet (a popover: the targets with their names, focus on the first; Escape or a
     // tap outside closes it and focus goes back to "Share"). It is a bottom sheet at every width: no
     // anchor to place, so it opens in view in every engine. Its targets render as it starts to open (so

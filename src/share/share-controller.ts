@@ -126,7 +126,7 @@ export class ShareController implements ReactiveController {
       url,
       hashtag: cleanHashtag(context.hashtag),
       strings: context.strings,
-      mode: place === 'dialog' || this.rowFits ? 'inline' : 'button',
+      behindButton: place !== 'dialog' && !this.rowFits,
       open: this.sheetId === testimonial.id,
       onSheet: () => {
         this.sheetId = testimonial.id;
