@@ -115,9 +115,7 @@ export class ShareController implements ReactiveController {
     const context = this.readContext();
     const key = `${place} ${testimonial.id}`;
     // A testimonial's own share page previews it on every network; a page's URL would preview the page.
-    const url =
-      testimonial.sharePage ||
-      testimonialUrl(this.shareUrl(context.shareUrl), testimonial.id, document.baseURI);
+    const url = testimonial.sharePage || testimonialUrl(this.shareUrl(context.shareUrl), testimonial.id);
     const targets = this.targets();
     const input: ShareAreaInput = {
       place,
