@@ -247,7 +247,7 @@ export class ShareController implements ReactiveController {
     // More than three targets always wait behind "Share".
     const count = this.targets().length;
     const fits =
-      count <= INLINE_MAX && row.clientWidth - reserve >= (count * COMPACT_EM + (count - 1) * GAP_EM) * em;
+      count <= INLINE_MAX && row.clientWidth - reserve >= (count * (COMPACT_EM + GAP_EM) - GAP_EM) * em;
     if (fits !== this.rowFits) {
       this.rowFits = fits;
       this.galleryHost.requestUpdate();
