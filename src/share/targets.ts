@@ -229,7 +229,8 @@ function cutToFit(
   const parts = graphemes(text);
   const startOf = (count: number) => parts.slice(0, count).join('').replace(TRAILING, '');
   const fits = (count: number) => measure(render(startOf(count))) <= budget;
-  const isSpace = (i: number) => /^\s/.test(parts[i] ?? '');
+  // Past either end, `test` reads undefined as "undefined": no space.
+  const isSpace = (i: number) => /^\s/.test(parts[i]!);
   let low = 0;
   let high = parts.length - 1; // the whole text did not fit, or we would not be cutting
   while (low < high) {
