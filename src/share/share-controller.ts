@@ -67,7 +67,8 @@ export class ShareController implements ReactiveController {
   private failedKey = '';
   private liveStatus: [SharePlace, string] = ['slide', ''];
   private copiedTimer: ReturnType<typeof setTimeout> | undefined;
-  private parsedShare: { value: string | null; targets: ShareTarget[] } | undefined;
+  /** The last `share` value read, and its targets. */
+  private parsedShare: [string | null, ShareTarget[]] | undefined;
   /** The last `share-url` warned about. */
   private badShareUrl: unknown;
   /** Unknown names already warned about (lower case): once per element. */
@@ -91,16 +92,16 @@ export class ShareController implements ReactiveController {
   /** The targets of the `share` attribute, in order; `native` only where the browser has a share sheet. */
   targets(): ShareTarget[] {
     const { share } = this.readContext();
-    if (this.parsedShare?.value !== share) {
+    if (this.parsedShare?.[0] !== share) {
       const { targets, unknown } = parseShareList(share);
       for (const name of unknown) {
         if (this.warned.has(name.toLowerCase())) continue;
         this.warned.add(name.toLowerCase());
         warn(`unknown share target "${name}" ignored`);
       }
-      this.parsedShare = { value: share, targets };
+      this.parsedShare = [share, targets];
     }
-    return this.parsedShare.targets.filter(
+    return this.parsedShare[1].filter(
       (target) => target !== 'native' || typeof navigator.share === 'function',
     );
   }
