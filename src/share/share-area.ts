@@ -21,7 +21,7 @@ export interface ShareAreaInput {
   targets: readonly ShareTarget[];
   testimonial: Testimonial;
   url: string;
-  /** Without '#'. */
+  /** A leading '#' is tolerated (the texts drop it). */
   hashtag: string;
   strings: GalleryStrings;
   /**

@@ -123,7 +123,7 @@ export class ShareController implements ReactiveController {
       targets,
       testimonial,
       url,
-      hashtag: cleanHashtag(context.hashtag),
+      hashtag: context.hashtag,
       strings: context.strings,
       behindButton: place !== 'dialog' && !this.rowFits,
       open: this.sheetId === testimonial.id,
@@ -148,7 +148,7 @@ export class ShareController implements ReactiveController {
   /** The footer's call to action and the polite live region that announces copies made on slides (or `news`). */
   renderFooter(submit: SubmitLink | undefined, news = ''): TemplateResult {
     const { strings, hashtag } = this.readContext();
-    return html`${renderSubmitLink(submit, strings, cleanHashtag(hashtag))}${renderStatus(
+    return html`${renderSubmitLink(submit, strings, hashtag.replace(/^#+/, ''))}${renderStatus(
       news || (this.liveStatus[0] === 'slide' ? this.liveStatus[1] : ''),
     )}`;
   }
@@ -254,10 +254,6 @@ export class ShareController implements ReactiveController {
       this.galleryHost.requestUpdate();
     }
   }
-}
-
-function cleanHashtag(hashtag: string): string {
-  return hashtag.replace(/^#+/, '');
 }
 
 /**
