@@ -65,7 +65,7 @@ export class ShareController implements ReactiveController {
   /** `place id` of the copy button showing "Link copied", and of the area showing the fallback. */
   private copiedKey = '';
   private failedKey = '';
-  private liveStatus: [SharePlace, string] = ['slide', ''];
+  private liveStatus: Partial<Record<SharePlace, string>> = {};
   private copiedTimer: ReturnType<typeof setTimeout> | undefined;
   /** The last `share` value read, and its targets. */
   private parsedShare: [string | null, ShareTarget[]] | undefined;
@@ -133,7 +133,7 @@ export class ShareController implements ReactiveController {
       },
       copied: this.copiedKey === key,
       failed: this.failedKey === key,
-      status: this.liveStatus[0] === place ? this.liveStatus[1] : '',
+      status: this.liveStatus[place] ?? '',
       href: (target) =>
         shown || target === 'native' || target === 'copy' ? this.cachedHref(target, input) : url,
       onShare: (target, event) => void this.shareTo(target, input, key, event),
@@ -149,7 +149,7 @@ export class ShareController implements ReactiveController {
   renderFooter(submit: SubmitLink | undefined, news = ''): TemplateResult {
     const { strings, hashtag } = this.readContext();
     return html`${renderSubmitLink(submit, strings, hashtag.replace(/^#+/, ''))}${renderStatus(
-      news || (this.liveStatus[0] === 'slide' ? this.liveStatus[1] : ''),
+      news || (this.liveStatus.slide ?? ''),
     )}`;
   }
 
@@ -218,14 +218,14 @@ export class ShareController implements ReactiveController {
     // Empty the live region first, so that copying twice is announced twice.
     this.copiedKey = key;
     this.failedKey = '';
-    this.liveStatus = [place, ''];
+    this.liveStatus = { [place]: '' };
     this.galleryHost.requestUpdate();
     await this.galleryHost.updateComplete;
-    this.liveStatus = [place, strings.linkCopied];
+    this.liveStatus = { [place]: strings.linkCopied };
     this.galleryHost.requestUpdate();
     this.copiedTimer = setTimeout(() => {
       this.copiedKey = '';
-      this.liveStatus = [place, ''];
+      this.liveStatus = { [place]: '' };
       this.galleryHost.requestUpdate();
     }, COPIED_MS);
   }
