@@ -149,7 +149,7 @@ export class ShareController implements ReactiveController {
   renderFooter(submit: SubmitLink | undefined, news = ''): TemplateResult {
     const { strings, hashtag } = this.readContext();
     return html`${renderSubmitLink(submit, strings, hashtag.replace(/^#+/, ''))}${renderStatus(
-      news || (this.liveStatus.slide ?? ''),
+      news || this.liveStatus.slide || '',
     )}`;
   }
 
