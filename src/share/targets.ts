@@ -8,19 +8,13 @@
 import { deepLinkHash } from '../deep-link.js';
 import type { Testimonial } from '../feed/types.js';
 
-export const SHARE_TARGETS = [
-  'native',
-  'facebook',
-  'x',
-  'whatsapp',
-  'telegram',
-  'bluesky',
-  'linkedin',
-  'email',
-  'copy',
-] as const;
+export type ShareTarget =
+  'native' | 'facebook' | 'x' | 'whatsapp' | 'telegram' | 'bluesky' | 'linkedin' | 'email' | 'copy';
 
-export type ShareTarget = (typeof SHARE_TARGETS)[number];
+/** Every target, in order (one string: the bundle is smaller). */
+export const SHARE_TARGETS = 'native facebook x whatsapp telegram bluesky linkedin email copy'.split(
+  ' ',
+) as readonly ShareTarget[];
 
 /** The targets that are social networks: their buttons read "Share on {network}". */
 export type NetworkTarget = 'facebook' | 'x' | 'whatsapp' | 'telegram' | 'bluesky' | 'linkedin';
