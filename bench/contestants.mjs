@@ -123,6 +123,29 @@ export const contestants = [
     own: ['/dist/'],
   },
   {
+    // Not run by default (`--only nwt-nopreload,…`): our snippet without the feed's preload, so that a
+    // large feed's response does not compete with the poster; the feed leaves when the element upgrades.
+    id: 'nwt-nopreload',
+    label: 'notwiththem-gallery, no feed preload',
+    peer: false,
+    optional: true,
+    head: '',
+    body: null,
+    scope: 'shadow',
+    own: ['/dist/'],
+  },
+  {
+    // Not run by default (`--only nwt-lowpreload,…`): our snippet with the feed's preload at low priority.
+    id: 'nwt-lowpreload',
+    label: 'notwiththem-gallery, feed preload fetchpriority="low"',
+    peer: false,
+    optional: true,
+    head: '',
+    body: null,
+    scope: 'shadow',
+    own: ['/dist/'],
+  },
+  {
     // Not run by default (`--only static-sync,…`): the static reference without `decoding="async"`.
     id: 'static-sync',
     label: 'static first photo, decoding="auto"',
@@ -175,6 +198,8 @@ export function withOurSnippet(list, snippets) {
           '<link rel="preload" href="/img/0.webp" as="image" fetchpriority="high" referrerpolicy="no-referrer">\n<link rel="preload"',
         )
         .replace('<img slot="poster"', '<img slot="poster" loading="lazy"'),
+    'nwt-nopreload': () => ours().replace(/<link rel="preload"[^>]*as="fetch"[^>]*>\n?/, ''),
+    'nwt-lowpreload': () => ours().replace('as="fetch"', 'as="fetch" fetchpriority="low"'),
   };
   return list.map((c) => {
     if (variants[c.id]) return { ...c, body: mark(variants[c.id]()) };

@@ -3,6 +3,7 @@ import '../src/define.js';
 import type { NotWithThemGallery } from '../src/notwiththem-gallery.js';
 import { expectAccessible } from './helpers/axe.js';
 import { isWebKit } from './helpers/engine.js';
+import { countFetches } from './helpers/fetches.js';
 import { atRest, requestsRecorded, waitUntil } from './helpers/waits.js';
 
 const FEED = '/tests/fixtures/gallery-feed.json';
@@ -181,12 +182,7 @@ describe('<notwiththem-gallery> states', () => {
   });
 
   it('renders the testimonials property without fetching', async () => {
-    const originalFetch = window.fetch;
-    let fetches = 0;
-    window.fetch = (...args) => {
-      fetches++;
-      return originalFetch(...args);
-    };
+    const fetches = countFetches();
     try {
       const el = await fixture<NotWithThemGallery>(html`<notwiththem-gallery></notwiththem-gallery>`);
       el.testimonials = [
@@ -194,9 +190,9 @@ describe('<notwiththem-gallery> states', () => {
         { image: 'https://example.org/b.jpg', quote: 'Second reason' },
       ];
       await waitUntil(() => shadow(el).querySelectorAll('[part~="slide"]').length === 2);
-      expect(fetches).to.equal(0);
+      expect(fetches.count).to.equal(0);
     } finally {
-      window.fetch = originalFetch;
+      fetches.restore();
     }
   });
 
@@ -294,12 +290,7 @@ describe('<notwiththem-gallery> states', () => {
   });
 
   it('an empty, unparseable or non-http(s) src says so on the card: no request, no Retry, one warning', async () => {
-    const originalFetch = window.fetch;
-    let fetches = 0;
-    window.fetch = (...args) => {
-      fetches++;
-      return originalFetch(...args);
-    };
+    const fetches = countFetches();
     try {
       for (const [src, lang] of [
         ['javascript:alert(1)', 'en'],
@@ -326,11 +317,11 @@ describe('<notwiththem-gallery> states', () => {
         expect(warnings.length, src).to.equal(1);
         expect(String(warnings[0]![0]), src).to.contain('src');
       }
-      expect(fetches).to.equal(0);
+      expect(fetches.count).to.equal(0);
       const el = document.querySelector('notwiththem-gallery')!;
       await expectAccessible(el);
     } finally {
-      window.fetch = originalFetch;
+      fetches.restore();
     }
   });
 
