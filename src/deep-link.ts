@@ -32,8 +32,6 @@ export function deepLinkId(hash: string): string | undefined {
  * calls `onLink` with its index and brings the gallery into view.
  */
 export class DeepLinkController implements ReactiveController {
-  private untilDisconnected: AbortController | undefined;
-
   constructor(
     private readonly galleryHost: ReactiveControllerHost &
       HTMLElement & { readonly items: readonly Testimonial[] },
@@ -53,22 +51,21 @@ export class DeepLinkController implements ReactiveController {
     return id === undefined ? -1 : this.galleryHost.items.findIndex((item) => item.id === id);
   }
 
+  private readonly followHash = (): void => {
+    const index = this.linkedIndex;
+    if (index < 0) return;
+    this.onLink(index);
+    this.galleryHost.scrollIntoView({
+      block: 'nearest',
+      behavior: prefersReducedMotion() ? 'auto' : 'smooth',
+    });
+  };
+
   hostConnected(): void {
-    this.untilDisconnected = new AbortController();
-    const follow = () => {
-      const index = this.linkedIndex;
-      if (index < 0) return;
-      this.onLink(index);
-      this.galleryHost.scrollIntoView({
-        block: 'nearest',
-        behavior: prefersReducedMotion() ? 'auto' : 'smooth',
-      });
-    };
-    window.addEventListener('hashchange', follow, { signal: this.untilDisconnected.signal });
+    addEventListener('hashchange', this.followHash);
   }
 
   hostDisconnected(): void {
-    this.untilDisconnected?.abort();
-    this.untilDisconnected = undefined;
+    removeEventListener('hashchange', this.followHash);
   }
 }

@@ -51,7 +51,7 @@ export function emit<K extends GalleryEvent>(
   host: HTMLElement,
   type: K,
   detail: DetailOf<K>,
-  cancelable = false,
+  cancelable?: boolean,
 ): boolean {
   return host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
 }

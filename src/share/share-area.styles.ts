@@ -7,7 +7,8 @@ import { css } from 'lit';
  * does not fit, the slide shows one "Share" button instead).
  */
 export const shareAreaStyles = css`
-  .share {
+  .share,
+  .share-fallback {
     display: flex;
     align-items: center;
     gap: 0.25em;
@@ -57,8 +58,7 @@ export const shareAreaStyles = css`
     background: none;
   }
 
-  .share-dialog .share-control,
-  .share-dialog .share-copy {
+  .share-dialog > * {
     flex: none;
     width: 2.75em;
   }
@@ -105,10 +105,7 @@ export const shareAreaStyles = css`
 
   .share-fallback {
     flex: 1;
-    display: flex;
-    align-items: center;
     gap: 0.5em;
-    min-width: 0;
     font-size: 0.9em;
   }
 
@@ -140,7 +137,6 @@ export const shareAreaStyles = css`
     inset: auto 0 0;
     width: 100%;
     max-width: 36rem;
-    margin: 0 auto;
     padding: var(--_gap);
     border: 1px solid var(--_border);
     border-radius: var(--_radius) var(--_radius) 0 0;

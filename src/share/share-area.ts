@@ -10,8 +10,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { SubmitLink, Testimonial } from '../feed/types.js';
 import type { GalleryStrings } from '../i18n/en.js';
 import { format } from '../i18n/pick.js';
+import { NETWORK_NAMES, type NetworkTarget, type ShareTarget } from './targets.js';
 import { shareIcon } from './share-icons.js';
-import { isNetworkTarget, NETWORK_NAMES, shareHref, type ShareTarget } from './targets.js';
 
 export type SharePlace = 'slide' | 'dialog';
 
@@ -21,29 +21,29 @@ export interface ShareAreaInput {
   targets: readonly ShareTarget[];
   testimonial: Testimonial;
   url: string;
-  /** Without '#'. */
+  /** A leading '#' is tolerated (the texts drop it). */
   hashtag: string;
   strings: GalleryStrings;
   /**
-   * How a slide shows its area: `inline`, the targets themselves (few of them, and they fit); `button`,
-   * one "Share" button that opens them in a compact share sheet. Default `inline`.
+   * Whether a slide shows one "Share" button that opens the targets in a compact share sheet, rather
+   * than the targets themselves (few of them, and they fit). Default false.
    */
-  mode?: 'inline' | 'button';
+  behindButton?: boolean;
   /** The targets of the slide's share sheet are rendered (it is open, or was the last one opened). */
   open?: boolean;
   /** The share sheet is about to open. */
-  onSheet?(): void;
+  onSheet(): void;
   /** The copy button shows "Link copied". */
   copied?: boolean;
   /** Copying failed: show the link in a selected read-only field instead. */
   failed?: boolean;
-  /** A link target's href; default `shareHref` (the controller passes a cached one). */
-  href?: (target: ShareTarget) => string | undefined;
+  /** A link target's href: `shareHref`'s, cached by the controller. */
+  href(target: ShareTarget): string | undefined;
   /** Text of the dialog's polite live region (slides announce through the element's own). */
-  status?: string;
+  status: string;
   /** A control was activated; `event` is the click, to cancel a link's navigation. */
   onShare(target: ShareTarget, event: Event): void;
-  onFallbackDone?(): void;
+  onFallbackDone(): void;
 }
 
 /** The localized accessible name of a target's control: "Share on WhatsApp", "Copy link"… */
@@ -57,12 +57,10 @@ export function shareLabel(target: ShareTarget, strings: GalleryStrings): string
 /** One target's link or button; `named` also shows its name beside the icon (in the share sheet). */
 function renderControl(target: ShareTarget, input: ShareAreaInput, named = false): TemplateResult {
   const label = shareLabel(target, input.strings);
-  const name = named
-    ? html`<span>${isNetworkTarget(target) ? NETWORK_NAMES[target] : label}</span>`
-    : nothing;
+  const name = named ? html`<span>${NETWORK_NAMES[target as NetworkTarget] ?? label}</span>` : nothing;
   const part = `share-control share-${target}`;
   const onClick = (event: Event) => input.onShare(target, event);
-  const href = input.href ? input.href(target) : shareHref(target, input);
+  const href = input.href(target);
   if (href !== undefined) {
     // mailto: stays in the tab (a mail client opens); web links open a new tab and send no referrer.
     const web = target !== 'email';
@@ -94,10 +92,10 @@ function renderControls(input: ShareAreaInput): TemplateResult | typeof nothing 
   if (input.failed) {
     return html`<label class="share-fallback" part="share-fallback">
       <span>${strings.copyFailed}</span>
-      <input readonly .value=${input.url} @blur=${() => input.onFallbackDone?.()} />
+      <input readonly .value=${input.url} @blur=${input.onFallbackDone} />
     </label>`;
   }
-  if (input.mode === 'button') {
+  if (input.behindButton) {
     // A compact share sheet (a popover: the targets with their names, focus on the first; Escape or a
     // tap outside closes it and focus goes back to "Share"). It is a bottom sheet at every width: no
     // anchor to place, so it opens in view in every engine. Its targets render as it starts to open (so
@@ -117,7 +115,7 @@ function renderControls(input: ShareAreaInput): TemplateResult | typeof nothing 
         part="share-sheet"
         id=${sheet}
         popover
-        @beforetoggle=${(event: ToggleEvent) => (event.newState === 'open' ? input.onSheet?.() : giveBack(event))}
+        @beforetoggle=${(event: ToggleEvent) => (event.newState === 'open' ? input.onSheet() : giveBack(event))}
         @toggle=${toggled}
       >
         ${
@@ -157,7 +155,7 @@ function toggled({ newState, target }: ToggleEvent): void {
  */
 export function renderShareArea(input: ShareAreaInput): TemplateResult | typeof nothing {
   if (input.targets.length === 0) return nothing;
-  return html`${renderControls(input)}${input.place === 'dialog' ? renderStatus(input.status ?? '') : nothing}`;
+  return html`${renderControls(input)}${input.place === 'dialog' ? renderStatus(input.status) : nothing}`;
 }
 
 export function renderStatus(text: string): TemplateResult {

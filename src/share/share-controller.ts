@@ -65,9 +65,10 @@ export class ShareController implements ReactiveController {
   /** `place id` of the copy button showing "Link copied", and of the area showing the fallback. */
   private copiedKey = '';
   private failedKey = '';
-  private liveStatus: [SharePlace, string] = ['slide', ''];
+  private liveStatus: Partial<Record<SharePlace, string>> = {};
   private copiedTimer: ReturnType<typeof setTimeout> | undefined;
-  private parsedShare: { value: string | null; targets: ShareTarget[] } | undefined;
+  /** The last `share` value read, and its targets. */
+  private parsedShare: [string | null, ShareTarget[]] | undefined;
   /** The last `share-url` warned about. */
   private badShareUrl: unknown;
   /** Unknown names already warned about (lower case): once per element. */
@@ -76,10 +77,7 @@ export class ShareController implements ReactiveController {
    * Each testimonial's links, for one URL and hashtag: cutting a text to a network's limit segments
    * it many times (longer the longer the quote), too much to repeat for every slide at every render.
    */
-  private readonly linkCache = new WeakMap<
-    Testimonial,
-    { key: string; hrefs: Map<ShareTarget, string | undefined> }
-  >();
+  private readonly linkCache = new WeakMap<Testimonial, Record<string, string | undefined>>();
 
   constructor(host: LitElement, context: () => ShareContext) {
     this.galleryHost = host;
@@ -94,16 +92,16 @@ export class ShareController implements ReactiveController {
   /** The targets of the `share` attribute, in order; `native` only where the browser has a share sheet. */
   targets(): ShareTarget[] {
     const { share } = this.readContext();
-    if (this.parsedShare?.value !== share) {
+    if (this.parsedShare?.[0] !== share) {
       const { targets, unknown } = parseShareList(share);
       for (const name of unknown) {
         if (this.warned.has(name.toLowerCase())) continue;
         this.warned.add(name.toLowerCase());
         warn(`unknown share target "${name}" ignored`);
       }
-      this.parsedShare = { value: share, targets };
+      this.parsedShare = [share, targets];
     }
-    return this.parsedShare.targets.filter(
+    return this.parsedShare[1].filter(
       (target) => target !== 'native' || typeof navigator.share === 'function',
     );
   }
@@ -118,18 +116,16 @@ export class ShareController implements ReactiveController {
     const context = this.readContext();
     const key = `${place} ${testimonial.id}`;
     // A testimonial's own share page previews it on every network; a page's URL would preview the page.
-    const url =
-      testimonial.sharePage ||
-      testimonialUrl(this.shareUrl(context.shareUrl), testimonial.id, document.baseURI);
+    const url = testimonial.sharePage || testimonialUrl(this.shareUrl(context.shareUrl), testimonial.id);
     const targets = this.targets();
     const input: ShareAreaInput = {
       place,
       targets,
       testimonial,
       url,
-      hashtag: cleanHashtag(context.hashtag),
+      hashtag: context.hashtag,
       strings: context.strings,
-      mode: place === 'dialog' || this.rowFits ? 'inline' : 'button',
+      behindButton: place !== 'dialog' && !this.rowFits,
       open: this.sheetId === testimonial.id,
       onSheet: () => {
         this.sheetId = testimonial.id;
@@ -137,7 +133,7 @@ export class ShareController implements ReactiveController {
       },
       copied: this.copiedKey === key,
       failed: this.failedKey === key,
-      status: this.liveStatus[0] === place ? this.liveStatus[1] : '',
+      status: this.liveStatus[place] ?? '',
       href: (target) =>
         shown || target === 'native' || target === 'copy' ? this.cachedHref(target, input) : url,
       onShare: (target, event) => void this.shareTo(target, input, key, event),
@@ -152,17 +148,17 @@ export class ShareController implements ReactiveController {
   /** The footer's call to action and the polite live region that announces copies made on slides (or `news`). */
   renderFooter(submit: SubmitLink | undefined, news = ''): TemplateResult {
     const { strings, hashtag } = this.readContext();
-    return html`${renderSubmitLink(submit, strings, cleanHashtag(hashtag))}${renderStatus(
-      news || (this.liveStatus[0] === 'slide' ? this.liveStatus[1] : ''),
+    return html`${renderSubmitLink(submit, strings, hashtag.replace(/^#+/, ''))}${renderStatus(
+      news || this.liveStatus.slide || '',
     )}`;
   }
 
   private cachedHref(target: ShareTarget, input: ShareAreaInput): string | undefined {
+    // Keyed by the URL and hashtag they were made for, under '' (no target's name).
     const key = `${input.url} ${input.hashtag}`;
-    let entry = this.linkCache.get(input.testimonial);
-    if (entry?.key !== key) this.linkCache.set(input.testimonial, (entry = { key, hrefs: new Map() }));
-    if (!entry.hrefs.has(target)) entry.hrefs.set(target, shareHref(target, input));
-    return entry.hrefs.get(target);
+    let hrefs = this.linkCache.get(input.testimonial);
+    if (hrefs?.[''] !== key) this.linkCache.set(input.testimonial, (hrefs = { '': key }));
+    return target in hrefs ? hrefs[target] : (hrefs[target] = shareHref(target, input));
   }
 
   /** `share-url` if it is an http(s) URL, else (after one warning per value) the page's URL. */
@@ -216,20 +212,20 @@ export class ShareController implements ReactiveController {
       // Selected from the end back to the start, so the field shows the link's beginning; no
       // scrolling, which would move the carousel's track.
       field?.focus({ preventScroll: true });
-      field?.setSelectionRange(0, field.value.length, 'backward');
+      field?.setSelectionRange(0, url.length, 'backward');
       return;
     }
     // Empty the live region first, so that copying twice is announced twice.
     this.copiedKey = key;
     this.failedKey = '';
-    this.liveStatus = [place, ''];
+    this.liveStatus = { [place]: '' };
     this.galleryHost.requestUpdate();
     await this.galleryHost.updateComplete;
-    this.liveStatus = [place, strings.linkCopied];
+    this.liveStatus = { [place]: strings.linkCopied };
     this.galleryHost.requestUpdate();
     this.copiedTimer = setTimeout(() => {
       this.copiedKey = '';
-      this.liveStatus = [place, ''];
+      this.liveStatus = { [place]: '' };
       this.galleryHost.requestUpdate();
     }, COPIED_MS);
   }
@@ -252,16 +248,12 @@ export class ShareController implements ReactiveController {
     // More than three targets always wait behind "Share".
     const count = this.targets().length;
     const fits =
-      count <= INLINE_MAX && row.clientWidth - reserve >= (count * COMPACT_EM + (count - 1) * GAP_EM) * em;
+      count <= INLINE_MAX && row.clientWidth - reserve >= (count * (COMPACT_EM + GAP_EM) - GAP_EM) * em;
     if (fits !== this.rowFits) {
       this.rowFits = fits;
       this.galleryHost.requestUpdate();
     }
   }
-}
-
-function cleanHashtag(hashtag: string): string {
-  return hashtag.replace(/^#+/, '');
 }
 
 /**
