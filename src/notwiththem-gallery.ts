@@ -1,5 +1,6 @@
 import { LitElement, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { galleryStyles } from './notwiththem-gallery.styles.js';
+import { shareAreaStyles } from './share/share-area.styles.js';
 import { AutoplayController } from './carousel/autoplay-controller.js';
 import { keyTarget, keyToMove } from './carousel/keys.js';
 import { ResizeController } from './carousel/resize-controller.js';
@@ -22,7 +23,6 @@ import type { ParsedFeed, Testimonial } from './feed/types.js';
 import { en, type GalleryStrings } from './i18n/en.js';
 import { languageOf, resolveStrings } from './i18n/pick.js';
 import { ShareController } from './share/share-controller.js';
-import { shareAreaStyles } from './share/share-area.styles.js';
 import { renderReady, renderState, type FrameParts, type ReadyInput } from './templates/gallery.js';
 import { focusStateControl, renderError, renderNoSource, renderStatusMessage } from './templates/states.js';
 import { preloadPhoto } from './templates/testimonial.js';
