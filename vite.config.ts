@@ -5,7 +5,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import {
-  filesUnder,
   litAsyncConnection,
   litBaseline,
   litCreationScope,
@@ -18,13 +17,10 @@ import {
   litTemplateParts,
   litWholeAttributeValues,
   litWrappedAccessors,
-  minifyLitLiterals,
-  shortCustomProperties,
-  privateMemberNames,
-  privateStateNames,
-  shortStateNames,
   stripLitErrorTexts,
-} from './scripts/minify-literals.mjs';
+} from './scripts/lit-cuts.mjs';
+import { privateMemberNames, privateStateNames, shortStateNames } from './scripts/private-names.mjs';
+import { filesUnder, minifyLitLiterals, shortCustomProperties } from './scripts/minify-literals.mjs';
 import { clobberProofGlobals } from './scripts/clobber-proof-globals.mjs';
 
 // `private` members of our classes, and the members of the classes the package does not export (the

@@ -12,7 +12,7 @@
 
 /**
  * [pattern, replacement, what it protects, optional]. Optional: Lit's only read of ShadyCSS is in its
- * adoptedStyleSheets test, which `litBaseline` (scripts/minify-literals.mjs) removes whole; a read left
+ * adoptedStyleSheets test, which `litBaseline` (scripts/lit-cuts.mjs) removes whole; a read left
  * elsewhere is still rewritten.
  */
 const RULES = [

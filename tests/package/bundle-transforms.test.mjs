@@ -1,4 +1,4 @@
-// The build's text transforms for the bundle (scripts/minify-literals.mjs), on small inputs.
+// The build's text transforms for the bundle (scripts/minify-literals.mjs, lit-cuts.mjs, private-names.mjs), on small inputs.
 // Run: node --test tests/package/ (needs no build).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -8,25 +8,25 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import {
-  collapseWhitespace,
   attributeInterpolations,
   litAsyncConnection,
   litCreationScope,
   litDecorators,
+  litPartsUsed,
   litPropertyOptions,
   litRenderBefore,
   litSheetsOnly,
+  litTemplateParts,
   litWholeAttributeValues,
   litWrappedAccessors,
-  privateMemberNames,
   reactiveDeclarations,
-  litPartsUsed,
+} from '../../scripts/lit-cuts.mjs';
+import { privateMemberNames, privateStateNames, shortStateNames } from '../../scripts/private-names.mjs';
+import {
+  collapseWhitespace,
   filesUnder,
-  litTemplateParts,
-  privateStateNames,
-  unquoteAttributes,
-  shortStateNames,
   tightenValues,
+  unquoteAttributes,
 } from '../../scripts/minify-literals.mjs';
 
 describe('tightenValues', () => {
