@@ -116,6 +116,8 @@ export const contestants = [
   // Not run by default (`--only nwt-lazy,…`): our snippet with the poster preloaded and lazy, so that it
   // is painted in the frame after the page's first one.
   ourVariant('nwt-lazy', 'notwiththem-gallery, poster preloaded and lazy'),
+  // Not run by default (`--only nwt-plainposter,…`): our snippet with the poster at the default priority.
+  ourVariant('nwt-plainposter', 'notwiththem-gallery, poster at default priority'),
   // Not run by default (`--only nwt-nopreload,…`): our snippet without the feed's preload, so that a
   // large feed's response does not compete with the poster; the feed leaves when the element upgrades.
   ourVariant('nwt-nopreload', 'notwiththem-gallery, no feed preload'),
@@ -129,6 +131,17 @@ export const contestants = [
     optional: true,
     head: '',
     body: `<figure class="static-photo" data-bench-gallery><div class="t-photo"><img src="/img/0.webp" width="480" height="640" alt="" fetchpriority="high"></div></figure>`,
+    own: [],
+  },
+  {
+    // Not run by default (`--only static-plain,…`): the static reference without `fetchpriority="high"`,
+    // to see what the photo's priority costs the page's first paint.
+    id: 'static-plain',
+    label: 'static first photo, default priority',
+    peer: false,
+    optional: true,
+    head: '',
+    body: `<figure class="static-photo" data-bench-gallery><div class="t-photo"><img src="/img/0.webp" width="480" height="640" alt="" decoding="async"></div></figure>`,
     own: [],
   },
   {
@@ -174,6 +187,7 @@ export function withOurSnippet(list, snippets) {
           '<link rel="preload" href="/img/0.webp" as="image" fetchpriority="high" referrerpolicy="no-referrer">\n<link rel="preload"',
         )
         .replace('<img slot="poster"', '<img slot="poster" loading="lazy"'),
+    'nwt-plainposter': () => ours().replace(' fetchpriority="high"', ''),
     'nwt-nopreload': () => ours().replace(/<link rel="preload"[^>]*as="fetch"[^>]*>\n?/, ''),
     'nwt-lowpreload': () => ours().replace('as="fetch"', 'as="fetch" fetchpriority="low"'),
   };
