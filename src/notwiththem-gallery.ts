@@ -532,8 +532,6 @@ export class NotWithThemGallery extends LitElement {
 
   // Behaviour: the reader ---------------------------------------------------------------------------
 
-  // A photo that fails is handled where the carousel's input is built (readyInput).
-
   private readonly openDialog = (index: number, opener: HTMLElement): void => {
     this.autoplayController.stop();
     this.dialogOpener = opener;
