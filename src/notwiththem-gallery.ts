@@ -519,8 +519,9 @@ export class NotWithThemGallery extends LitElement {
   private handleKeydown(event: KeyboardEvent, picker?: boolean): void {
     const move = keyToMove(event.key, measure.isRightToLeft(this));
     if (!move || event.altKey || event.ctrlKey || event.metaKey) {
-      // Any other key on a slide may scroll the track (Page Down, Space…).
-      this.scrollSync.readerScrolls();
+      // Another key on a slide may scroll the track (Page Down, Space…). Tab, or any key on the picker,
+      // only moves focus: a move under way keeps its target, or its slow frames would choose a slide.
+      if (!picker && event.key !== 'Tab') this.scrollSync.readerScrolls();
       return;
     }
     event.preventDefault();

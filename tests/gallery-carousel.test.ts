@@ -268,6 +268,27 @@ describe('carousel: the element’s own scrolls', () => {
     expect(el.currentIndex).to.equal(3);
   });
 
+  it('keeps the tab chosen when Tab follows before its scroll has moved', async () => {
+    // A reader clicks a tab and tabs on into its slide before the scroll there has had a frame; on a
+    // loaded machine the track's rest check can then come before that frame. Tab on the tab list only
+    // moves focus: it must not take the scroll for the reader's own, or the rest check chooses the slide
+    // the track still shows. The engine's smooth scroll is held where it is, so the race runs every time.
+    const el = await mount({ width: 400 });
+    const fired = changes(el);
+    const track = $(el, TRACK)!;
+    const held = sinon.stub(track, 'scrollTo');
+    const tab = $$<HTMLButtonElement>(el, '[role="tab"]')[1]!;
+    tab.click();
+    await el.updateComplete;
+    tab.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true }));
+    track.dispatchEvent(new Event('scrollend'));
+    await el.updateComplete;
+    held.restore();
+    expect(fired).to.deep.equal([1]);
+    expect(el.currentIndex).to.equal(1);
+    expect(held.called, 'the element asked for the scroll to the tab’s slide').to.equal(true);
+  });
+
   it('ends on the last slide chosen with fast keys on the tab list', async () => {
     const el = await mount({ width: 400 });
     const fired = changes(el);
