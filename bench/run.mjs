@@ -39,6 +39,10 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: benchDir },
     shots: { type: 'boolean', default: false },
     serve: { type: 'boolean', default: false },
+    // `--throttle <latency ms>,<kbit/s>`: DevTools network throttling on every visit. On 127.0.0.1 a
+    // 2.9 MB feed arrives at once, so the order of requests (the feed's preload, the poster, the bundle)
+    // never shows; throttled, the requests share a link as a reader's do.
+    throttle: { type: 'string' },
   },
   allowPositionals: true,
 });
@@ -47,6 +51,15 @@ const SIZES = args.n.split(',').map(Number);
 const SLOW_FEED_MS = Number(args['slow-feed-ms']);
 const SLOW_FEED_SIZES = args['slow-feed-n'].split(',').filter(Boolean).map(Number);
 const VIEWPORT = { width: 1280, height: 900 };
+const THROTTLE = args.throttle ? parseThrottle(args.throttle) : null;
+
+/** `40,10000` → DevTools' network conditions: 40 ms of latency, 10,000 kbit/s down, a quarter of it up. */
+function parseThrottle(text) {
+  const [latency, kbps] = text.split(',').map(Number);
+  if (!(latency >= 0) || !(kbps > 0)) throw new Error(`--throttle ${text}: expected <latency ms>,<kbit/s>`);
+  const bytesPerSecond = (kbps * 1000) / 8;
+  return { latency, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond / 4 };
+}
 const started = performance.now();
 const log = (...parts) =>
   console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s]`, ...parts);
@@ -112,10 +125,24 @@ function pageOf(c, n, delay) {
     .replace('{{GALLERY}}', c.body.replaceAll('{{FEED}}', feed));
 }
 
+/** Gzip once per distinct body: the server shares the machine with the browser it measures. */
+const gzipCache = new Map();
+function gzipped(body) {
+  const key = typeof body === 'string' ? body : body.toString('latin1');
+  if (!gzipCache.has(key)) gzipCache.set(key, gzipSync(body));
+  return gzipCache.get(key);
+}
+
 const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
   const send = (status, body, type = 'text/plain') => {
-    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-cache' });
+    const headers = { 'content-type': type, 'cache-control': 'no-cache' };
+    // Throttled, text goes gzipped as a static host sends it: the link's bytes are then the reader's.
+    if (THROTTLE && /text|javascript|json/.test(type) && /gzip/.test(req.headers['accept-encoding'] ?? '')) {
+      body = gzipped(body);
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(status, headers);
     res.end(body);
   };
   const page = url.pathname.match(/^\/page\/([a-z-]+)\.html$/);
@@ -211,6 +238,11 @@ async function visit(contestant, n, { delay = 0 } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   await context.addInitScript({ content: instrument });
   const page = await context.newPage();
+  if (THROTTLE) {
+    const devtools = await context.newCDPSession(page);
+    await devtools.send('Network.enable');
+    await devtools.send('Network.emulateNetworkConditions', { offline: false, ...THROTTLE });
+  }
   const urls = [];
   const errors = [];
   page.on('request', (r) => urls.push(r.url()));
@@ -401,6 +433,7 @@ const meta = {
   node: process.version,
   chromium: chromiumVersion,
   viewport: VIEWPORT,
+  throttle: THROTTLE,
   slowFeedMs: SLOW_FEED_MS,
   slowFeedSizes: SLOW_FEED_SIZES,
   versions: Object.fromEntries(
@@ -433,7 +466,10 @@ let md = `# Benchmark results\n\n`;
 md += `One run of \`npm run bench\`, ${meta.date.slice(0, 16).replace('T', ' ')} UTC, ${(durationMs / 60000).toFixed(1)} minutes in all, `;
 md += `on a machine with ${meta.machine.cores} cores (${meta.machine.cpu}) shared with other work, so the milliseconds are noisy: `;
 md += `read the ratios, which compare each visit with the references visited in the same run. `;
-md += `Node ${meta.node}, Chromium ${meta.chromium} headless, viewport ${VIEWPORT.width}×${VIEWPORT.height}. `;
+md += `Node ${meta.node}, Chromium ${meta.chromium} headless, viewport ${VIEWPORT.width}×${VIEWPORT.height}`;
+md += THROTTLE
+  ? `, network throttled to ${THROTTLE.latency} ms latency and ${(THROTTLE.downloadThroughput * 8) / 1000} kbit/s down. `
+  : '. ';
 md += `Versions: ${Object.entries(meta.versions)
   .map(([k, v]) => `${k} ${v}`)
   .join(', ')}; ours built from ${meta.commit}.\n\n`;
