@@ -134,6 +134,29 @@ export const contestants = [
     own: [],
   },
   {
+    // Not run by default (`--only static-late,…`): the static reference with its photo served 1.5 s late,
+    // so that the page's first frame is made while the photo is still in flight: is the static page's later
+    // first paint the photo's own arrival and paint, or the page's layout with an image in it?
+    id: 'static-late',
+    label: 'static first photo, served 1.5 s late',
+    peer: false,
+    optional: true,
+    head: '',
+    body: `<figure class="static-photo" data-bench-gallery><div class="t-photo"><img src="/img/0.webp?delay=1500" width="480" height="640" alt="" fetchpriority="high" decoding="async"></div></figure>`,
+    own: [],
+  },
+  {
+    // Not run by default (`--only static-box,…`): the static reference's box, without the photo (and
+    // without the gallery mark: there is no photo to wait for, the visit ends at `load` as for `none`).
+    id: 'static-box',
+    label: "static first photo's box, no photo",
+    peer: false,
+    optional: true,
+    head: '',
+    body: `<figure class="static-photo"><div class="t-photo"></div></figure>`,
+    own: [],
+  },
+  {
     // Not run by default (`--only static-plain,…`): the static reference without `fetchpriority="high"`,
     // to see what the photo's priority costs the page's first paint.
     id: 'static-plain',

@@ -43,8 +43,9 @@
     if (!host) return null;
     return host.dataset.benchScope === 'shadow' ? host.shadowRoot : host;
   };
-  /** The <img> of testimonial `index` (every testimonial has its own image URL, /img/<index>.webp). */
-  bench.image = (index) => scope()?.querySelector(`img[src$="/img/${index}.webp"]`) ?? null;
+  /** The <img> of testimonial `index` (every testimonial has its own image URL, /img/<index>.webp[?…]). */
+  bench.image = (index) =>
+    scope()?.querySelector(`img[src$="/img/${index}.webp"], img[src*="/img/${index}.webp?"]`) ?? null;
 
   const inViewport = (el) => {
     const r = el.getBoundingClientRect();

@@ -152,19 +152,17 @@ const server = createServer((req, res) => {
     const n = Number(url.searchParams.get('n') ?? 7);
     return send(200, pageOf(c, n, Number(url.searchParams.get('delay') ?? 0)), types['.html']);
   }
+  // A photo or a file, `?delay=<ms>` late when asked (the slow feed, the late photo of `static-late`).
   const img = url.pathname.match(/^\/img\/(\d+)\.webp$/);
-  if (img)
-    return send(
-      200,
-      readFileSync(join(root, 'demo/photos', photos[Number(img[1]) % photos.length])),
-      types['.webp'],
-    );
-  const file = fileFor(decodeURIComponent(url.pathname));
+  const file = img
+    ? join(root, 'demo/photos', photos[Number(img[1]) % photos.length])
+    : fileFor(decodeURIComponent(url.pathname));
   if (!file) return send(404, 'not found');
   const body = readFileSync(file);
+  const type = img ? types['.webp'] : (types[extname(file)] ?? 'application/octet-stream');
   const delay = Number(url.searchParams.get('delay') ?? 0);
-  if (delay > 0) setTimeout(() => send(200, body, types[extname(file)] ?? 'application/octet-stream'), delay);
-  else send(200, body, types[extname(file)] ?? 'application/octet-stream');
+  if (delay > 0) setTimeout(() => send(200, body, type), delay);
+  else send(200, body, type);
 });
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const base = `http://127.0.0.1:${server.address().port}`;
