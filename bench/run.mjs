@@ -159,7 +159,7 @@ const server = createServer((req, res) => {
     : fileFor(decodeURIComponent(url.pathname));
   if (!file) return send(404, 'not found');
   const body = readFileSync(file);
-  const type = img ? types['.webp'] : (types[extname(file)] ?? 'application/octet-stream');
+  const type = types[extname(file)] ?? 'application/octet-stream';
   const delay = Number(url.searchParams.get('delay') ?? 0);
   if (delay > 0) setTimeout(() => send(200, body, type), delay);
   else send(200, body, type);
