@@ -192,21 +192,31 @@ const original = (file, line, column) => {
   return ` = ${entry.name ?? '?'} ${source}:${entry.originalLine + 1}`;
 };
 
-// Self time by function in the same span, from the sampling profile (its clock is the trace's).
+// Self time by function in a span, from the sampling profile (its clock is the trace's).
 const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-const self = new Map();
-let t = profile.startTime;
-profile.samples.forEach((id, i) => {
-  t += profile.timeDeltas[i];
-  if (t < from || t > to) return;
-  const { callFrame } = nodes.get(id);
-  const file = callFrame.url ? pathOf(callFrame.url).split('?')[0].split('/').pop() : '';
-  const key = `${callFrame.functionName || '(anonymous)'} ${file}${file ? `:${callFrame.lineNumber + 1}:${callFrame.columnNumber + 1}` : ''}${original(file, callFrame.lineNumber, callFrame.columnNumber)}`;
-  self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 100) / 1000);
-});
+const selfTime = (start, end) => {
+  const self = new Map();
+  let t = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    t += profile.timeDeltas[i];
+    if (t < start || t > end) return;
+    const { callFrame } = nodes.get(id);
+    const file = callFrame.url ? pathOf(callFrame.url).split('?')[0].split('/').pop() : '';
+    const key = `${callFrame.functionName || '(anonymous)'} ${file}${file ? `:${callFrame.lineNumber + 1}:${callFrame.columnNumber + 1}` : ''}${original(file, callFrame.lineNumber, callFrame.columnNumber)}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 100) / 1000);
+  });
+  return [...self].sort((a, b) => b[1] - a[1]);
+};
 console.log(
   '\nself time by function in that span (sampled every 0.1 ms; after =, the source name and line from the bundle map):',
 );
-for (const [key, time] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20))
+for (const [key, time] of selfTime(from, to).slice(0, 20))
   console.log(`  ${time.toFixed(1).padStart(7)} ms  ${key}`);
+// Each long task on its own: what a split must take apart. (Layout forced by a script counts as that
+// function's self time; time in the browser's own code, a blob's read say, as "(program)".)
+for (const task of tasks.filter((task) => task.dur > 50_000)) {
+  console.log(`\nlong task at ${ms(task.ts).toFixed(0)} ms (${(task.dur / 1000).toFixed(1)} ms), self time:`);
+  for (const [key, time] of selfTime(task.ts, task.ts + task.dur).slice(0, 10))
+    console.log(`  ${time.toFixed(1).padStart(7)} ms  ${key}`);
+}
 console.log(`\ntrace: ${traceFile}`);
