@@ -120,6 +120,29 @@ describe('loadFeed', () => {
       expect(first?.role).to.equal('Legislator, Province of Córdoba');
     });
 
+    it('decodes characters split between chunks, and invalid bytes as U+FFFD', async () => {
+      // Every byte in a chunk of its own (each multi-byte character arrives in pieces), a BOM first, and
+      // a byte that is no UTF-8 in the last string.
+      const bytes = [
+        ...new TextEncoder().encode('\uFEFF["Córdoba","€ 5 🙂","a'),
+        0xff,
+        ...new TextEncoder().encode('b"]'),
+      ];
+      const bytewise = (() =>
+        Promise.resolve(
+          new Response(
+            new ReadableStream({
+              start(controller) {
+                for (const byte of bytes) controller.enqueue(new Uint8Array([byte]));
+                controller.close();
+              },
+            }),
+          ),
+        )) as typeof fetch;
+      const { data } = await loadFeed('/__feeds/seam-bytewise', { fetch: bytewise });
+      expect(data).to.deep.equal(['Córdoba', '€ 5 🙂', 'a\uFFFDb']);
+    });
+
     it('hits the network again once a load has settled (no result cache)', async () => {
       const key = newKey();
       await loadFeed(route('count', { key }), fast);

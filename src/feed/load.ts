@@ -208,27 +208,31 @@ async function load(url: string, s: Settings, outer: AbortSignal): Promise<Loade
         throw new FeedError('http', `HTTP ${status} for ${url}`, status);
       }
       // The body, refused as soon as it is known to exceed `maxBytes`: from Content-Length, then while
-      // streaming. Blob.text() decodes UTF-8: it drops a leading BOM and turns invalid bytes into U+FFFD.
+      // streaming. Decoded as UTF-8 chunk by chunk as it arrives (a Blob's text() decodes it all in one
+      // task at the end: 50 ms of the browser's own code for a 2.9 MB feed); TextDecoder's defaults are
+      // Blob.text()'s: a leading BOM dropped, invalid bytes turned into U+FFFD.
       const tooLarge = () => new FeedError('too-large', `Feed is larger than ${s.maxBytes} bytes`);
       if (Number(headers.get('Content-Length')) > s.maxBytes) {
         body?.cancel().catch(() => {});
         throw tooLarge();
       }
       const reader = body?.getReader();
-      const chunks: Uint8Array<ArrayBuffer>[] = [];
+      const decoder = new TextDecoder();
+      let text = '';
       let total = 0;
       try {
         for (let chunk; reader && !(chunk = await race(reader.read(), signal)).done;) {
           if ((total += chunk.value.byteLength) > s.maxBytes) throw tooLarge();
-          chunks.push(chunk.value);
+          text += decoder.decode(chunk.value, { stream: true });
         }
       } catch (caught) {
         reader?.cancel().catch(() => {});
         throw caught;
       }
+      text += decoder.decode();
       await s.beforeParse?.();
       try {
-        return { data: JSON.parse(await new Blob(chunks).text()), url: response.url || url };
+        return { data: JSON.parse(text), url: response.url || url };
       } catch (caught) {
         const type = headers.get('Content-Type');
         const hint = /html/i.test(type!) ? ` (${type}: is this the right URL?)` : '';
