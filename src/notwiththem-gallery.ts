@@ -268,8 +268,11 @@ export class NotWithThemGallery extends LitElement {
   private maxDots = 10;
   /** The labels in the gallery's language, with the `strings` overrides. */
   private resolvedStrings: GalleryStrings = en;
-  /** Set when the track must jump (not glide) to the active slide after the next render. */
-  declare private jumpPending?: boolean;
+  /**
+   * Set when the track must jump (not glide) to the active slide after the next render: 1 after a resize,
+   * 2 for a new feed's first slides (see `updated`).
+   */
+  declare private jumpPending?: number;
   /** Try again was pressed: focus follows to each new state's control or message (the button is gone). */
   declare private focusNewState?: boolean;
   /** The button that opened the dialog, to give focus back when it closes. */
@@ -395,22 +398,25 @@ export class NotWithThemGallery extends LitElement {
       focusStateControl(this.renderRoot);
     }
     if (this.jumpPending && measure.trackOf(this.renderRoot)) {
-      this.jumpPending = false;
-      // One microtask later: the photos just rendered send their requests before the layout this forces.
-      queueMicrotask(() => {
+      // A new feed's slides are measured in the frame that lays them out, before it paints: this task
+      // only renders them (with their layout, forced here, it was one long task at 10,000 testimonials).
+      // After a resize, a microtask later: the photos just rendered send their requests before the layout
+      // this forces, and the frame under way paints the track where it belongs.
+      (this.jumpPending > 1 ? requestAnimationFrame : queueMicrotask)(() => {
         this.measureLayout();
         this.scrollSync.scrollToActive('instant');
         this.loadMoreIfNear();
       });
+      this.jumpPending = 0;
+    } else if (this.items.length && (changed.has('scrollIndex') || changed.has('activeIndex'))) {
+      // Slides that entered a large feed's window may need "Read more"; the end may be near. (Not before
+      // the feed: the first update would force the page's first layout inside the bundle's own task. Not
+      // with a jump to come: its measure does both.)
+      this.measureClamps();
+      this.loadMoreIfNear();
     }
     if (changed.has('dialogIndex') && this.dialogIndex >= 0) {
       this.renderRoot.querySelector<HTMLDialogElement>('dialog:not([open])')?.showModal();
-    }
-    // Slides that entered a large feed's window may need "Read more"; the end may be near. (Not before
-    // the feed: the first update would force the page's first layout inside the bundle's own task.)
-    if (this.items.length && (changed.has('scrollIndex') || changed.has('activeIndex'))) {
-      this.measureClamps();
-      this.loadMoreIfNear();
     }
     // Whether the share targets fit beside "Read more" depends on both, and on the words.
     if (['clampedIds', 'share', 'lang', 'strings'].some((name) => changed.has(name))) {
@@ -425,13 +431,15 @@ export class NotWithThemGallery extends LitElement {
     // Read from the laid-out skeleton (no extra layout), so the first ready render is the right one.
     if (!(SSR && this.serverView)) this.measureLayout();
     this.failedImages = new Set();
-    this.clampedIds = new Set();
+    // Only when not empty: a new set is a change, on which `updated` measures the share rows, laying out
+    // the new slides inside the render's task (the measure in their first frame does it).
+    if (this.clampedIds.size) this.clampedIds = new Set();
     this.dialogIndex = -1;
     const fromHash = SSR && this.serverView ? -1 : this.deepLinkController.linkedIndex;
     this.activeIndex =
       fromHash >= 0 ? fromHash : Math.max(0, indexOfTestimonial(this.items, this.start ?? -1));
     this.scrollIndex = this.activeIndex;
-    this.jumpPending = true;
+    this.jumpPending = 2;
     if (SSR && this.serverView) return;
     // The first photo in view starts loading now, before its slide is rendered and laid out.
     preloadPhoto(this.items[pageStart(this.activeIndex, this.paging)]?.image);
@@ -452,7 +460,7 @@ export class NotWithThemGallery extends LitElement {
       const perView = measure.slidesPerView(track);
       if (perView !== this.perView) {
         this.perView = perView;
-        this.jumpPending = true;
+        this.jumpPending ||= 1;
       }
     }
     const row = this.renderRoot.querySelector<HTMLElement>('.controls');

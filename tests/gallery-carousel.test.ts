@@ -641,6 +641,42 @@ describe('carousel: deep links, start and events', () => {
   });
 });
 
+describe('carousel: a new feed’s first frame', () => {
+  // The render of a new feed's slides is one task and their measure (slides per view, cut quotes, the
+  // share row, the jump to `start`) belongs to the frame that lays them out and paints them: together
+  // they made one long task at 10,000 testimonials, and a frame of slides unmeasured would show the
+  // first slide where `start` asks for another, and quotes cut without their Read more.
+  for (const n of [4, 300]) {
+    it(`renders the slides in one task and places them in the frame that paints them (${n} testimonials)`, async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width:360px"></div>`);
+      const el = document.createElement('notwiththem-gallery') as NotWithThemGallery;
+      // One slide per view; slide 4 (index 3) of every three has a quote cut by the clamp.
+      const start = n > 50 ? 150 : 3;
+      el.setAttribute('start', String(start));
+      el.src = `/__feeds/many?n=${n}`;
+      const loaded = oneEvent(el, 'nwt-load');
+      wrapper.append(el);
+      await loaded;
+      await el.updateComplete;
+      // Still the render's task: the slides are there, and nothing was read from their layout.
+      const slide = $(el, `#slide-${start}`)!;
+      expect(!!slide, 'the start slide is rendered').to.equal(true);
+      expect($$(el, '[part~="read-more"]').length, 'no quote measured yet').to.equal(0);
+      // The next frame, before its paint: the gallery asked for its callback during the render, so it
+      // runs first, and its render (the Read more buttons) in the microtasks after it.
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(!!slide.querySelector('[part~="read-more"]'), 'the cut quote has its Read more').to.equal(true);
+      const track = $(el, TRACK)!;
+      const inset = parseFloat(getComputedStyle(track).paddingLeft);
+      expect(
+        Math.round(slide.getBoundingClientRect().left - track.getBoundingClientRect().left - inset),
+        'the start slide is in view',
+      ).to.equal(0);
+      expect(el.currentIndex).to.equal(start);
+    });
+  }
+});
+
 describe('carousel: look', () => {
   it('keeps the dots still under reduced motion', async function () {
     skipIn(this, ['firefox', 'webkit'], 'emulateMedia({ reducedMotion }) needs CDP (Chromium only)');

@@ -16,8 +16,9 @@ export class ScrollSync implements ReactiveController {
    */
   private ownTarget: number | undefined;
   private scrollRestTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The track's position before a render (px). */
-  private heldLeft: number | undefined;
+  /** The track before a render, and its position (px). */
+  private heldTrack: HTMLElement | null = null;
+  private heldLeft = 0;
 
   constructor(
     private readonly galleryHost: ReactiveControllerHost &
@@ -35,7 +36,8 @@ export class ScrollSync implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.heldLeft = measure.trackOf(this.galleryHost.renderRoot)?.scrollLeft;
+    const track = (this.heldTrack = measure.trackOf(this.galleryHost.renderRoot));
+    if (track) this.heldLeft = track.scrollLeft;
   }
 
   /**
@@ -45,8 +47,9 @@ export class ScrollSync implements ReactiveController {
    */
   hostUpdated(): void {
     const track = measure.trackOf(this.galleryHost.renderRoot);
-    // No track before this render: NaN, nothing to keep.
-    if (track && Math.abs(track.scrollLeft - this.heldLeft!) >= 1)
+    // A new track (the slides after the skeleton's) has no position to keep, and reading one would lay
+    // out the slides just rendered inside this task, not in the frame that paints them.
+    if (track && track == this.heldTrack && Math.abs(track.scrollLeft - this.heldLeft) >= 1)
       track.scrollTo({ left: this.heldLeft, behavior: 'instant' });
   }
 
