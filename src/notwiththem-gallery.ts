@@ -418,8 +418,10 @@ export class NotWithThemGallery extends LitElement {
     if (changed.has('dialogIndex') && this.dialogIndex >= 0) {
       this.renderRoot.querySelector<HTMLDialogElement>('dialog:not([open])')?.showModal();
     }
-    // Whether the share targets fit beside "Read more" depends on both, and on the words.
-    if (['clampedIds', 'share', 'lang', 'strings'].some((name) => changed.has(name))) {
+    // Whether the share targets fit beside "Read more" depends on both, and on the words. Only with slides:
+    // before, there is nothing to fit (the feed's arrival measures the skeleton's row), and the first
+    // update would lay out the page inside the upgrade's task.
+    if (this.items.length && ['clampedIds', 'share', 'lang', 'strings'].some((name) => changed.has(name))) {
       this.shareController.measure();
     }
   }
