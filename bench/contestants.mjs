@@ -99,10 +99,10 @@ export const contestants = [
     own: ['/nm/@shoelace-style/shoelace/'],
   },
   {
-    // Not run by default (`--only nwt-before,…`): the snippet without the first photo's preload, with the
-    // bundle found in bench/.work/before/ (built from an earlier revision), to compare in the same run.
+    // Not run by default (`--only nwt-before,…`): our snippet with the bundle found in bench/.work/before/
+    // (built from an earlier revision), to compare two builds in the same run.
     id: 'nwt-before',
-    label: 'notwiththem-gallery, earlier build and snippet',
+    label: 'notwiththem-gallery, an earlier build',
     peer: false,
     optional: true,
     head: '',
@@ -201,7 +201,7 @@ export function withOurSnippet(list, snippets) {
     // The builder adds the first photo's preload once its preview has read the feed: the bench feed's
     // first photo is /img/0.webp, without srcset.
     nwt: () => ours(),
-    'nwt-before': () => ours('/before/notwiththem-gallery.bundle.js', false),
+    'nwt-before': () => ours('/before/notwiththem-gallery.bundle.js'),
     'nwt-async': () => ours().replace('<img slot="poster"', '<img slot="poster" decoding="async"'),
     'nwt-lazy': () =>
       ours()
