@@ -650,7 +650,7 @@ describe('carousel: a new feed’s first frame', () => {
     it(`renders the slides in one task and places them in the frame that paints them (${n} testimonials)`, async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div style="width:360px"></div>`);
       const el = document.createElement('notwiththem-gallery') as NotWithThemGallery;
-      // One slide per view; slide 4 (index 3) of every three has a quote cut by the clamp.
+      // One slide per view; every third testimonial from the first (so 3 and 150) has a quote the clamp cuts.
       const start = n > 50 ? 150 : 3;
       el.setAttribute('start', String(start));
       el.src = `/__feeds/many?n=${n}`;
