@@ -123,6 +123,10 @@ export const contestants = [
   ourVariant('nwt-nopreload', 'notwiththem-gallery, no feed preload'),
   // Not run by default (`--only nwt-lowpreload,…`): our snippet with the feed's preload at low priority.
   ourVariant('nwt-lowpreload', 'notwiththem-gallery, feed preload fetchpriority="low"'),
+  // Not run by default (`--only nwt-noscript,…`): our snippet without its script: the feed's preload, the
+  // style that reserves the box and the poster, and nothing that runs. Is our first frame later than the
+  // static page's for what runs, or for what the snippet lays out? (Its first photo is the poster.)
+  ourVariant('nwt-noscript', 'notwiththem-gallery snippet without its script'),
   {
     // Not run by default (`--only static-sync,…`): the static reference without `decoding="async"`.
     id: 'static-sync',
@@ -213,8 +217,15 @@ export function withOurSnippet(list, snippets) {
     'nwt-plainposter': () => ours().replace(' fetchpriority="high"', ''),
     'nwt-nopreload': () => ours().replace(/<link rel="preload"[^>]*as="fetch"[^>]*>\n?/, ''),
     'nwt-lowpreload': () => ours().replace('as="fetch"', 'as="fetch" fetchpriority="low"'),
+    'nwt-noscript': () => ours().replace(/<script[^>]*><\/script>\n?/, ''),
   };
   return list.map((c) => {
+    // Without the script there is no shadow root: the first photo is the poster, in the element itself.
+    if (c.id === 'nwt-noscript')
+      return {
+        ...c,
+        body: variants[c.id]().replace('<notwiththem-gallery', '<notwiththem-gallery data-bench-gallery'),
+      };
     if (variants[c.id]) return { ...c, body: mark(variants[c.id]()) };
     if (c.id === 'nwt-head') return { ...c, body: mark(c.body) };
     return c;
